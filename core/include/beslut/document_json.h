@@ -1,0 +1,19 @@
+// JSON form of the domain types, as served by the HTTP API and kept in the store.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+#include "beslut/model.h"
+#include "beslut/status.h"
+
+namespace beslut {
+
+Poco::JSON::Object::Ptr documentToJson(const Document& document, bool include_text = false);
+Poco::JSON::Object::Ptr itemToJson(const Item& item, bool include_text = true);
+std::string toJsonString(const Poco::JSON::Object::Ptr& object);
+// Inverse of documentToJson(document, true) for what that writes.
+Result<Document> documentFromJson(const std::string& json);
+
+}  // namespace beslut

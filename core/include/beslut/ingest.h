@@ -1,0 +1,58 @@
+// The ingest pipeline: bytes → extractor plugin → document plugin → linker
+// plugins → store. Stateless apart from its references; safe to share between
+// threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "beslut/model.h"
+#include "beslut/registry.h"
+#include "beslut/status.h"
+#include "beslut/store.h"
+
+namespace beslut {
+
+struct IngestLimits {
+  std::size_t max_bytes = 50 * 1024 * 1024;
+};
+
+struct ImportRequest {
+  std::string_view bytes;
+  std::string filename;
+  std::string media_type;
+};
+
+struct ImportReport {
+  Id id = 0;
+  bool created = false;  // false: the same bytes were already in the store
+  DocumentKind kind = DocumentKind::kOther;
+  std::string title;
+  std::string plugin;
+  std::size_t items = 0;
+};
+
+// Extraction only, without storing: extractor → document plugin → linkers.
+// Errors as for Ingest::importFile.
+Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,
+                                 const IngestLimits& limits = {});
+
+class Ingest {
+ public:
+  Ingest(const PluginRegistry& plugins, Store& store, IngestLimits limits = {})
+      : plugins_(plugins), store_(store), limits_(limits) {}
+
+  // Imports one file. Errors, each with a message a secretary understands:
+  // kInvalidArgument (empty file, undecodable text), kTooLarge, kUnsupported
+  // (no extractor reads this format), kUnprocessable (no text or no structure),
+  // kIOError (the store failed; nothing was written).
+  Result<ImportReport> importFile(const ImportRequest& request) const;
+
+ private:
+  const PluginRegistry& plugins_;
+  Store& store_;
+  IngestLimits limits_;
+};
+
+}  // namespace beslut

@@ -1,0 +1,174 @@
+// The domain model (DESIGN.md §3). Plain values: no behaviour, no I/O.
+// Dates are ISO calendar dates ("2018-09-28") in Europe/Stockholm; an empty
+// string means "not stated". Offsets in Span are byte offsets into the
+// document's canonical text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace beslut {
+
+using Id = std::int64_t;
+
+enum class DocumentKind { kMinutes, kReply, kActionPlan, kAnnualReport, kOther };
+
+// "minutes", "reply", "action_plan", "annual_report", "other".
+const char* documentKindName(DocumentKind kind);
+std::optional<DocumentKind> parseDocumentKind(std::string_view name);
+
+// Where in the canonical text a fact came from.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct Organization {
+  Id id = 0;
+  std::string name;
+  std::string kind;  // nämnd, styrelse, fullmäktige, råd, region, kommun, ...
+  std::optional<Id> parent;
+};
+
+struct Person {
+  Id id = 0;
+  std::string name;
+  std::string party;        // party abbreviation as printed ("S", "M"), may be empty
+  std::string affiliation;  // municipality or organization
+};
+
+// A person's presence at one meeting, in one role.
+struct Attendee {
+  std::string name;
+  std::string party;
+  std::string role;  // ordförande, vice ordförande, ledamot, ersättare, sekreterare, övrig närvarande
+  std::string affiliation;
+  bool adjuster = false;  // justerare
+};
+
+struct Meeting {
+  Id id = 0;
+  Id organization_id = 0;
+  std::string date;
+  std::string start_time;  // "09:00"
+  std::string end_time;
+  std::string location;
+  std::string state = "held";  // planned, held, minutes_approved, minutes_published
+};
+
+enum class DecisionKind { kDecision, kPosition, kInformation, kElection };
+const char* decisionKindName(DecisionKind kind);
+
+struct Decision {
+  Id id = 0;
+  std::string text;
+  DecisionKind kind = DecisionKind::kDecision;
+  Span span;
+  double confidence = 1.0;
+};
+
+enum class AssignmentStatus { kOpen, kInProgress, kDone, kOverdue, kCancelled };
+const char* assignmentStatusName(AssignmentStatus status);
+std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name);
+
+struct Assignment {
+  Id id = 0;
+  std::string assignee;
+  std::string task;
+  std::string due;       // ISO date or month ("2019-10"), empty if none stated
+  std::string due_text;  // as written ("i oktober 2019")
+  AssignmentStatus status = AssignmentStatus::kOpen;
+  double progress = 0.0;  // 0..100
+  Span span;
+  double confidence = 1.0;
+};
+
+struct FollowUp {
+  Id id = 0;
+  Id assignment_id = 0;
+  std::string date;
+  AssignmentStatus status = AssignmentStatus::kInProgress;
+  std::string comment;
+  std::optional<Id> source_document_id;
+  std::string source_item_number;
+};
+
+struct TaxonomyNode {
+  std::string scheme;  // e.g. "rus-orebro-2030"
+  std::string code;    // e.g. "5.4"
+  std::string title;
+  std::string description;
+  std::string parent_code;
+};
+
+// Any object → taxonomy node.
+struct Link {
+  std::string object_type;  // document, item, decision, assignment
+  Id object_id = 0;
+  std::string scheme;
+  std::string code;
+  double score = 0.0;
+  std::string origin;  // plugin name or "person"
+  std::string confirmed_by;
+  std::string explanation;
+};
+
+// One numbered item (§) of minutes, or one section of another document.
+struct Item {
+  Id id = 0;
+  std::string number;  // as printed: "5", "§ 12", "§ 63/20", "Ks 39", "2.1"
+  std::string title;
+  std::string text;
+  std::string registry_number;  // Dnr
+  bool is_public = true;
+  std::vector<Decision> decisions;
+  std::vector<Assignment> assignments;
+  Span span;
+};
+
+// The original bytes of an imported file, content-addressed by SHA-256.
+struct OriginalFile {
+  std::string sha256;  // lowercase hex
+  std::string media_type;
+  std::string filename;
+  std::size_t size = 0;
+};
+
+// A structured document as produced by a document plugin and kept in the store.
+struct Document {
+  Id id = 0;
+  DocumentKind kind = DocumentKind::kOther;
+  std::string title;
+  std::string organization;  // the body (nämnd, råd, ...) or issuing organization
+  std::string date;
+  std::string registry_number;
+  std::string language = "sv";
+  std::string publication_state = "published";
+  std::string plugin;  // name of the document plugin that read it
+
+  // Minutes: the meeting.
+  std::string time;  // "09:00–12:00"
+  std::string place;
+  std::string chair;
+  std::string secretary;
+  std::vector<std::string> adjusters;
+  std::string adjusted_date;
+  std::vector<Attendee> attendees;
+
+  // Replies to members' initiatives, motions, interpellations.
+  std::string initiator;
+  std::string initiator_party;
+  std::string replier;
+  std::string replier_role;
+  std::string topic;
+  std::vector<std::string> commitments;
+
+  std::vector<Item> items;
+  std::string text;  // canonical text
+  OriginalFile original;
+};
+
+}  // namespace beslut

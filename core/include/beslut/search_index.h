@@ -1,0 +1,73 @@
+// The search index: a derived, rebuildable view of the store. One Lucene++
+// document per item (§) or section, analysed for Swedish (Snowball stemming and
+// a Swedish stop list); only ids are stored in the index, text is read back
+// from the store. The index tails the store's change log and records the last
+// sequence number it applied in its commit.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "beslut/status.h"
+#include "beslut/store.h"
+
+namespace beslut {
+
+struct SearchRequest {
+  std::string query;  // Lucene query syntax behind a firewall (see checkQuery)
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+};
+
+struct SearchHit {
+  Passage passage;      // the matching item and its document
+  double score = 0.0;
+  std::string snippet;  // HTML: document text escaped, matches in <mark>…</mark>
+};
+
+struct SearchResults {
+  std::size_t total = 0;
+  std::vector<SearchHit> hits;
+};
+
+struct QueryLimits {
+  std::size_t max_bytes = 1000;
+  int max_depth = 10;      // nesting of parentheses
+  int max_clauses = 64;    // words, phrases and operators
+  std::size_t max_limit = 100;
+  std::size_t max_offset = 10000;
+};
+
+// The query firewall, run before Lucene++'s parser sees the text: valid
+// UTF-8, length, nesting depth, clause count and an allow-list of fields.
+// Returns kInvalidArgument with a message for the user.
+Status checkQuery(const std::string& query, const QueryLimits& limits = {});
+
+class SearchIndex {
+ public:
+  virtual ~SearchIndex();
+
+  // Applies change-log entries after lastApplied() and commits them with the
+  // new sequence number. Returns how many entries were applied.
+  // kUnsupported on a read-only index.
+  virtual Result<std::size_t> catchUp(const Store& store) = 0;
+  // Drops everything and indexes every document of the store.
+  virtual Status rebuild(const Store& store) = 0;
+  // The last change-log sequence number contained in the index's commit.
+  virtual Sequence lastApplied() const = 0;
+  virtual Result<SearchResults> search(const Store& store, const SearchRequest& request) const = 0;
+  // Number of passages (Lucene documents) in the index.
+  virtual std::size_t passageCount() const = 0;
+};
+
+// Opens (creating if needed) the on-disk index in `dir` for writing. Fails with
+// kAlreadyExists when another process holds the index's write lock.
+Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir);
+// Opens an existing on-disk index for searching only.
+Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir);
+// An in-memory index (Lucene++ RAMDirectory), for tests.
+Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory();
+
+}  // namespace beslut

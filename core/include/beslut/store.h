@@ -1,0 +1,93 @@
+// The store is the truth: documents, their items, decisions and assignments,
+// the original files (content-addressed by SHA-256) and an ordered, persistent
+// change log that the search index (and later the follow-up tracker) tails.
+//
+// Every write is one transaction that also appends to the change log; a write
+// call returns only after the transaction has committed. Implementations are
+// safe to call from many threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "beslut/model.h"
+#include "beslut/status.h"
+
+namespace beslut {
+
+using Sequence = std::int64_t;
+
+struct ChangeEntry {
+  Sequence seq = 0;
+  std::string entity;  // "document"
+  Id entity_id = 0;
+  std::string op;  // "upsert", "delete"
+};
+
+struct ImportOutcome {
+  Id id = 0;
+  bool created = false;  // false: the same bytes were imported before
+};
+
+// A document's identifying fields without its text and items.
+struct DocumentSummary {
+  Id id = 0;
+  DocumentKind kind = DocumentKind::kOther;
+  std::string title;
+  std::string organization;
+  std::string date;
+  std::string publication_state;
+};
+
+// One item together with the summary of the document it belongs to.
+struct Passage {
+  DocumentSummary document;
+  Item item;
+};
+
+class Store {
+ public:
+  virtual ~Store();
+
+  // Stores the original bytes, the document and its items, decisions and
+  // assignments, and appends ("document", id, "upsert") to the change log, in
+  // one transaction. If a document with the same original bytes exists,
+  // nothing is written and its id is returned with created == false.
+  // REQUIRES: document.original.sha256 == sha256Hex(original_bytes).
+  virtual Result<ImportOutcome> importDocument(const Document& document,
+                                               std::string_view original_bytes) = 0;
+  // Deletes a document (its items, decisions, assignments) and logs ("document", id, "delete").
+  virtual Status deleteDocument(Id id) = 0;
+
+  // kNotFound if absent.
+  virtual Result<Document> document(Id id) const = 0;
+  virtual Result<DocumentSummary> documentSummary(Id id) const = 0;
+  virtual Result<Passage> passage(Id item_id) const = 0;
+  virtual Result<std::optional<Id>> findBySha256(const std::string& sha256) const = 0;
+  // The original bytes; kNotFound if absent.
+  virtual Result<std::string> original(const std::string& sha256) const = 0;
+  virtual Result<std::vector<Id>> documentIds() const = 0;
+  virtual Result<std::int64_t> documentCount() const = 0;
+
+  // Change-log entries with seq > after, in order, at most `limit`.
+  virtual Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const = 0;
+  // The highest sequence number in the change log (0 when empty).
+  virtual Result<Sequence> lastSequence() const = 0;
+  virtual Result<int> schemaVersion() const = 0;
+};
+
+struct SqliteStoreOptions {
+  std::string path;  // database file; its folder must exist
+  int max_sessions = 16;
+  int busy_timeout_ms = 10000;
+};
+
+// Opens (creating if needed) an SQLite store in WAL mode with synchronous=FULL
+// and applies pending schema migrations.
+Result<std::unique_ptr<Store>> openSqliteStore(const SqliteStoreOptions& options);
+
+}  // namespace beslut

@@ -1,0 +1,95 @@
+#include "beslut/ingest.h"
+
+#include "beslut/sha256.h"
+#include "beslut/text.h"
+
+namespace beslut {
+namespace {
+
+bool looksLikePlainText(std::string_view bytes) {
+  return bytes.find('\0') == std::string_view::npos && isValidUtf8(bytes);
+}
+
+}  // namespace
+
+Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,
+                                 const IngestLimits& limits) {
+  if (request.bytes.empty()) return Status::invalidArgument("Filen är tom.");
+  if (request.bytes.size() > limits.max_bytes) {
+    return Status::tooLarge("Filen är för stor: högst " + std::to_string(limits.max_bytes / (1024 * 1024)) +
+                            " MB.");
+  }
+  auto extractor = plugins.extractorFor(request.media_type, request.filename);
+  if (!extractor) {
+    // A client that does not say what it sends: plain text is the one format
+    // we can recognise safely from its bytes.
+    const bool unspecified = request.media_type.empty() ||
+                             request.media_type == "application/octet-stream";
+    if (unspecified && looksLikePlainText(request.bytes)) {
+      extractor = std::dynamic_pointer_cast<Extractor>(plugins.find("text"));
+    }
+  }
+  if (!extractor) {
+    return Status::unsupported("Filformatet stöds inte (" +
+                               (request.media_type.empty() ? request.filename : request.media_type) +
+                               "). Ladda upp en textfil (.txt) eller Markdown (.md).");
+  }
+  auto text = extractor->extract({request.bytes, request.filename, request.media_type});
+  if (!text.ok()) return text.status();
+
+  auto reader = plugins.documentPluginFor(text->text);
+  if (!reader) return Status::unprocessable("Ingen insticksmodul kan läsa dokumentet.");
+  auto parsed = reader->parse(text->text);
+  if (!parsed.ok()) return parsed.status();
+  Document doc = std::move(parsed).value();
+  doc.plugin = reader->name();
+  if (doc.text.empty()) doc.text = text->text;
+  if (doc.items.empty()) {
+    // Every document is searchable through at least one passage.
+    Item whole;
+    whole.number = "1";
+    whole.title = doc.title;
+    whole.text = doc.text;
+    whole.span = {0, doc.text.size()};
+    doc.items.push_back(std::move(whole));
+  }
+  doc.original.sha256 = sha256Hex(request.bytes);
+  doc.original.media_type = text->media_type;
+  doc.original.filename = request.filename;
+  doc.original.size = request.bytes.size();
+  for (const auto& linker : plugins.linkers()) {
+    (void)linker->link(doc);  // links are stored from the RUS issue on
+  }
+  return doc;
+}
+
+Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
+  if (!request.bytes.empty() && request.bytes.size() <= limits_.max_bytes) {
+    // Same bytes as before: answer without parsing again.
+    auto existing = store_.findBySha256(sha256Hex(request.bytes));
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) {
+      auto summary = store_.documentSummary(*existing.value());
+      if (!summary.ok()) return summary.status();
+      ImportReport report;
+      report.id = summary->id;
+      report.kind = summary->kind;
+      report.title = summary->title;
+      return report;
+    }
+  }
+  auto doc = extractDocument(plugins_, request, limits_);
+  if (!doc.ok()) return doc.status();
+  auto outcome = store_.importDocument(doc.value(), request.bytes);
+  if (!outcome.ok()) return outcome.status();
+  ImportReport report;
+  report.id = outcome->id;
+  report.created = outcome->created;
+  report.kind = doc->kind;
+  report.title = doc->title;
+  report.plugin = doc->plugin;
+  report.items = doc->items.size();
+  return report;
+}
+
+}  // namespace beslut

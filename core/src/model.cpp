@@ -1,0 +1,53 @@
+#include "beslut/model.h"
+
+namespace beslut {
+
+const char* documentKindName(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kMinutes: return "minutes";
+    case DocumentKind::kReply: return "reply";
+    case DocumentKind::kActionPlan: return "action_plan";
+    case DocumentKind::kAnnualReport: return "annual_report";
+    case DocumentKind::kOther: return "other";
+  }
+  return "other";
+}
+
+std::optional<DocumentKind> parseDocumentKind(std::string_view name) {
+  for (auto k : {DocumentKind::kMinutes, DocumentKind::kReply, DocumentKind::kActionPlan,
+                 DocumentKind::kAnnualReport, DocumentKind::kOther}) {
+    if (name == documentKindName(k)) return k;
+  }
+  return std::nullopt;
+}
+
+const char* decisionKindName(DecisionKind kind) {
+  switch (kind) {
+    case DecisionKind::kDecision: return "decision";
+    case DecisionKind::kPosition: return "position";
+    case DecisionKind::kInformation: return "information";
+    case DecisionKind::kElection: return "election";
+  }
+  return "decision";
+}
+
+const char* assignmentStatusName(AssignmentStatus status) {
+  switch (status) {
+    case AssignmentStatus::kOpen: return "open";
+    case AssignmentStatus::kInProgress: return "in_progress";
+    case AssignmentStatus::kDone: return "done";
+    case AssignmentStatus::kOverdue: return "overdue";
+    case AssignmentStatus::kCancelled: return "cancelled";
+  }
+  return "open";
+}
+
+std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name) {
+  for (auto s : {AssignmentStatus::kOpen, AssignmentStatus::kInProgress, AssignmentStatus::kDone,
+                 AssignmentStatus::kOverdue, AssignmentStatus::kCancelled}) {
+    if (name == assignmentStatusName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace beslut

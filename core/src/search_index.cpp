@@ -1,0 +1,493 @@
+// The Lucene++ adapter. Every Lucene++ exception is caught here.
+#include "beslut/search_index.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <lucene++/LuceneHeaders.h>
+#include <lucene++/Encoder.h>
+#include <lucene++/Highlighter.h>
+#include <lucene++/MultiFieldQueryParser.h>
+#include <lucene++/QueryScorer.h>
+#include <lucene++/RAMDirectory.h>
+#include <lucene++/SerialMergeScheduler.h>
+#include <lucene++/SimpleFragmenter.h>
+#include <lucene++/SimpleHTMLFormatter.h>
+
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <map>
+#include <mutex>
+
+#include "beslut/html.h"
+#include "beslut/text.h"
+#include "swedish_analyzer.h"
+
+namespace beslut {
+
+SearchIndex::~SearchIndex() = default;
+
+namespace {
+
+using namespace Lucene;
+
+String wide(const std::string& s) { return StringUtils::toUnicode(s); }
+std::string narrow(const String& s) { return StringUtils::toUTF8(s); }
+
+std::string lucenMessage(const LuceneException& e) {
+  std::string m = narrow(e.getError());
+  return m.empty() ? "unknown index error (disk full?)" : m;
+}
+
+// Escapes document text for HTML: only the five markup characters, so that
+// Swedish letters stay readable.
+class EscapingEncoder : public Encoder, public LuceneObject {
+ public:
+  ~EscapingEncoder() override = default;
+  LUCENE_CLASS(EscapingEncoder);
+  String encodeText(const String& text) override {
+    String out;
+    out.reserve(text.size());
+    for (wchar_t c : text) {
+      switch (c) {
+        case L'&': out += L"&amp;"; break;
+        case L'<': out += L"&lt;"; break;
+        case L'>': out += L"&gt;"; break;
+        case L'"': out += L"&quot;"; break;
+        case L'\'': out += L"&#39;"; break;
+        default: out += c;
+      }
+    }
+    return out;
+  }
+};
+
+// The start of a text, cut at a character boundary near `max` bytes.
+std::string leadingText(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+// The text of the "body" field of a passage; snippets are cut from the same text.
+std::string passageBody(const Item& item) { return item.title + "\n" + item.text; }
+
+// A reader and its searcher; closes the reader when the last user lets go.
+struct SearcherHolder {
+  IndexReaderPtr reader;
+  IndexSearcherPtr searcher;
+  ~SearcherHolder() {
+    try {
+      reader->decRef();
+    } catch (const LuceneException&) {
+    }
+  }
+};
+
+const std::set<std::string>& allowedFields() {
+  static const std::set<std::string> kFields = {"body", "title", "organization", "kind", "year", "date"};
+  return kFields;
+}
+
+class LuceneIndex final : public SearchIndex {
+ public:
+  LuceneIndex(DirectoryPtr dir, bool writable, int lock_fd)
+      : dir_(std::move(dir)), writable_(writable), lock_fd_(lock_fd),
+        analyzer_(detail::newIndexAnalyzer()) {}
+
+  ~LuceneIndex() override {
+    try {
+      if (writer_) writer_->close();
+    } catch (const LuceneException&) {
+    }
+    current_.reset();
+    if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  }
+
+  Status open() {
+    try {
+      if (writable_) {
+        Status st = openWriter();
+        if (!st.ok()) return st;
+      } else if (!IndexReader::indexExists(dir_)) {
+        return Status::notFound("there is no search index yet; run `beslut reindex`");
+      }
+      return reopenSearcher();
+    } catch (const LuceneException& e) {
+      return Status::ioError("cannot open the search index: " + lucenMessage(e));
+    }
+  }
+
+  Result<std::size_t> catchUp(const Store& store) override {
+    if (!writable_) return Status::unsupported("the search index is open read-only");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    return applyChanges(store);
+  }
+
+  Status rebuild(const Store& store) override {
+    if (!writable_) return Status::unsupported("the search index is open read-only");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    auto seq = store.lastSequence();
+    if (!seq.ok()) return seq.status();
+    auto ids = store.documentIds();
+    if (!ids.ok()) return ids.status();
+    try {
+      writer_->deleteAll();
+      for (Id id : ids.value()) {
+        Status st = addDocument(store, id);
+        if (!st.ok() && st.code() != StatusCode::kNotFound) {
+          recoverWriter();
+          return st;
+        }
+      }
+      commit(seq.value());
+    } catch (const LuceneException& e) {
+      recoverWriter();
+      return Status::ioError("rebuilding the search index failed: " + lucenMessage(e));
+    }
+    auto rest = applyChanges(store);  // whatever was written while we rebuilt
+    return rest.ok() ? Status::okStatus() : rest.status();
+  }
+
+  Sequence lastApplied() const override { return last_applied_; }
+
+  std::size_t passageCount() const override {
+    auto holder = currentSearcher();
+    return holder ? static_cast<std::size_t>(holder->reader->numDocs()) : 0;
+  }
+
+  Result<SearchResults> search(const Store& store, const SearchRequest& request) const override {
+    Status st = checkQuery(request.query);
+    if (!st.ok()) return st;
+    QueryLimits limits;
+    if (request.offset > limits.max_offset) {
+      return Status::invalidArgument("Sidan finns inte: offset får vara högst " +
+                                     std::to_string(limits.max_offset) + ".");
+    }
+    std::size_t limit = std::clamp<std::size_t>(request.limit, 1, limits.max_limit);
+    auto holder = currentSearcher();
+    if (!holder) return Status::internal("the search index is not open");
+    try {
+      QueryPtr query;
+      try {
+        query = parser()->parse(wide(request.query));
+      } catch (const LuceneException& e) {
+        return Status::invalidArgument("Sökfrågan kunde inte tolkas: " + lucenMessage(e) +
+                                       " Kontrollera citattecken, parenteser och operatorer.");
+      }
+      int32_t wanted = static_cast<int32_t>(request.offset + limit);
+      TopDocsPtr top = holder->searcher->search(query, wanted);
+      SearchResults results;
+      results.total = static_cast<std::size_t>(top->totalHits);
+      QueryPtr rewritten = query->rewrite(holder->reader);
+      auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
+                                                newLucene<EscapingEncoder>(),
+                                                newLucene<QueryScorer>(rewritten, L"body"));
+      highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
+      for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size(); ++i) {
+        const ScoreDocPtr& sd = top->scoreDocs[i];
+        DocumentPtr doc = holder->searcher->doc(sd->doc);
+        Id item_id = std::stoll(narrow(doc->get(L"item_id")));
+        auto passage = store.passage(item_id);
+        if (!passage.ok()) continue;  // deleted since the index last caught up
+        SearchHit hit;
+        hit.score = sd->score;
+        hit.snippet = snippet(*highlighter, passageBody(passage->item));
+        hit.passage = std::move(passage).value();
+        results.hits.push_back(std::move(hit));
+      }
+      return results;
+    } catch (const LuceneException& e) {
+      return Status::invalidArgument("Sökningen kunde inte genomföras: " + lucenMessage(e));
+    }
+  }
+
+ private:
+  QueryParserPtr parser() const {
+    Collection<String> fields = Collection<String>::newInstance();
+    fields.add(L"body");
+    fields.add(L"title");
+    MapStringDouble boosts = MapStringDouble::newInstance();
+    boosts.put(L"body", 1.0);
+    boosts.put(L"title", 0.3);
+    auto p = newLucene<MultiFieldQueryParser>(LuceneVersion::LUCENE_30, fields, analyzer_, boosts);
+    p->setDefaultOperator(QueryParser::AND_OPERATOR);
+    return p;
+  }
+
+  std::string snippet(Highlighter& highlighter, const std::string& body) const {
+    String text = wide(body);
+    try {
+      TokenStreamPtr tokens = analyzer_->reusableTokenStream(L"body", newLucene<StringReader>(text));
+      String best = highlighter.getBestFragments(tokens, text, 2, L" … ");
+      if (!best.empty()) return narrow(best);
+    } catch (const LuceneException&) {
+      // Fall through to the plain start of the text.
+    }
+    return escapeHtml(leadingText(body, 240));
+  }
+
+  Status openWriter() {
+    bool create = !IndexReader::indexExists(dir_);
+    writer_ = newLucene<IndexWriter>(dir_, analyzer_, create, IndexWriter::MaxFieldLengthUNLIMITED);
+    // ConcurrentMergeScheduler has a use-after-free race in Lucene++ 3.0.8.
+    writer_->setMergeScheduler(newLucene<SerialMergeScheduler>());
+    if (create) {
+      commit(0);
+    } else {
+      MapStringString data = IndexReader::getCommitUserData(dir_);
+      last_applied_ = data.contains(L"last_seq") ? std::stoll(narrow(data.get(L"last_seq"))) : 0;
+    }
+    return Status::okStatus();
+  }
+
+  void commit(Sequence seq) {
+    MapStringString data = MapStringString::newInstance();
+    data.put(L"last_seq", wide(std::to_string(seq)));
+    writer_->commit(data);
+    last_applied_ = seq;
+    reopenSearcher();
+  }
+
+  // After a failed write (e.g. a full disk): drop what was not committed and
+  // reopen the writer on the last commit.
+  void recoverWriter() {
+    try {
+      writer_->rollback();  // also closes the writer
+    } catch (const LuceneException&) {
+    }
+    try {
+      openWriter();
+    } catch (const LuceneException&) {
+      writer_.reset();
+    }
+  }
+
+  Result<std::size_t> applyChanges(const Store& store) {
+    if (!writer_) {
+      try {
+        openWriter();
+      } catch (const LuceneException& e) {
+        return Status::ioError("the search index cannot be written: " + lucenMessage(e));
+      }
+    }
+    std::size_t applied = 0;
+    Sequence from = last_applied_;
+    for (;;) {
+      auto changes = store.changesSince(from, 500);
+      if (!changes.ok()) return changes.status();
+      if (changes->empty()) break;
+      std::set<Id> documents;
+      for (const auto& c : changes.value()) {
+        if (c.entity == "document") documents.insert(c.entity_id);
+      }
+      try {
+        for (Id id : documents) {
+          writer_->deleteDocuments(newLucene<Term>(L"document_id", wide(std::to_string(id))));
+          Status st = addDocument(store, id);
+          if (!st.ok() && st.code() != StatusCode::kNotFound) {
+            recoverWriter();
+            return st;
+          }
+        }
+        from = changes->back().seq;
+        commit(from);
+      } catch (const LuceneException& e) {
+        recoverWriter();
+        return Status::ioError("indexing failed: " + lucenMessage(e));
+      }
+      applied += changes->size();
+    }
+    return applied;
+  }
+
+  // Adds one Lucene document per item. kNotFound if the store no longer has it.
+  Status addDocument(const Store& store, Id id) {
+    auto doc = store.document(id);
+    if (!doc.ok()) return doc.status();
+    const Document& d = doc.value();
+    const std::string year = d.date.size() >= 4 ? d.date.substr(0, 4) : std::string();
+    for (const Item& item : d.items) {
+      auto ld = newLucene<Lucene::Document>();
+      ld->add(newLucene<Field>(L"item_id", wide(std::to_string(item.id)), Field::STORE_YES,
+                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
+      ld->add(newLucene<Field>(L"document_id", wide(std::to_string(d.id)), Field::STORE_YES,
+                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
+      ld->add(newLucene<Field>(L"kind", wide(documentKindName(d.kind)), Field::STORE_NO,
+                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
+      if (!year.empty()) {
+        ld->add(newLucene<Field>(L"year", wide(year), Field::STORE_NO, Field::INDEX_NOT_ANALYZED_NO_NORMS));
+        ld->add(newLucene<Field>(L"date", wide(d.date), Field::STORE_NO, Field::INDEX_NOT_ANALYZED_NO_NORMS));
+      }
+      ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));
+      ld->add(newLucene<Field>(L"title", wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
+      ld->add(newLucene<Field>(L"body", wide(passageBody(item)), Field::STORE_NO, Field::INDEX_ANALYZED));
+      writer_->addDocument(ld);
+    }
+    return Status::okStatus();
+  }
+
+  Status reopenSearcher() {
+    std::lock_guard<std::mutex> lock(searcher_mutex_);
+    try {
+      if (!current_) {
+        auto holder = std::make_shared<SearcherHolder>();
+        holder->reader = IndexReader::open(dir_, true);
+        holder->searcher = newLucene<IndexSearcher>(holder->reader);
+        current_ = holder;
+        if (!writable_) {
+          MapStringString data = holder->reader->getCommitUserData();
+          last_applied_ = data.contains(L"last_seq") ? std::stoll(narrow(data.get(L"last_seq"))) : 0;
+        }
+        return Status::okStatus();
+      }
+      IndexReaderPtr fresh = current_->reader->reopen();
+      if (fresh != current_->reader) {
+        auto holder = std::make_shared<SearcherHolder>();
+        holder->reader = fresh;
+        holder->searcher = newLucene<IndexSearcher>(fresh);
+        current_ = holder;  // the old reader closes when its last search ends
+      }
+      return Status::okStatus();
+    } catch (const LuceneException& e) {
+      return Status::ioError("cannot open the search index: " + lucenMessage(e));
+    }
+  }
+
+  std::shared_ptr<SearcherHolder> currentSearcher() const {
+    std::lock_guard<std::mutex> lock(searcher_mutex_);
+    return current_;
+  }
+
+  DirectoryPtr dir_;
+  bool writable_;
+  int lock_fd_;
+  AnalyzerPtr analyzer_;
+  IndexWriterPtr writer_;
+  std::mutex write_mutex_;
+  mutable std::mutex searcher_mutex_;
+  std::shared_ptr<SearcherHolder> current_;
+  std::atomic<Sequence> last_applied_{0};
+};
+
+// One writer per index folder across processes: an advisory lock on a file.
+Result<int> lockIndexFolder(const std::string& dir) {
+  std::string path = dir + "/beslut-writer.lock";
+  int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::ioError("cannot create " + path);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return Status::alreadyExists("the search index in " + dir +
+                                 " is in use by another process (is `beslut serve` running?)");
+  }
+  return fd;
+}
+
+Result<std::unique_ptr<SearchIndex>> finishOpen(std::unique_ptr<LuceneIndex> index) {
+  Status st = index->open();
+  if (!st.ok()) return st;
+  return std::unique_ptr<SearchIndex>(std::move(index));
+}
+
+}  // namespace
+
+Status checkQuery(const std::string& query, const QueryLimits& limits) {
+  if (!isValidUtf8(query)) return Status::invalidArgument("Sökfrågan innehåller ogiltiga tecken (inte UTF-8).");
+  if (query.size() > limits.max_bytes) {
+    return Status::invalidArgument("Sökfrågan är för lång: högst " + std::to_string(limits.max_bytes) + " tecken.");
+  }
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::invalidArgument("Skriv minst ett sökord.");
+  }
+  int depth = 0, clauses = 0;
+  bool in_quote = false, in_word = false;
+  std::string word;
+  auto endWord = [&]() -> Status {
+    if (!in_word) return Status::okStatus();
+    in_word = false;
+    ++clauses;
+    auto colon = word.find(':');
+    if (colon != std::string::npos && colon > 0) {
+      std::string field = word.substr(0, colon);
+      while (!field.empty() && (field.front() == '+' || field.front() == '-')) field.erase(0, 1);
+      if (!field.empty() && allowedFields().count(field) == 0) {
+        return Status::invalidArgument("Okänt fält \"" + field +
+                                       "\". Tillåtna fält: body, title, organization, kind, year, date.");
+      }
+    }
+    word.clear();
+    return Status::okStatus();
+  };
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    char c = query[i];
+    if (c == '\\' && i + 1 < query.size()) {  // escaped character: part of a word
+      word += query[++i];
+      in_word = true;
+      continue;
+    }
+    if (c == '"') {
+      if (!in_quote) {
+        if (Status s = endWord(); !s.ok()) return s;
+        ++clauses;
+      }
+      in_quote = !in_quote;
+      continue;
+    }
+    if (in_quote) continue;
+    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      // A field name may stand right before a parenthesis: "kind:(a OR b)".
+      if (c == '(' && in_word && !word.empty() && word.back() == ':') word += 'x';
+      if (Status s = endWord(); !s.ok()) return s;
+      if (c == '(' && ++depth > limits.max_depth) {
+        return Status::invalidArgument("Sökfrågan har för många nivåer av parenteser (högst " +
+                                       std::to_string(limits.max_depth) + ").");
+      }
+      if (c == ')' && --depth < 0) return Status::invalidArgument("Sökfrågan har en ')' utan matchande '('.");
+      continue;
+    }
+    word += c;
+    in_word = true;
+  }
+  if (Status s = endWord(); !s.ok()) return s;
+  if (in_quote) return Status::invalidArgument("Sökfrågan har ett citattecken som inte avslutas.");
+  if (depth != 0) return Status::invalidArgument("Sökfrågan har en '(' som inte avslutas.");
+  if (clauses > limits.max_clauses) {
+    return Status::invalidArgument("Sökfrågan har för många ord: högst " + std::to_string(limits.max_clauses) + ".");
+  }
+  return Status::okStatus();
+}
+
+Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::ioError("cannot create the index folder " + dir + ": " + ec.message());
+  auto fd = lockIndexFolder(dir);
+  if (!fd.ok()) return fd.status();
+  try {
+    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), true, fd.value()));
+  } catch (const LuceneException& e) {
+    ::close(fd.value());
+    return Status::ioError("cannot open the search index: " + lucenMessage(e));
+  }
+}
+
+Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir) {
+  try {
+    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), false, -1));
+  } catch (const LuceneException& e) {
+    return Status::ioError("cannot open the search index: " + lucenMessage(e));
+  }
+}
+
+Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory() {
+  try {
+    return finishOpen(std::make_unique<LuceneIndex>(newLucene<RAMDirectory>(), true, -1));
+  } catch (const LuceneException& e) {
+    return Status::ioError("cannot create the search index: " + lucenMessage(e));
+  }
+}
+
+}  // namespace beslut

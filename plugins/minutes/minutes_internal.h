@@ -1,0 +1,59 @@
+// Internals of the minutes plugin, split by concern so that each part can grow:
+// header fields and attendees (minutes_header.cpp), items (minutes_items.cpp),
+// decisions and assignments inside an item (minutes_decisions.cpp).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "beslut/model.h"
+
+namespace beslut::plugins::minutes {
+
+// Lines longer than this are only looked at through their first kMaxLine bytes.
+inline constexpr std::size_t kMaxLine = 2000;
+
+// One line of the canonical text.
+struct Line {
+  std::string_view text;  // without the LF, capped at kMaxLine
+  std::size_t begin = 0;  // byte offset in the canonical text
+  std::size_t end = 0;    // offset just past the line (before the LF)
+};
+std::vector<Line> splitIntoLines(std::string_view text);
+
+// An item heading: "1. Mötet öppnas", "§ 12 Val av justerare", "§ 63/20", "Ks 39".
+enum class HeadingStyle { kDotted, kParagraph, kPrefixed };
+struct ItemHeading {
+  HeadingStyle style = HeadingStyle::kDotted;
+  std::string number;  // as printed, normalised spacing
+  int value = 0;       // first integer, for the sequence check
+  std::string title;   // rest of the line (may be empty for § styles)
+};
+std::optional<ItemHeading> parseItemHeading(std::string_view line);
+
+// Header: everything before the first item.
+void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc);
+
+// Items from line `first` on. Returns the index of the first item line, or
+// lines.size() when there is none.
+std::size_t findFirstItem(const std::vector<Line>& lines);
+std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first);
+
+// Decisions and assignments in one item; `source` maps item-text offsets to
+// canonical-text offsets.
+struct OffsetMap {
+  struct Piece {
+    std::size_t clean = 0;
+    std::size_t source = 0;
+    std::size_t length = 0;
+  };
+  std::vector<Piece> pieces;
+  std::size_t toSource(std::size_t clean_offset) const;
+};
+void findDecisions(std::string_view title, Span title_span, std::string_view text,
+                   const OffsetMap& map, Item& item);
+
+}  // namespace beslut::plugins::minutes

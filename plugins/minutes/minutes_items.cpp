@@ -1,0 +1,232 @@
+// Item (§) splitting: headings, titles spanning lines, cleaned item text.
+#include <algorithm>
+
+#include "beslut/text.h"
+#include "minutes_internal.h"
+
+namespace beslut::plugins::minutes {
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Up to `max` digits at t[i]; advances i. Returns -1 when none.
+int readNumber(std::string_view t, std::size_t& i, std::size_t max) {
+  std::size_t b = i;
+  int v = 0;
+  while (i < t.size() && isDigit(t[i]) && i - b < max) v = v * 10 + (t[i++] - '0');
+  if (i == b || (i < t.size() && isDigit(t[i]))) return -1;
+  return v;
+}
+
+void skipSpaces(std::string_view t, std::size_t& i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+}
+
+// "§ 12", "§ 63/20" at t[i] (after the section sign); fills number and value.
+bool readParagraphNumber(std::string_view t, std::size_t& i, ItemHeading& h, std::string prefix) {
+  skipSpaces(t, i);
+  std::size_t b = i;
+  int v = readNumber(t, i, 4);
+  if (v < 0) return false;
+  if (i + 1 < t.size() && t[i] == '/' && isDigit(t[i + 1])) {
+    ++i;
+    if (readNumber(t, i, 4) < 0) return false;
+  }
+  h.number = prefix + std::string(t.substr(b, i - b));
+  h.value = v;
+  return true;
+}
+
+// The title after the number: empty, or starting with an upper-case letter or a quote.
+bool acceptTitle(std::string_view rest, ItemHeading& h) {
+  rest = trimView(rest);
+  if (!rest.empty() && (rest.front() == '.' || rest.front() == ':')) rest = trimView(rest.substr(1));
+  if (!rest.empty() && !isUpperAt(rest, 0) && !rest.starts_with("\xE2\x80\x9D") && rest.front() != '"')
+    return false;
+  h.title = collapseSpaces(rest);
+  return true;
+}
+
+int countQuotes(std::string_view s) {
+  return static_cast<int>(countOccurrences(s, "\xE2\x80\x9D") + countOccurrences(s, "\xE2\x80\x9C") +
+                          countOccurrences(s, "\""));
+}
+
+// A title line that obviously continues on the next line.
+bool titleContinues(std::string_view title) {
+  if (title.empty()) return true;
+  if (countQuotes(title) % 2 == 1) return true;
+  char last = title.back();
+  if (last == ',' || last == '-') return true;
+  std::size_t sp = title.rfind(' ');
+  std::string lastWord = toLowerSwedish(sp == std::string_view::npos ? title : title.substr(sp + 1));
+  static constexpr std::string_view kOpen[] = {"och", "om", "för", "av", "på", "till", "i", "med",
+                                               "inom", "mellan", "samt", "från", "vid", "en", "ett"};
+  for (auto w : kOpen)
+    if (lastWord == w) return true;
+  return false;
+}
+
+bool isNoiseLine(std::string_view line) {
+  return isUrlLine(line) || isLetterheadLine(line) || isPageMarkerLine(line);
+}
+
+bool isBlank(std::string_view line) { return trimView(line).empty(); }
+
+// Does heading `h` continue the sequence whose last heading was `prev`?
+bool continuesSequence(const std::optional<ItemHeading>& prev, const ItemHeading& h) {
+  if (!prev) return h.style != HeadingStyle::kDotted || h.value <= 2;
+  if (h.style != prev->style) return false;
+  if (h.style == HeadingStyle::kDotted) return h.value == prev->value + 1;
+  return h.value > prev->value && h.value <= prev->value + 50;
+}
+
+}  // namespace
+
+std::vector<Line> splitIntoLines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t b = 0;
+  while (b < text.size()) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    lines.push_back({text.substr(b, std::min(e - b, kMaxLine)), b, e});
+    b = e + 1;
+  }
+  return lines;
+}
+
+std::optional<ItemHeading> parseItemHeading(std::string_view line) {
+  std::string_view t = trimView(line);
+  if (t.empty() || t.size() > 400) return std::nullopt;
+  ItemHeading h;
+  std::size_t i = 0;
+  if (t.starts_with("\xC2\xA7")) {  // "§"
+    i = 2;
+    h.style = HeadingStyle::kParagraph;
+    if (!readParagraphNumber(t, i, h, "\xC2\xA7 ")) return std::nullopt;
+    if (!acceptTitle(t.substr(i), h)) return std::nullopt;
+    return h;
+  }
+  if (isDigit(t[0])) {
+    int v = readNumber(t, i, 3);
+    if (v < 0 || i >= t.size() || t[i] != '.') return std::nullopt;
+    ++i;
+    if (i >= t.size() || (t[i] != ' ' && t[i] != '\t')) return std::nullopt;
+    h.style = HeadingStyle::kDotted;
+    h.number = std::to_string(v);
+    h.value = v;
+    if (!acceptTitle(t.substr(i), h) || h.title.empty()) return std::nullopt;
+    return h;
+  }
+  // "Ks 39", "KS § 39", "BUN 12": a short capitalised prefix, then a number.
+  std::size_t p = 0;
+  while (p < t.size() && p < 5 && ((t[p] >= 'A' && t[p] <= 'Z') || (t[p] >= 'a' && t[p] <= 'z'))) ++p;
+  if (p < 2 || p > 4 || !(t[0] >= 'A' && t[0] <= 'Z') || p >= t.size() || t[p] != ' ') return std::nullopt;
+  std::string prefix(t.substr(0, p));
+  i = p;
+  skipSpaces(t, i);
+  if (t.substr(i, 2) == "\xC2\xA7") {
+    i += 2;
+    prefix += " \xC2\xA7";
+  }
+  h.style = HeadingStyle::kPrefixed;
+  if (!readParagraphNumber(t, i, h, prefix + " ")) return std::nullopt;
+  if (!acceptTitle(t.substr(i), h)) return std::nullopt;
+  return h;
+}
+
+std::size_t findFirstItem(const std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto h = parseItemHeading(lines[i].text);
+    if (!h || !continuesSequence(std::nullopt, *h)) continue;
+    // The first heading must be followed by a second one in sequence.
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      auto h2 = parseItemHeading(lines[j].text);
+      if (h2 && continuesSequence(h, *h2)) return i;
+      if (h2 && h2->style == h->style) break;
+    }
+  }
+  return lines.size();
+}
+
+std::size_t OffsetMap::toSource(std::size_t clean_offset) const {
+  if (pieces.empty()) return 0;
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), clean_offset,
+                             [](std::size_t off, const Piece& p) { return off < p.clean; });
+  if (it != pieces.begin()) --it;
+  std::size_t delta = std::min(clean_offset - std::min(clean_offset, it->clean), it->length);
+  return it->source + delta;
+}
+
+std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) {
+  // Heading line indexes, in sequence.
+  std::vector<std::pair<std::size_t, ItemHeading>> heads;
+  std::optional<ItemHeading> prev;
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    auto h = parseItemHeading(lines[i].text);
+    if (h && continuesSequence(prev, *h)) {
+      heads.emplace_back(i, *h);
+      prev = h;
+    }
+  }
+  std::vector<Item> items;
+  for (std::size_t k = 0; k < heads.size(); ++k) {
+    std::size_t line = heads[k].first;
+    std::size_t stop = k + 1 < heads.size() ? heads[k + 1].first : lines.size();
+    const ItemHeading& h = heads[k].second;
+    Item item;
+    item.number = h.number;
+    std::string title = h.title;
+    std::size_t titleEnd = lines[line].end;
+    std::size_t next = line + 1;
+    // Title continuation lines (or the title itself, under a bare "§ 12").
+    for (int extra = 0; extra < 4 && next < stop && titleContinues(title); ++extra) {
+      if (isBlank(lines[next].text) && title.empty()) { ++next; --extra; continue; }
+      if (isBlank(lines[next].text) || isNoiseLine(lines[next].text)) break;
+      std::string_view more = trimView(lines[next].text);
+      if (!title.empty()) title += ' ';
+      title += collapseSpaces(more);
+      titleEnd = lines[next].end;
+      ++next;
+    }
+    item.title = trim(title);
+    if (item.title.size() > 300) item.title = item.title.substr(0, 300);
+
+    // Item text: the following lines without boilerplate; blank lines become
+    // paragraph breaks; the blank lines around a dropped line are dropped too.
+    std::string text;
+    OffsetMap map;
+    bool pendingBreak = false, droppedNoise = false;
+    for (std::size_t i = next; i < stop; ++i) {
+      std::string_view t = trimView(lines[i].text);
+      if (isNoiseLine(t)) {
+        droppedNoise = true;
+        pendingBreak = false;
+        continue;
+      }
+      if (t.empty()) {
+        if (!droppedNoise) pendingBreak = true;
+        continue;
+      }
+      if (t.starts_with("Dnr") && item.registry_number.empty()) {
+        std::string_view rest = t.substr(3);
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' ')) rest.remove_prefix(1);
+        item.registry_number = oneLine(rest.substr(0, 60));
+      }
+      if (!text.empty()) text += pendingBreak ? "\n\n" : "\n";
+      pendingBreak = false;
+      droppedNoise = false;
+      std::size_t src = lines[i].begin + static_cast<std::size_t>(t.data() - lines[i].text.data());
+      map.pieces.push_back({text.size(), src, t.size()});
+      text += t;
+    }
+    item.text = collapseSpaces(text);
+    // collapseSpaces may shorten the text; spans are computed on the uncollapsed text.
+    item.span = {lines[line].begin, stop > line + 1 ? lines[stop - 1].end : titleEnd};
+    findDecisions(item.title, Span{lines[line].begin, titleEnd}, text, map, item);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+}  // namespace beslut::plugins::minutes

@@ -1,0 +1,98 @@
+#include "minutes_plugin.h"
+
+#include <algorithm>
+
+#include "beslut/text.h"
+#include "minutes_internal.h"
+
+namespace beslut::plugins {
+namespace {
+
+constexpr std::size_t kScoreWindow = 1 << 20;  // score looks at the first 1 MB
+
+bool has(std::string_view folded, std::string_view word) { return folded.find(word) != std::string_view::npos; }
+
+// Length of the longest run of item headings numbered 1, 2, 3, ... or "§ n".
+int itemHeadingRun(std::string_view text) {
+  int best = 0, run = 0, last = 0;
+  std::size_t pos = 0, lines = 0;
+  while (pos < text.size() && pos < kScoreWindow && lines < 20000) {
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(pos, std::min<std::size_t>(e - pos, minutes::kMaxLine));
+    if (auto h = minutes::parseItemHeading(line)) {
+      if (run > 0 && h->value == last + 1) ++run;
+      else if (h->style != minutes::HeadingStyle::kDotted || h->value == 1) run = 1;
+      last = h->value;
+      best = std::max(best, run);
+    }
+    pos = e + 1;
+    ++lines;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string MinutesPlugin::description() const {
+  return "Protokoll från sammanträden: paragrafer, beslut, uppdrag, närvarande och justering.";
+}
+
+double MinutesPlugin::score(std::string_view text) const {
+  if (trimView(text).empty()) return 0.0;
+  std::string f = foldForMatching(text, kScoreWindow);
+  std::string_view head = std::string_view(f).substr(0, 4096);
+  double s = 0.0;
+  if (has(head, "protokoll")) s += 0.25;
+  else if (has(f, "protokoll")) s += 0.1;
+  if (has(f, "justerare") || has(f, "justerat") || has(f, "justerande") || has(f, "justering")) s += 0.15;
+  if (has(f, "vid protokollet") || has(f, "sekreterare")) s += 0.1;
+  if (has(f, "närvarande") || has(f, "ledamöter") || has(f, "beslutande")) s += 0.1;
+  if (has(head, "tid:") || has(head, "plats:") || has(head, "sammanträdesdatum")) s += 0.1;
+  if (has(head, "sammanträde")) s += 0.05;
+  int run = itemHeadingRun(text);
+  if (run >= 3) s += 0.15;
+  if (has(f, " väljs till ") || has(f, " beslutar att") || has(f, "i uppdrag att")) s += 0.1;
+  return std::min(1.0, s);
+}
+
+Result<Document> MinutesPlugin::parse(std::string_view input) const {
+  if (trimView(input).empty()) return Status::unprocessable("Texten är tom.");
+  Document doc;
+  doc.kind = DocumentKind::kMinutes;
+  doc.plugin = name();
+  doc.text = dehyphenate(normalizeNewlines(input));
+  std::vector<minutes::Line> lines = minutes::splitIntoLines(doc.text);
+  std::size_t first = minutes::findFirstItem(lines);
+  minutes::parseHeader(lines, first, doc);
+  doc.items = minutes::parseItems(lines, first);
+
+  // Adjusters elected in an item ("Håkan Söderman väljs till justerare").
+  if (doc.adjusters.empty()) {
+    for (const Item& item : doc.items)
+      for (const Decision& d : item.decisions) {
+        std::string lower = toLowerSwedish(d.text);
+        std::size_t p = lower.find(" väljs till justerare");
+        if (p == std::string::npos) p = lower.find(" utses till justerare");
+        if (p != std::string::npos && looksLikePersonName(std::string_view(d.text).substr(0, p)))
+          doc.adjusters.push_back(d.text.substr(0, p));
+      }
+  }
+  for (Attendee& a : doc.attendees)
+    if (std::find(doc.adjusters.begin(), doc.adjusters.end(), a.name) != doc.adjusters.end()) a.adjuster = true;
+
+  std::string title = "Protokoll";
+  if (!doc.organization.empty()) title += " " + doc.organization;
+  if (!doc.date.empty()) title += " " + doc.date;
+  doc.title = title;
+  return doc;
+}
+
+}  // namespace beslut::plugins
+
+#ifndef BESLUT_NO_MANIFEST
+#include <Poco/ClassLibrary.h>
+POCO_BEGIN_MANIFEST(beslut::Plugin)
+POCO_EXPORT_CLASS(beslut::plugins::MinutesPlugin)
+POCO_END_MANIFEST
+#endif

@@ -1,0 +1,347 @@
+#include "cli.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Util/ServerApplication.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "beslut/document_json.h"
+#include "beslut/plugin_loader.h"
+#include "http_server.h"
+#include "json_output.h"
+#include "runtime.h"
+
+namespace beslut::server {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: beslut COMMAND [OPTIONS]
+
+Commands:
+  serve   [--port N] [--data DIR] [--config FILE]   serve HTTP on 127.0.0.1 (default port 8080)
+  import  [--data DIR] [--config FILE] PATH...       import files or folders (recursively)
+  search  [--data DIR] [--limit N] [--offset N] [--json] QUERY...
+  reindex [--data DIR] [--config FILE]              rebuild the search index from the store
+  extract FILE                                       print what the plugins read from FILE, as JSON
+  plugins                                            list the loaded plugins
+  help                                               this text
+
+Defaults come from etc/beslut.properties next to the installation; --config
+adds a properties file on top, and options override both.
+)";
+
+struct Args {
+  std::map<std::string, std::string> overrides;  // configuration keys
+  std::string config_file;
+  std::vector<std::string> positional;
+  std::size_t limit = 10, offset = 0;
+  bool json = false;
+  std::string error;
+};
+
+Args parseArgs(int argc, char** argv, int first) {
+  Args a;
+  auto value = [&](int& i, const std::string& name) -> std::string {
+    if (i + 1 >= argc) {
+      a.error = "option " + name + " needs a value";
+      return {};
+    }
+    return argv[++i];
+  };
+  for (int i = first; i < argc && a.error.empty(); ++i) {
+    std::string arg = argv[i];
+    if (arg == "--data") a.overrides["beslut.data.dir"] = value(i, arg);
+    else if (arg == "--port") a.overrides["beslut.http.port"] = value(i, arg);
+    else if (arg == "--config") a.config_file = value(i, arg);
+    else if (arg == "--json") a.json = true;
+    else if (arg == "--limit" || arg == "--offset") {
+      std::string v = value(i, arg);
+      try {
+        (arg == "--limit" ? a.limit : a.offset) = std::stoul(v);
+      } catch (const std::exception&) {
+        a.error = arg + " needs a number";
+      }
+    } else if (arg.rfind("--", 0) == 0 && arg.size() > 2) a.error = "unknown option " + arg;
+    else a.positional.push_back(arg);
+  }
+  return a;
+}
+
+int fail(const std::string& message) {
+  std::cerr << "beslut: " << message << "\n";
+  return 1;
+}
+
+std::string mediaTypeFor(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".txt") return "text/plain";
+  if (ext == ".md" || ext == ".markdown") return "text/markdown";
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (ext == ".xml") return "application/xml";
+  return "";
+}
+
+// Regular files under the paths, hidden ones left out, in a stable order.
+std::vector<fs::path> collectFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
+  std::vector<fs::path> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file()) found.push_back(it->path());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      files.emplace_back(p);
+    } else {
+      missing.push_back(p);
+    }
+  }
+  return files;
+}
+
+bool readFile(const fs::path& path, std::size_t max, std::string& out, std::string& error) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  if (size > max) {
+    error = "larger than the limit of " + std::to_string(max) + " bytes";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    error = "cannot read the file";
+    return false;
+  }
+  return true;
+}
+
+int importCommand(const Args& args) {
+  if (args.positional.empty()) return fail("import needs at least one file or folder");
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return fail(settings.status().message());
+  auto rt = Runtime::open(settings.value(), IndexMode::kWritableIfFree);
+  if (!rt.ok()) return fail(rt.status().message());
+  Runtime& runtime = *rt.value();
+
+  std::vector<std::string> missing;
+  auto files = collectFiles(args.positional, missing);
+  std::size_t imported = 0, skipped = 0, failed = 0;
+  std::vector<std::string> failures, skips;
+  for (const auto& m : missing) {
+    ++failed;
+    failures.push_back(m + ": no such file or folder");
+  }
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  auto started = std::chrono::steady_clock::now();
+  auto last_progress = started;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path& path = files[i];
+    std::string bytes, error;
+    if (!readFile(path, settings->max_upload_bytes, bytes, error)) {
+      ++failed;
+      failures.push_back(path.string() + ": " + error);
+      continue;
+    }
+    auto report = runtime.ingest().importFile({bytes, path.filename().string(), mediaTypeFor(path)});
+    if (!report.ok()) {
+      ++failed;
+      failures.push_back(path.string() + ": " + report.status().message());
+    } else if (report->created) {
+      ++imported;
+    } else {
+      ++skipped;
+      skips.push_back(path.string() + ": already imported as document " + std::to_string(report->id));
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (files.size() > 20 && (now - last_progress > std::chrono::milliseconds(tty ? 200 : 5000) ||
+                              i + 1 == files.size())) {
+      last_progress = now;
+      std::cerr << (tty ? "\r" : "") << "[" << (i + 1) << "/" << files.size() << "] imported " << imported
+                << ", skipped " << skipped << ", failed " << failed << (tty ? "   " : "\n") << std::flush;
+    }
+  }
+  if (tty && files.size() > 20) std::cerr << "\n";
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  std::string index_note;
+  if (runtime.index() != nullptr && runtime.indexWritable()) {
+    auto applied = runtime.index()->catchUp(runtime.store());
+    index_note = applied.ok() ? "search index up to date" : "indexing failed: " + applied.status().message();
+  } else {
+    index_note = "the search index is held by a running server, which indexes the new documents itself";
+  }
+  std::cout << "Imported " << imported << ", skipped " << skipped << " (already present), failed " << failed
+            << " of " << (files.size() + missing.size()) << " in " << std::fixed;
+  std::cout.precision(1);
+  std::cout << seconds << " s; " << index_note << ".\n";
+  for (const auto& s : skips) std::cout << "  skipped " << s << "\n";
+  for (const auto& f : failures) std::cout << "  failed  " << f << "\n";
+  return failed == 0 ? 0 : 2;
+}
+
+std::string stripTags(const std::string& html) {
+  std::string out;
+  bool tag = false;
+  for (char c : html) {
+    if (c == '<') tag = true;
+    else if (c == '>') tag = false;
+    else if (!tag) out += c;
+  }
+  for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
+    for (std::size_t pos; (pos = out.find(from)) != std::string::npos;) out.replace(pos, std::strlen(from), to);
+  }
+  return out;
+}
+
+int searchCommand(const Args& args) {
+  if (args.positional.empty()) return fail("search needs a query");
+  std::string query;
+  for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return fail(settings.status().message());
+  auto rt = Runtime::open(settings.value(), IndexMode::kReadOnly);
+  if (!rt.ok()) return fail(rt.status().message());
+  auto results = rt.value()->index()->search(rt.value()->store(), {query, args.limit, args.offset});
+  if (!results.ok()) return fail(results.status().message());
+  if (args.json) {
+    std::cout << toJsonString(searchResultsToJson(results.value())) << "\n";
+    return 0;
+  }
+  std::cout << results->total << (results->total == 1 ? " hit\n" : " hits\n");
+  for (const auto& h : results->hits) {
+    const auto& d = h.passage.document;
+    std::cout << "\n[" << d.id << "] " << d.title << " (" << documentKindName(d.kind)
+              << (d.date.empty() ? "" : ", " + d.date) << ")\n  § " << h.passage.item.number << " "
+              << h.passage.item.title << "\n  " << stripTags(h.snippet) << "\n";
+  }
+  return 0;
+}
+
+int reindexCommand(const Args& args) {
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return fail(settings.status().message());
+  auto rt = Runtime::open(settings.value(), IndexMode::kWritable);
+  if (!rt.ok()) return fail(rt.status().message());
+  auto started = std::chrono::steady_clock::now();
+  Status st = rt.value()->index()->rebuild(rt.value()->store());
+  if (!st.ok()) return fail(st.message());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  auto count = rt.value()->store().documentCount();
+  std::cout << "Reindexed " << (count.ok() ? count.value() : 0) << " documents ("
+            << rt.value()->index()->passageCount() << " passages) in " << seconds << " s.\n";
+  return 0;
+}
+
+Result<std::unique_ptr<PluginHost>> loadPlugins(const Args& args) {
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return settings.status();
+  auto host = std::make_unique<PluginHost>();
+  Status st = host->loadDirectory(settings->plugin_dir, settings->enabled_plugins);
+  if (!st.ok()) return st;
+  return host;
+}
+
+int extractCommand(const Args& args) {
+  if (args.positional.size() != 1) return fail("extract needs exactly one file");
+  auto host = loadPlugins(args);
+  if (!host.ok()) return fail(host.status().message());
+  fs::path path(args.positional.front());
+  std::string bytes, error;
+  if (!readFile(path, IngestLimits().max_bytes, bytes, error)) return fail(path.string() + ": " + error);
+  auto doc = extractDocument(host.value()->registry(), {bytes, path.filename().string(), mediaTypeFor(path)});
+  if (!doc.ok()) return fail(path.string() + ": " + doc.status().message());
+  std::cout << toJsonString(documentToJson(doc.value(), false)) << "\n";
+  return 0;
+}
+
+int pluginsCommand(const Args& args) {
+  auto host = loadPlugins(args);
+  if (!host.ok()) return fail(host.status().message());
+  const auto& registry = host.value()->registry();
+  for (const auto& name : registry.names()) {
+    auto p = registry.find(name);
+    std::cout << name << "\t" << pluginKindName(p->kind()) << "\t" << p->description() << "\n";
+  }
+  return 0;
+}
+
+// `beslut serve`: a Poco ServerApplication (signals, --daemon, logging).
+class ServeApp : public Poco::Util::ServerApplication {
+ public:
+  explicit ServeApp(Args args) : args_(std::move(args)) {}
+
+ protected:
+  int main(const std::vector<std::string>&) override {
+    auto settings = loadSettings(args_.config_file, args_.overrides);
+    if (!settings.ok()) return fail(settings.status().message());
+    auto rt = Runtime::open(settings.value(), IndexMode::kWritable);
+    if (!rt.ok()) return fail(rt.status().message());
+    HttpServer server(*rt.value());
+    Status st = server.start();
+    if (!st.ok()) return fail(st.message());
+    std::cout << "Beslut serves http://" << settings->host << ":" << server.port() << "/ (data: "
+              << settings->data_dir << "). Stop with Ctrl-C." << std::endl;
+    waitForTerminationRequest();
+    std::cout << "Stopping." << std::endl;
+    server.stop();
+    return EXIT_OK;
+  }
+
+ private:
+  Args args_;
+};
+
+}  // namespace
+
+int runCli(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 1;
+  }
+  const std::string command = argv[1];
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return 0;
+  }
+  Args args = parseArgs(argc, argv, 2);
+  if (!args.error.empty()) return fail(args.error + "\n\n" + kUsage);
+  if (command == "serve") {
+    ServeApp app(args);
+    char* app_argv[] = {argv[0], nullptr};  // options are ours, already parsed
+    return app.run(1, app_argv);
+  }
+  if (command == "import") return importCommand(args);
+  if (command == "search") return searchCommand(args);
+  if (command == "reindex") return reindexCommand(args);
+  if (command == "extract") return extractCommand(args);
+  if (command == "plugins") return pluginsCommand(args);
+  return fail("unknown command '" + command + "'\n\n" + kUsage);
+}
+
+}  // namespace beslut::server

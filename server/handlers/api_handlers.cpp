@@ -1,0 +1,217 @@
+#include "handlers/api_handlers.h"
+
+#include <Poco/CountingStream.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/NumberParser.h>
+
+#include <istream>
+
+#include "beslut/document_json.h"
+#include "json_output.h"
+
+namespace beslut::server {
+
+using Poco::Net::HTTPResponse;
+
+namespace {
+
+// Reads a non-negative integer query parameter; kInvalidArgument if malformed.
+Result<std::size_t> sizeParam(const std::map<std::string, std::string>& params, const std::string& name,
+                              std::size_t fallback) {
+  auto it = params.find(name);
+  if (it == params.end() || it->second.empty()) return fallback;
+  Poco::UInt64 v = 0;
+  if (!Poco::NumberParser::tryParseUnsigned64(it->second, v)) {
+    return Status::invalidArgument("Parametern " + name + " måste vara ett heltal ≥ 0.");
+  }
+  return static_cast<std::size_t>(v);
+}
+
+// Reads at most `max` bytes of `in` into `out`; false if there was more.
+bool readLimited(std::istream& in, std::string& out, std::size_t max) {
+  char buffer[65536];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > max) return false;
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// Keeps the part named "file" of a multipart form, up to a size limit.
+class FilePartHandler : public Poco::Net::PartHandler {
+ public:
+  explicit FilePartHandler(std::size_t max) : max_(max) {}
+
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
+    if (params.get("name", "") != "file" || found_) {
+      char sink[8192];
+      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
+      }
+      return;
+    }
+    found_ = true;
+    filename_ = params.get("filename", "");
+    media_type_ = header.get("Content-Type", "");
+    too_large_ = !readLimited(stream, bytes_, max_);
+    if (too_large_) {
+      char sink[8192];
+      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
+      }
+    }
+  }
+
+  bool found() const { return found_; }
+  bool tooLarge() const { return too_large_; }
+  const std::string& bytes() const { return bytes_; }
+  const std::string& filename() const { return filename_; }
+  const std::string& mediaType() const { return media_type_; }
+
+ private:
+  std::size_t max_;
+  bool found_ = false;
+  bool too_large_ = false;
+  std::string bytes_, filename_, media_type_;
+};
+
+Status tooLarge(std::size_t max) {
+  return Status::tooLarge("Filen är för stor: högst " + std::to_string(max / (1024 * 1024)) + " MB.");
+}
+
+}  // namespace
+
+void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  auto limit = sizeParam(params, "limit", 10);
+  if (!limit.ok()) return sendError(res, limit.status());
+  auto offset = sizeParam(params, "offset", 0);
+  if (!offset.ok()) return sendError(res, offset.status());
+  SearchIndex* index = ctx_.runtime.index();
+  if (index == nullptr) {
+    return sendJson(res, errorToJson(Status::internal("Sökindexet är inte tillgängligt ännu.")),
+                    HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+  }
+  auto results = index->search(ctx_.runtime.store(), {params["q"], limit.value(), offset.value()});
+  if (!results.ok()) return sendError(res, results.status());
+  sendJson(res, searchResultsToJson(results.value()));
+}
+
+void DocumentHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+  auto doc = ctx_.runtime.store().document(id_);
+  if (!doc.ok()) {
+    if (doc.status().code() == StatusCode::kNotFound) {
+      return sendError(res, Status::notFound("Dokumentet " + std::to_string(id_) + " finns inte."));
+    }
+    return sendError(res, doc.status());
+  }
+  sendJson(res, documentToJson(doc.value(), false));
+}
+
+void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+  auto doc = ctx_.runtime.store().document(id_);
+  if (!doc.ok()) return sendError(res, Status::notFound("Dokumentet " + std::to_string(id_) + " finns inte."));
+  auto bytes = ctx_.runtime.store().original(doc->original.sha256);
+  if (!bytes.ok()) return sendError(res, bytes.status());
+  res.setContentType(doc->original.media_type.empty() ? "application/octet-stream" : doc->original.media_type);
+  res.set("X-Content-Type-Options", "nosniff");
+  // Quote-safe file name: drop characters that would break the header.
+  std::string name;
+  for (char c : doc->original.filename) {
+    if (c != '"' && c != '\\' && c != '\r' && c != '\n') name += c;
+  }
+  res.set("Content-Disposition", "attachment; filename=\"" + (name.empty() ? "original" : name) + "\"");
+  res.setContentLength(static_cast<std::streamsize>(bytes->size()));
+  res.send() << bytes.value();
+}
+
+void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const std::size_t max = ctx_.runtime.settings().max_upload_bytes;
+  // Allow for the multipart envelope around the file itself.
+  const std::size_t max_body = max + 64 * 1024;
+  if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength64()) > max_body) {
+    res.setKeepAlive(false);  // we do not read the body; the connection cannot be reused
+    return sendError(res, tooLarge(max));
+  }
+  std::string bytes, filename, media_type;
+  const std::string content_type = req.getContentType();
+  if (Poco::icompare(content_type, 0, 19, "multipart/form-data") == 0) {
+    FilePartHandler part(max);
+    Poco::Net::HTMLForm form;
+    form.setFieldLimit(20);
+    try {
+      form.load(req, req.stream(), part);
+    } catch (const Poco::Exception& e) {
+      return sendError(res, Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText()));
+    }
+    if (part.tooLarge()) return sendError(res, tooLarge(max));
+    if (!part.found()) {
+      return sendError(res, Status::invalidArgument("Fältet \"file\" med filen saknas i formuläret."));
+    }
+    bytes = part.bytes();
+    filename = part.filename();
+    media_type = part.mediaType();
+  } else {
+    if (!readLimited(req.stream(), bytes, max)) {
+      res.setKeepAlive(false);
+      return sendError(res, tooLarge(max));
+    }
+    filename = queryParameters(req)["filename"];
+    media_type = content_type;
+  }
+  // Strip parameters such as "; charset=utf-8" from the media type.
+  media_type = media_type.substr(0, media_type.find(';'));
+  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type});
+  if (!report.ok()) return sendError(res, report.status());
+  if (ctx_.tailer != nullptr) {
+    // Searchable before we answer; a failure here is logged, the store has it.
+    Status st = ctx_.tailer->catchUpNow();
+    if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after import: " + st.toString());
+  }
+  if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));
+  sendJson(res, importReportToJson(report.value()),
+           report->created ? HTTPResponse::HTTP_CREATED : HTTPResponse::HTTP_OK);
+}
+
+void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  if (!readiness_) {
+    body->set("status", "ok");
+    return sendJson(res, body);
+  }
+  bool ready = ctx_.tailer != nullptr ? ctx_.tailer->ready() : ctx_.runtime.index() != nullptr;
+  std::int64_t lag = 0;
+  if (ctx_.tailer != nullptr) {
+    auto l = ctx_.tailer->lag();
+    lag = l.ok() ? l.value() : -1;
+  }
+  body->set("status", ready ? "ready" : "starting");
+  body->set("index_lag", lag);
+  sendJson(res, body, ready ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+}
+
+void NotFoundHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  if (method_not_allowed_) {
+    return sendJson(res, errorToJson(Status(StatusCode::kInvalidArgument,
+                                            "Metoden " + req.getMethod() + " stöds inte för " + req.getURI())),
+                    HTTPResponse::HTTP_METHOD_NOT_ALLOWED);
+  }
+  if (req.getURI().rfind("/api/", 0) == 0) {
+    return sendError(res, Status::notFound("Sökvägen finns inte."));
+  }
+  sendHtml(res,
+           "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte – "
+           "Beslut</title></head><body><main><h1>Sidan finns inte</h1><p><a href=\"/\">Till sökningen</a>"
+           "</p></main></body></html>",
+           HTTPResponse::HTTP_NOT_FOUND);
+}
+
+}  // namespace beslut::server

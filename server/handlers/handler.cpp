@@ -1,0 +1,111 @@
+#include "handlers/handler.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Random.h>
+#include <Poco/URI.h>
+
+#include <sstream>
+
+#include "json_output.h"
+
+namespace beslut::server {
+
+using Poco::Net::HTTPResponse;
+
+namespace {
+
+std::string newErrorId() {
+  static thread_local Poco::Random random = [] {
+    Poco::Random r;
+    r.seed();
+    return r;
+  }();
+  std::ostringstream id;
+  id << std::hex << random.next() << random.next();
+  return id.str();
+}
+
+// Poco 1.11 accepts ambiguous framing; a proxy in front might read the same
+// bytes differently (request smuggling), so refuse it.
+Status checkFraming(const Poco::Net::HTTPServerRequest& request) {
+  std::size_t lengths = 0;
+  for (auto it = request.find("Content-Length"); it != request.end() &&
+                                                 Poco::icompare(it->first, "Content-Length") == 0;
+       ++it) {
+    ++lengths;
+  }
+  if (lengths > 1) return Status::invalidArgument("duplicate Content-Length header");
+  if (lengths == 1 && request.has("Transfer-Encoding")) {
+    return Status::invalidArgument("both Content-Length and Transfer-Encoding");
+  }
+  return Status::okStatus();
+}
+
+}  // namespace
+
+void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  try {
+    Status framing = checkFraming(request);
+    if (!framing.ok()) {
+      response.setKeepAlive(false);
+      sendError(response, framing);
+      return;
+    }
+    handle(request, response);
+  } catch (const std::exception& e) {
+    std::string id = newErrorId();
+    Poco::Logger::get("beslut.http").error("error " + id + " on " + request.getMethod() + " " +
+                                           request.getURI() + ": " + e.what());
+    if (!response.sent()) {
+      sendJson(response, errorToJson(Status::internal("Ett internt fel uppstod. Ange fel-id " + id +
+                                                      " om du kontaktar support."), id),
+               HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+    }
+  }
+}
+
+HTTPResponse::HTTPStatus httpStatusFor(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return HTTPResponse::HTTP_OK;
+    case StatusCode::kInvalidArgument: return HTTPResponse::HTTP_BAD_REQUEST;
+    case StatusCode::kNotFound: return HTTPResponse::HTTP_NOT_FOUND;
+    case StatusCode::kAlreadyExists: return HTTPResponse::HTTP_CONFLICT;
+    case StatusCode::kUnsupported: return HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE;
+    case StatusCode::kUnprocessable: return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
+    case StatusCode::kTooLarge: return HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
+    default: return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
+  }
+}
+
+void sendJson(Poco::Net::HTTPServerResponse& response, const Poco::JSON::Object::Ptr& body,
+              HTTPResponse::HTTPStatus status) {
+  std::ostringstream out;
+  body->stringify(out);
+  const std::string text = out.str();
+  response.setStatus(status);
+  response.setContentType("application/json; charset=utf-8");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.setContentLength(static_cast<std::streamsize>(text.size()));
+  response.send() << text;
+}
+
+void sendError(Poco::Net::HTTPServerResponse& response, const Status& status) {
+  sendJson(response, errorToJson(status), httpStatusFor(status.code()));
+}
+
+void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html, HTTPResponse::HTTPStatus status) {
+  response.setStatus(status);
+  response.setContentType("text/html; charset=utf-8");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+  response.setContentLength(static_cast<std::streamsize>(html.size()));
+  response.send() << html;
+}
+
+std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : Poco::URI(request.getURI()).getQueryParameters()) out[k] = v;
+  return out;
+}
+
+}  // namespace beslut::server

@@ -1,0 +1,38 @@
+// The base of every HTTP handler: one place that validates request framing,
+// catches every exception (answering 500 with an error id that is logged) and
+// writes JSON and HTML responses.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <map>
+#include <string>
+
+#include "beslut/status.h"
+
+namespace beslut::server {
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+ public:
+  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) final;
+
+ protected:
+  virtual void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) = 0;
+};
+
+// HTTP status for a Status code: 400, 404, 409, 413, 415, 422, 500.
+Poco::Net::HTTPResponse::HTTPStatus httpStatusFor(StatusCode code);
+
+void sendJson(Poco::Net::HTTPServerResponse& response, const Poco::JSON::Object::Ptr& body,
+              Poco::Net::HTTPResponse::HTTPStatus status = Poco::Net::HTTPResponse::HTTP_OK);
+void sendError(Poco::Net::HTTPServerResponse& response, const Status& status);
+void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html,
+              Poco::Net::HTTPResponse::HTTPStatus status = Poco::Net::HTTPResponse::HTTP_OK);
+
+// Query parameters of a request URI (last value wins).
+std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request);
+
+}  // namespace beslut::server

@@ -1,0 +1,81 @@
+#include "http_server.h"
+
+#include <Poco/FileStream.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
+
+#include "router.h"
+
+namespace beslut::server {
+
+HttpServer::HttpServer(Runtime& runtime) : runtime_(runtime) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+namespace {
+
+Result<std::string> readFile(const std::string& path) {
+  try {
+    Poco::FileInputStream in(path);
+    std::string text;
+    Poco::StreamCopier::copyToString(in, text);
+    return text;
+  } catch (const Poco::Exception& e) {
+    return Status::ioError("cannot read " + path + ": " + e.displayText());
+  }
+}
+
+}  // namespace
+
+Status HttpServer::start() {
+  const Settings& s = runtime_.settings();
+  auto tmpl = readFile(s.content_dir + "/templates/search.mustache");
+  if (!tmpl.ok()) return tmpl.status();
+
+  if (runtime_.index() != nullptr && runtime_.indexWritable()) {
+    tailer_ = std::make_unique<IndexTailer>(*runtime_.index(), runtime_.store(), s.index_poll_ms);
+    Status st = tailer_->catchUpNow();  // catch up at start, before we answer anything
+    if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up at start failed: " + st.toString());
+    tailer_->start();
+  }
+  runtime_.warmUp();
+  ctx_ = std::make_unique<AppContext>(AppContext{runtime_, tailer_.get(), std::move(tmpl).value()});
+
+  try {
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(s.threads);
+    params->setMaxQueued(s.queue);
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(s.keep_alive_seconds, 0));
+    params->setMaxKeepAliveRequests(s.keep_alive_max_requests);
+    params->setTimeout(Poco::Timespan(s.timeout_seconds, 0));
+    params->setServerName("Beslut");
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), 128);
+    pool_ = std::make_unique<Poco::ThreadPool>(2, s.threads, 60);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new Router(*ctx_), *pool_, socket, params);
+    server_->start();
+  } catch (const Poco::Exception& e) {
+    return Status::ioError("cannot listen on " + s.host + ":" + std::to_string(s.port) + ": " + e.displayText());
+  }
+  return Status::okStatus();
+}
+
+void HttpServer::stop() {
+  if (server_) {
+    server_->stopAll(true);
+    server_.reset();
+  }
+  if (pool_) {
+    pool_->joinAll();
+    pool_.reset();
+  }
+  if (tailer_) tailer_->stop();
+}
+
+std::uint16_t HttpServer::port() const { return server_->port(); }
+
+}  // namespace beslut::server

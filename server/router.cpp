@@ -1,0 +1,55 @@
+#include "router.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/NumberParser.h>
+#include <Poco/URI.h>
+
+#include "handlers/api_handlers.h"
+#include "handlers/page_handlers.h"
+
+namespace beslut::server {
+namespace {
+
+// "/api/v1/documents/42" → 42; "/api/v1/documents/42/original" → 42 with rest "original".
+bool parseDocumentPath(const std::string& path, Id& id, std::string& rest) {
+  static const std::string kPrefix = "/api/v1/documents/";
+  if (path.rfind(kPrefix, 0) != 0) return false;
+  std::string tail = path.substr(kPrefix.size());
+  auto slash = tail.find('/');
+  rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
+  Poco::Int64 v = 0;
+  if (!Poco::NumberParser::tryParse64(tail.substr(0, slash), v) || v <= 0) return false;
+  id = v;
+  return true;
+}
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
+  std::string path;
+  try {
+    path = Poco::URI(request.getURI()).getPath();
+  } catch (const Poco::Exception&) {
+    return new NotFoundHandler();
+  }
+  const std::string& method = request.getMethod();
+  const bool get = method == "GET" || method == "HEAD";
+
+  if (path == "/") return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/healthz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, false)) : new NotFoundHandler(true);
+  if (path == "/readyz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, true)) : new NotFoundHandler(true);
+  if (path == "/api/v1/search") return get ? static_cast<Handler*>(new SearchApiHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/api/v1/documents") {
+    return method == "POST" ? static_cast<Handler*>(new ImportHandler(ctx_)) : new NotFoundHandler(true);
+  }
+  Id id = 0;
+  std::string rest;
+  if (parseDocumentPath(path, id, rest)) {
+    if (!get) return new NotFoundHandler(true);
+    if (rest.empty()) return new DocumentHandler(ctx_, id);
+    if (rest == "original") return new OriginalHandler(ctx_, id);
+  }
+  return new NotFoundHandler();
+}
+
+}  // namespace beslut::server

@@ -1,0 +1,47 @@
+#include "runtime.h"
+
+#include <filesystem>
+
+namespace beslut::server {
+
+Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMode mode) {
+  std::unique_ptr<Runtime> rt(new Runtime(settings));
+  Status st = rt->host_.loadDirectory(settings.plugin_dir, settings.enabled_plugins);
+  if (!st.ok()) return st;
+  if (rt->host_.registry().size() == 0) {
+    return Status::notFound("no plugins found in " + settings.plugin_dir);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(settings.data_dir, ec);
+  if (ec) return Status::ioError("cannot create the data folder " + settings.data_dir + ": " + ec.message());
+
+  auto store = openSqliteStore({settings.databasePath()});
+  if (!store.ok()) return store.status();
+  rt->store_ = std::move(store).value();
+
+  if (mode == IndexMode::kReadOnly) {
+    auto index = openSearchIndexReadOnly(settings.indexDir());
+    if (!index.ok()) return index.status();
+    rt->index_ = std::move(index).value();
+  } else {
+    auto index = openSearchIndex(settings.indexDir());
+    if (index.ok()) {
+      rt->index_ = std::move(index).value();
+      rt->index_writable_ = true;
+    } else if (mode == IndexMode::kWritableIfFree && index.status().code() == StatusCode::kAlreadyExists) {
+      auto ro = openSearchIndexReadOnly(settings.indexDir());
+      if (ro.ok()) rt->index_ = std::move(ro).value();
+    } else {
+      return index.status();
+    }
+  }
+  rt->ingest_ = std::make_unique<Ingest>(rt->host_.registry(), *rt->store_,
+                                         IngestLimits{settings.max_upload_bytes});
+  return rt;
+}
+
+void Runtime::warmUp() {
+  if (index_) (void)index_->search(*store_, {"beslut", 1, 0});
+}
+
+}  // namespace beslut::server

@@ -1,0 +1,49 @@
+// The running system: plugins, store, search index and ingest pipeline, opened
+// from Settings. Shared by the HTTP server and the CLI.
+#pragma once
+
+#include <memory>
+
+#include "beslut/ingest.h"
+#include "beslut/plugin_loader.h"
+#include "beslut/search_index.h"
+#include "beslut/store.h"
+#include "settings.h"
+
+namespace beslut::server {
+
+enum class IndexMode {
+  kWritable,          // fail if another process holds the index
+  kWritableIfFree,    // open read-only (or not at all) if another process holds it
+  kReadOnly,
+};
+
+class Runtime {
+ public:
+  // Loads the plugins, opens (and migrates) the store and opens the index.
+  static Result<std::unique_ptr<Runtime>> open(const Settings& settings, IndexMode mode);
+
+  const Settings& settings() const { return settings_; }
+  const PluginRegistry& plugins() const { return host_.registry(); }
+  Store& store() { return *store_; }
+  // May be null in kWritableIfFree mode when the index is held elsewhere and none exists yet.
+  SearchIndex* index() { return index_.get(); }
+  bool indexWritable() const { return index_writable_; }
+  const Ingest& ingest() const { return *ingest_; }
+
+  // Runs one search on the calling thread: Lucene++ 3.0.8 initialises statics
+  // lazily and racily, so this must happen before serving from many threads.
+  void warmUp();
+
+ private:
+  explicit Runtime(Settings s) : settings_(std::move(s)) {}
+
+  Settings settings_;
+  PluginHost host_;  // must outlive everything that calls plugins
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<SearchIndex> index_;
+  bool index_writable_ = false;
+  std::unique_ptr<Ingest> ingest_;
+};
+
+}  // namespace beslut::server

@@ -1,0 +1,214 @@
+#include <doctest/doctest.h>
+
+#include "beslut/search_index.h"
+#include "beslut/sha256.h"
+#include "test_util.h"
+
+using namespace beslut;
+using beslut::testing::TempDir;
+
+namespace {
+
+Document makeDocument(const std::string& title, std::vector<std::pair<std::string, std::string>> items) {
+  Document d;
+  d.kind = DocumentKind::kMinutes;
+  d.title = title;
+  d.organization = "Regional tillväxtnämnd";
+  d.date = "2019-03-01";
+  int n = 0;
+  for (auto& [t, text] : items) {
+    Item item;
+    item.number = std::to_string(++n);
+    item.title = t;
+    item.text = text;
+    d.items.push_back(item);
+    d.text += t + "\n" + text + "\n";
+  }
+  d.original.sha256 = sha256Hex(d.text);
+  d.original.size = d.text.size();
+  return d;
+}
+
+Id add(Store& store, const Document& d) {
+  auto r = store.importDocument(d, d.text);
+  REQUIRE(r.ok());
+  return r->id;
+}
+
+std::vector<std::string> itemTitles(const SearchResults& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.passage.item.title);
+  return out;
+}
+
+struct Fixture {
+  TempDir dir;
+  std::unique_ptr<Store> store;
+  Fixture() {
+    auto s = openSqliteStore({dir.file("beslut.db")});
+    REQUIRE(s.ok());
+    store = std::move(s).value();
+    add(*store, makeDocument("Protokoll 2019-03-01",
+                             {{"Besök från Komtek", "Komtek jobbar med att öka intresset för teknikutbildningar."},
+                              {"Yrkesmässa", "Alla kommuner i länet deltar i Yrkesmässan på Conventum."},
+                              {"Markup", "Texten innehåller <script>alert('x')</script> och Komtek."}}));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the index catches up with the change log and finds passages") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  auto applied = index.value()->catchUp(*f.store);
+  REQUIRE(applied.ok());
+  CHECK(applied.value() == 1);
+  CHECK(index.value()->lastApplied() == f.store->lastSequence().value());
+  CHECK(index.value()->passageCount() == 3);
+
+  auto r = index.value()->search(*f.store, {"teknikutbildningar"});
+  REQUIRE(r.ok());
+  REQUIRE(r->total == 1);
+  CHECK(r->hits[0].passage.item.title == "Besök från Komtek");
+  CHECK(r->hits[0].passage.document.organization == "Regional tillväxtnämnd");
+  CHECK(r->hits[0].snippet.find("<mark>teknikutbildningar</mark>") != std::string::npos);
+}
+
+TEST_CASE("Swedish stemming finds inflected forms, and case and å/ä/ö are folded") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  // "kommunerna" and "kommuner" share the stem "kommun".
+  auto r = index.value()->search(*f.store, {"kommunerna"});
+  REQUIRE(r.ok());
+  CHECK(itemTitles(r.value()) == std::vector<std::string>{"Yrkesmässa"});
+  auto upper = index.value()->search(*f.store, {"YRKESMÄSSAN"});
+  REQUIRE(upper.ok());
+  CHECK(upper->total == 1);
+  // Stop words alone match nothing rather than everything.
+  auto stop = index.value()->search(*f.store, {"och"});
+  REQUIRE(stop.ok());
+  CHECK(stop->total == 0);
+}
+
+TEST_CASE("snippets escape the document's markup and only mark matches") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  auto r = index.value()->search(*f.store, {"script"});
+  REQUIRE(r.ok());
+  REQUIRE(r->total == 1);
+  const std::string& s = r->hits[0].snippet;
+  CHECK(s.find("<script>") == std::string::npos);
+  CHECK(s.find("&lt;") != std::string::npos);
+  CHECK(s.find("<mark>script</mark>") != std::string::npos);
+}
+
+TEST_CASE("paging returns the requested window and the full total") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  auto all = index.value()->search(*f.store, {"komtek", 10, 0});
+  REQUIRE(all.ok());
+  CHECK(all->total == 2);
+  CHECK(all->hits.size() == 2);
+  auto second = index.value()->search(*f.store, {"komtek", 1, 1});
+  REQUIRE(second.ok());
+  CHECK(second->total == 2);
+  REQUIRE(second->hits.size() == 1);
+  CHECK(second->hits[0].passage.item.id == all->hits[1].passage.item.id);
+}
+
+TEST_CASE("deleted documents leave the index on the next catch-up") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  REQUIRE(f.store->deleteDocument(1).ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  CHECK(index.value()->passageCount() == 0);
+  CHECK(index.value()->search(*f.store, {"komtek"}).value().total == 0);
+}
+
+TEST_CASE("the on-disk index keeps its hits and its sequence number across close and reopen") {
+  Fixture f;
+  std::vector<Id> before;
+  {
+    auto index = openSearchIndex(f.dir.file("index"));
+    REQUIRE(index.ok());
+    REQUIRE(index.value()->catchUp(*f.store).ok());
+    auto r = index.value()->search(*f.store, {"komtek"});
+    REQUIRE(r.ok());
+    for (const auto& h : r->hits) before.push_back(h.passage.item.id);
+  }
+  auto index = openSearchIndex(f.dir.file("index"));
+  REQUIRE(index.ok());
+  CHECK(index.value()->lastApplied() == 1);
+  CHECK(index.value()->catchUp(*f.store).value() == 0);  // nothing new to apply
+  std::vector<Id> after;
+  auto r = index.value()->search(*f.store, {"komtek"});
+  REQUIRE(r.ok());
+  for (const auto& h : r->hits) after.push_back(h.passage.item.id);
+  CHECK(before.size() == 2);
+  CHECK(after == before);
+}
+
+TEST_CASE("only one process writes an index folder; readers open it read-only") {
+  Fixture f;
+  auto writer = openSearchIndex(f.dir.file("index"));
+  REQUIRE(writer.ok());
+  REQUIRE(writer.value()->catchUp(*f.store).ok());
+  auto second = openSearchIndex(f.dir.file("index"));
+  CHECK(second.status().code() == StatusCode::kAlreadyExists);
+  auto reader = openSearchIndexReadOnly(f.dir.file("index"));
+  REQUIRE(reader.ok());
+  CHECK(reader.value()->search(*f.store, {"komtek"}).value().total == 2);
+  CHECK(reader.value()->catchUp(*f.store).status().code() == StatusCode::kUnsupported);
+}
+
+TEST_CASE("rebuild produces the same index as catching up") {
+  Fixture f;
+  auto index = openSearchIndex(f.dir.file("index"));
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->rebuild(*f.store).ok());
+  CHECK(index.value()->passageCount() == 3);
+  CHECK(index.value()->lastApplied() == 1);
+  REQUIRE(index.value()->rebuild(*f.store).ok());  // idempotent
+  CHECK(index.value()->passageCount() == 3);
+}
+
+TEST_CASE("the query firewall rejects hostile and malformed queries with a message") {
+  CHECK(checkQuery("komtek").ok());
+  CHECK(checkQuery("\"regional samverkan\" AND (skola OR utbildning)").ok());
+  CHECK(checkQuery("kind:minutes year:2018 utveckl*").ok());
+  CHECK(checkQuery("").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("   ").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery(std::string(20000, '(') + "a" + std::string(20000, ')')).code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery(std::string(11, '(') + "a" + std::string(11, ')')).code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("(a OR b").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("a)").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("\"unterminated").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("secret:field").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery(std::string("bad \xff utf8")).code() == StatusCode::kInvalidArgument);
+  std::string many;
+  for (int i = 0; i < 100; ++i) many += "ord" + std::to_string(i) + " ";
+  CHECK(checkQuery(many).code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery(std::string(2000, 'a')).code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("secret:field").message().find("Okänt fält") != std::string::npos);
+}
+
+TEST_CASE("syntax the parser rejects is an error, not a crash") {
+  Fixture f;
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*f.store).ok());
+  for (const char* q : {"AND", "komtek AND", "*", "?x", "a^^", "~", "komtek OR OR x"}) {
+    auto r = index.value()->search(*f.store, {q});
+    if (!r.ok()) CHECK(r.status().code() == StatusCode::kInvalidArgument);
+  }
+  CHECK(index.value()->search(*f.store, {"komtek", 10, 20000}).status().code() == StatusCode::kInvalidArgument);
+}

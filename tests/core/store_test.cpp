@@ -1,0 +1,171 @@
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include "beslut/sha256.h"
+#include "beslut/store.h"
+#include "test_util.h"
+
+using namespace beslut;
+using beslut::testing::TempDir;
+
+namespace {
+
+Document sampleDocument(const std::string& bytes) {
+  Document d;
+  d.kind = DocumentKind::kMinutes;
+  d.title = "Protokoll SSR";
+  d.organization = "Specifikt samverkansråd";
+  d.date = "2018-09-28";
+  d.time = "09:00–12:00";
+  d.place = "Lärken";
+  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false});
+  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekeberg kommun", true});
+  for (int i = 1; i <= 3; ++i) {
+    Item item;
+    item.number = std::to_string(i);
+    item.title = "Punkt " + std::to_string(i);
+    item.text = "Text för punkt " + std::to_string(i);
+    d.items.push_back(item);
+  }
+  d.items[1].decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {}, 1.0});
+  d.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "2019-10", "i oktober 2019",
+                                    AssignmentStatus::kOpen, 0, {}, 0.9});
+  d.text = bytes;
+  d.original.sha256 = sha256Hex(bytes);
+  d.original.media_type = "text/plain";
+  d.original.filename = "protokoll.txt";
+  d.original.size = bytes.size();
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("sha256 of known input") {
+  CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("the store applies its migrations and starts empty") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  CHECK(store.value()->schemaVersion().value() >= 1);
+  CHECK(store.value()->lastSequence().value() == 0);
+  CHECK(store.value()->documentCount().value() == 0);
+}
+
+TEST_CASE("an imported document reads back with its items, decisions, assignments and original") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  const std::string bytes = "Protokoll … originalbytes";
+  auto outcome = s.importDocument(sampleDocument(bytes), bytes);
+  REQUIRE(outcome.ok());
+  CHECK(outcome->created);
+
+  auto doc = s.document(outcome->id);
+  REQUIRE(doc.ok());
+  CHECK(doc->title == "Protokoll SSR");
+  CHECK(doc->organization == "Specifikt samverkansråd");
+  CHECK(doc->attendees.size() == 2);
+  REQUIRE(doc->items.size() == 3);
+  CHECK(doc->items[0].id > 0);
+  CHECK(doc->items[1].decisions.size() == 1);
+  CHECK(doc->items[1].decisions[0].kind == DecisionKind::kElection);
+  REQUIRE(doc->items[2].assignments.size() == 1);
+  CHECK(doc->items[2].assignments[0].assignee == "Ewa Lindberg");
+  CHECK(doc->items[2].assignments[0].due == "2019-10");
+  CHECK(doc->text == bytes);
+  CHECK(s.original(doc->original.sha256).value() == bytes);
+
+  auto passage = s.passage(doc->items[2].id);
+  REQUIRE(passage.ok());
+  CHECK(passage->item.number == "3");
+  CHECK(passage->document.id == outcome->id);
+  CHECK(passage->document.organization == "Specifikt samverkansråd");
+
+  auto changes = s.changesSince(0, 100);
+  REQUIRE(changes.ok());
+  REQUIRE(changes->size() == 1);
+  CHECK(changes->at(0).entity == "document");
+  CHECK(changes->at(0).entity_id == outcome->id);
+  CHECK(changes->at(0).op == "upsert");
+}
+
+TEST_CASE("importing the same bytes twice does not create a duplicate") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  const std::string bytes = "samma bytes";
+  auto first = store.value()->importDocument(sampleDocument(bytes), bytes);
+  auto second = store.value()->importDocument(sampleDocument(bytes), bytes);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK(first->created);
+  CHECK_FALSE(second->created);
+  CHECK(first->id == second->id);
+  CHECK(store.value()->documentCount().value() == 1);
+  CHECK(store.value()->lastSequence().value() == 1);
+  CHECK(store.value()->findBySha256(sha256Hex(bytes)).value() == first->id);
+}
+
+TEST_CASE("what was committed is there after the store is closed and reopened") {
+  TempDir dir;
+  Id id = 0;
+  {
+    auto store = openSqliteStore({dir.file("beslut.db")});
+    REQUIRE(store.ok());
+    auto outcome = store.value()->importDocument(sampleDocument("a"), "a");
+    REQUIRE(outcome.ok());
+    id = outcome->id;
+  }
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  CHECK(store.value()->document(id).value().items.size() == 3);
+  CHECK(store.value()->lastSequence().value() == 1);
+}
+
+TEST_CASE("deleting a document removes its items and logs the deletion") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  auto outcome = s.importDocument(sampleDocument("x"), "x");
+  REQUIRE(outcome.ok());
+  Id item_id = s.document(outcome->id).value().items[0].id;
+  CHECK(s.deleteDocument(outcome->id).ok());
+  CHECK(s.document(outcome->id).status().code() == StatusCode::kNotFound);
+  CHECK(s.passage(item_id).status().code() == StatusCode::kNotFound);
+  CHECK(s.deleteDocument(outcome->id).code() == StatusCode::kNotFound);
+  auto changes = s.changesSince(1, 10);
+  REQUIRE(changes->size() == 1);
+  CHECK(changes->at(0).op == "delete");
+}
+
+TEST_CASE("a failed write leaves what was stored before intact") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db"), 4, 100});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  REQUIRE(s.importDocument(sampleDocument("first"), "first").ok());
+  // Another process holds the write lock longer than our busy timeout.
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(dir.file("beslut.db").c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto failed = s.importDocument(sampleDocument("second"), "second");
+  CHECK_FALSE(failed.ok());
+  CHECK(failed.status().code() == StatusCode::kIOError);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(s.documentCount().value() == 1);
+  CHECK(s.lastSequence().value() == 1);
+  // And the store still takes writes afterwards.
+  CHECK(s.importDocument(sampleDocument("second"), "second").ok());
+  CHECK(s.documentCount().value() == 2);
+}
+
+TEST_CASE("a store in a folder that does not exist fails with a clear error") {
+  auto store = openSqliteStore({"/nonexistent-folder-for-beslut/beslut.db"});
+  CHECK_FALSE(store.ok());
+  CHECK(store.status().code() == StatusCode::kIOError);
+}

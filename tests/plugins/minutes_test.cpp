@@ -1,0 +1,188 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "minutes_plugin.h"
+#include "plugin_test_util.h"
+
+using beslut::DecisionKind;
+using beslut::DocumentKind;
+using beslut::StatusCode;
+using beslut::plugins::MinutesPlugin;
+using namespace beslut::test;
+
+TEST_CASE("minutes: seed header fields") {
+  MinutesPlugin p;
+  auto r = p.parse(readSample(kMinutesSeed));
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  CHECK(d.kind == DocumentKind::kMinutes);
+  CHECK(d.plugin == "minutes");
+  CHECK(d.organization == "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning");
+  CHECK(d.date == "2018-09-28");
+  CHECK(d.time == "09:00\xE2\x80\x93" "12:00");
+  CHECK(d.place == "Konferenslokal Lärken, Eklundavägen 1, Örebro");
+  CHECK(d.secretary == "Anna Elverskog");
+  CHECK(d.chair == "Irén Lejegren");
+  CHECK(d.adjusted_date == "2018-10-12");
+  REQUIRE(d.adjusters.size() == 1);
+  CHECK(d.adjusters[0] == "Håkan Söderman");
+  CHECK(d.title.find("Protokoll") == 0);
+}
+
+TEST_CASE("minutes: seed attendees") {
+  MinutesPlugin p;
+  auto r = p.parse(readSample(kMinutesSeed));
+  REQUIRE(r.ok());
+  const auto& as = r.value().attendees;
+  CHECK(as.size() == 18);
+  auto find = [&](const std::string& n) -> const beslut::Attendee* {
+    for (const auto& a : as)
+      if (a.name == n) return &a;
+    return nullptr;
+  };
+  auto* ronny = find("Ronny Larsson");
+  REQUIRE(ronny);
+  CHECK(ronny->party == "S");
+  CHECK(ronny->role == "ledamot");
+  CHECK(ronny->affiliation == "Askersund kommun");
+  auto* hakan = find("Håkan Söderman");
+  REQUIRE(hakan);
+  CHECK(hakan->role == "vice ordförande");
+  CHECK(hakan->affiliation == "Lekeberg kommun");
+  CHECK(hakan->adjuster);
+  auto* iren = find("Irén Lejegren");
+  REQUIRE(iren);
+  CHECK(iren->role == "ordförande");
+  auto* ewa = find("Ewa Lindberg");
+  REQUIRE(ewa);
+  CHECK(ewa->role == "övrig närvarande");
+  CHECK(ewa->party.empty());
+  CHECK(ewa->affiliation == "Region Örebro län");
+  auto* anna = find("Anna Elverskog");
+  REQUIRE(anna);
+  CHECK(anna->role == "sekreterare");
+}
+
+TEST_CASE("minutes: seed items match the gold titles") {
+  MinutesPlugin p;
+  auto r = p.parse(readSample(kMinutesSeed));
+  REQUIRE(r.ok());
+  const auto& items = r.value().items;
+  const char* titles[] = {
+      "Mötet öppnas", "Justerare", "Dagordning godkännes", "Lägesrunda från kommunerna", "Besök från Komtek",
+      "Information om förslag på ”Överenskommelse om regional samverkan för familjecentraler mellan Region "
+      "Örebro län och länets kommuner”.",
+      "Information om förslag på ”Överenskommelse om samverkan inom hälso- och sjukvård, socialtjänst, "
+      "elevhälsa och kunskapsstyrning mellan Region Örebro län och kommunerna i Örebro län”.",
+      "Framtagandet av handlingsplan för kompetensförsörjning",
+      "Information om revidering av aktivitetsplanen till ”Samverkansdokument kunskapslyft barn och unga”",
+      "Handlingsplan för digitalisering", "Information om Yrkesmässa", "Information från Eva Sund",
+      "Övriga frågor", "Mötet avslutas"};
+  REQUIRE(items.size() == 14);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    CHECK(items[i].number == std::to_string(i + 1));
+    CHECK(items[i].title == titles[i]);
+  }
+  CHECK(items[4].text.find("Komtek") != std::string::npos);
+  CHECK(items[5].text.find("http") == std::string::npos);
+  // The page break (URL line and blank lines) inside item 6 leaves no paragraph break behind.
+  CHECK(items[5].text.find("Tjänstemannastödet för\nskola, utbildning") != std::string::npos);
+}
+
+TEST_CASE("minutes: seed decisions and assignments") {
+  MinutesPlugin p;
+  auto r = p.parse(readSample(kMinutesSeed));
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  const auto& items = d.items;
+  REQUIRE(items.size() == 14);
+  REQUIRE(items[1].decisions.size() == 1);
+  CHECK(items[1].decisions[0].text == "Håkan Söderman väljs till justerare");
+  CHECK(items[1].decisions[0].kind == DecisionKind::kElection);
+  REQUIRE(items[2].decisions.size() == 1);
+  CHECK(items[2].decisions[0].text == "Dagordning godkännes");
+  CHECK(items[5].decisions.empty());  // the officials' support group, not the council
+  REQUIRE(items[6].decisions.size() == 1);
+  CHECK(items[6].decisions[0].kind == DecisionKind::kPosition);
+  CHECK(items[6].decisions[0].text ==
+        "Specifika samverkansrådet för skola, utbildning och kompetensförsörjning ställer sig bakom "
+        "överenskommelsen.");
+  CHECK(items[8].decisions.empty());
+  // The span of a decision points at its words in the canonical text.
+  const auto& span = items[1].decisions[0].span;
+  CHECK(d.text.substr(span.begin, span.end - span.begin) == "Håkan Söderman väljs till justerare");
+  std::size_t assignments = 0;
+  for (const auto& it : items) assignments += it.assignments.size();
+  CHECK(assignments == 1);
+  REQUIRE(items[12].assignments.size() == 1);
+  CHECK(items[12].assignments[0].assignee.find("Ewa Lindberg") == 0);
+  CHECK(items[12].assignments[0].task == "vara med som stöd i processen");
+  CHECK(items[12].assignments[0].due.empty());
+}
+
+TEST_CASE("minutes: section-sign and prefixed numbering") {
+  MinutesPlugin p;
+  std::string text =
+      "Kommunstyrelsen\nSammanträdesprotokoll\nDatum: 2020-05-12\nPlats: Stadshuset\n\n"
+      "Justerare: Anna Berg och Per Ek\n\n"
+      "§ 63/20 Val av justerare\nAnna Berg och Per Ek utses till justerare.\n\n"
+      "§ 64/20\nBudget 2021\nKommunstyrelsen beslutar att godkänna budgeten.\n"
+      "Ekonomichefen får i uppdrag att återrapportera senast 30 september 2020.\n\n"
+      "§ 65/20 Rapporter\nInformationen läggs till handlingarna.\n";
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  CHECK(d.date == "2020-05-12");
+  CHECK(d.place == "Stadshuset");
+  CHECK(d.organization == "Kommunstyrelsen");
+  CHECK(d.adjusters.size() == 2);
+  REQUIRE(d.items.size() == 3);
+  CHECK(d.items[0].number == "§ 63/20");
+  CHECK(d.items[1].number == "§ 64/20");
+  CHECK(d.items[1].title == "Budget 2021");
+  REQUIRE(d.items[1].assignments.size() == 1);
+  CHECK(d.items[1].assignments[0].assignee == "Ekonomichefen");
+  CHECK(d.items[1].assignments[0].due == "2020-09-30");
+  CHECK(d.items[1].assignments[0].due_text == "senast 30 september 2020");
+  REQUIRE(d.items[2].decisions.size() == 1);
+  CHECK(d.items[2].decisions[0].kind == DecisionKind::kInformation);
+
+  auto ks = p.parse("Protokoll Kommunstyrelsen\n\nKs 39 Mötets öppnande\nText.\n\nKs 40 Uppdrag\n"
+                    "Kommunstyrelsen uppdrar åt ingen. Det uppdras åt kommundirektören att utreda frågan "
+                    "i oktober 2019.\n");
+  REQUIRE(ks.ok());
+  REQUIRE(ks.value().items.size() == 2);
+  CHECK(ks.value().items[0].number == "Ks 39");
+  REQUIRE(ks.value().items[1].assignments.size() == 1);
+  CHECK(ks.value().items[1].assignments[0].assignee == "kommundirektören");
+  CHECK(ks.value().items[1].assignments[0].due == "2019-10");
+}
+
+TEST_CASE("minutes: malformed input") {
+  MinutesPlugin p;
+  CHECK(p.parse("").status().code() == StatusCode::kUnprocessable);
+  CHECK(p.parse(" \n\t\n").status().code() == StatusCode::kUnprocessable);
+  CHECK(p.score("") == 0.0);
+
+  auto t0 = std::chrono::steady_clock::now();
+  std::string huge = hugeSingleLine();
+  double s = p.score(huge);
+  CHECK(s >= 0.0);
+  CHECK(s <= 1.0);
+  auto r = p.parse(huge);
+  CHECK(r.ok());
+  CHECK(secondsSince(t0) < 20.0);
+
+  t0 = std::chrono::steady_clock::now();
+  std::string bin = binaryGarbage();
+  (void)p.score(bin);
+  auto rb = p.parse(bin);
+  CHECK((rb.ok() || rb.status().code() != StatusCode::kOk));
+  CHECK(secondsSince(t0) < 10.0);
+
+  std::string seed = readSample(kMinutesSeed);
+  auto rt = p.parse(seed.substr(0, seed.size() / 2));
+  REQUIRE(rt.ok());
+  CHECK(rt.value().items.size() >= 3);
+}

@@ -1,0 +1,90 @@
+// The built `beslut` executable, run from an unrelated folder: it must find its
+// plugins and content relative to itself.
+#include <doctest/doctest.h>
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include "test_util.h"
+
+using beslut::testing::TempDir;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run runBeslut(const std::vector<std::string>& args, const std::string& cwd) {
+  Poco::Pipe out, err;
+  Poco::ProcessHandle ph = Poco::Process::launch(BESLUT_EXE, args, cwd, nullptr, &out, &err);
+  Poco::PipeInputStream out_stream(out), err_stream(err);
+  Run r;
+  Poco::StreamCopier::copyToString(out_stream, r.out);
+  Poco::StreamCopier::copyToString(err_stream, r.err);
+  r.code = ph.wait();
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("import, search and reindex from the command line, started from another folder") {
+  TempDir cwd;
+  const std::string samples = std::string(BESLUT_SOURCE_DIR) + "/content/samples";
+  auto imported = runBeslut({"import", "--data", "d", samples}, cwd.path());
+  INFO(imported.out, imported.err);
+  REQUIRE(imported.code == 0);
+  CHECK(imported.out.find("Imported 4, skipped 0 (already present), failed 0 of 4") != std::string::npos);
+
+  auto again = runBeslut({"import", "--data", "d", samples}, cwd.path());
+  CHECK(again.code == 0);
+  CHECK(again.out.find("Imported 0, skipped 4") != std::string::npos);
+
+  auto found = runBeslut({"search", "--data", "d", "Guldsmedshyttan"}, cwd.path());
+  INFO(found.out, found.err);
+  REQUIRE(found.code == 0);
+  CHECK(found.out.rfind("1 hit\n", 0) == 0);
+  CHECK(found.out.find("Svar på ledamotsinitiativ") != std::string::npos);
+
+  auto json = runBeslut({"search", "--data", "d", "--json", "Komtek"}, cwd.path());
+  CHECK(json.code == 0);
+  CHECK(json.out.find("\"item_number\":\"5\"") != std::string::npos);
+
+  auto reindexed = runBeslut({"reindex", "--data", "d"}, cwd.path());
+  INFO(reindexed.out, reindexed.err);
+  CHECK(reindexed.code == 0);
+  CHECK(reindexed.out.find("Reindexed 4 documents") != std::string::npos);
+  CHECK(runBeslut({"search", "--data", "d", "Guldsmedshyttan"}, cwd.path()).out.rfind("1 hit\n", 0) == 0);
+}
+
+TEST_CASE("the command line reports what failed and why") {
+  TempDir cwd;
+  beslut::testing::writeFile(cwd.file("trasig.txt"), std::string("ogiltig \xff text"));
+  beslut::testing::writeFile(cwd.file("tom.txt"), "");
+  auto r = runBeslut({"import", "--data", "d", "trasig.txt", "tom.txt", "saknas.txt"}, cwd.path());
+  CHECK(r.code == 2);
+  CHECK(r.out.find("failed 3 of 3") != std::string::npos);
+  CHECK(r.out.find("trasig.txt: ") != std::string::npos);
+  CHECK(r.out.find("Filen är tom.") != std::string::npos);
+  CHECK(r.out.find("saknas.txt: no such file") != std::string::npos);
+
+  CHECK(runBeslut({"frobnicate"}, cwd.path()).code == 1);
+  CHECK(runBeslut({"search", "--data", "d", "--limit", "x", "a"}, cwd.path()).code == 1);
+  auto plugins = runBeslut({"plugins"}, cwd.path());
+  CHECK(plugins.code == 0);
+  CHECK(plugins.out.find("minutes\tdocument") != std::string::npos);
+}
+
+TEST_CASE("extract prints the structured document as JSON") {
+  TempDir cwd;
+  auto r = runBeslut({"extract", std::string(BESLUT_SOURCE_DIR) + "/content/samples/protokoll-ssr-skola-utbildning-2018-09-28.txt"},
+                  cwd.path());
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\"kind\":\"minutes\"") != std::string::npos);
+  CHECK(r.out.find("\"date\":\"2018-09-28\"") != std::string::npos);
+}

@@ -1,0 +1,275 @@
+// Integration tests: a real server on a loopback port, a real SQLite store and
+// an on-disk Lucene++ index in a temporary folder, talked to over HTTP.
+#include <doctest/doctest.h>
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include "http_server.h"
+#include "runtime.h"
+#include "test_util.h"
+
+using namespace beslut;
+using namespace beslut::server;
+using beslut::testing::TempDir;
+using Poco::JSON::Object;
+
+namespace {
+
+struct Response {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+  Object::Ptr json() const {
+    Poco::JSON::Parser parser;
+    return parser.parse(body).extract<Object::Ptr>();
+  }
+};
+
+Settings testSettings(const std::string& data_dir) {
+  Settings s;
+  s.data_dir = data_dir;
+  s.plugin_dir = BESLUT_PLUGIN_DIR;
+  s.content_dir = std::string(BESLUT_SOURCE_DIR) + "/content";
+  s.port = 0;
+  s.threads = 8;
+  s.index_poll_ms = 100;
+  s.max_upload_bytes = 1 << 20;
+  return s;
+}
+
+// A running server over a data folder.
+struct Server {
+  std::unique_ptr<Runtime> runtime;
+  std::unique_ptr<HttpServer> http;
+  explicit Server(const std::string& data_dir) {
+    auto rt = Runtime::open(testSettings(data_dir), IndexMode::kWritable);
+    REQUIRE_MESSAGE(rt.ok(), rt.status().toString());
+    runtime = std::move(rt).value();
+    http = std::make_unique<HttpServer>(*runtime);
+    Status st = http->start();
+    REQUIRE_MESSAGE(st.ok(), st.toString());
+  }
+  ~Server() {
+    http.reset();
+    runtime.reset();
+  }
+
+  Response send(Poco::Net::HTTPRequest& req, const std::string& body = {}) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", http->port());
+    session.setTimeout(Poco::Timespan(30, 0));
+    if (!body.empty() || req.getMethod() == "POST") req.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(req) << body;
+    Poco::Net::HTTPResponse res;
+    std::istream& in = session.receiveResponse(res);
+    Response out;
+    out.status = res.getStatus();
+    out.content_type = res.getContentType();
+    Poco::StreamCopier::copyToString(in, out.body);
+    return out;
+  }
+
+  Response get(const std::string& uri) {
+    Poco::Net::HTTPRequest req("GET", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    return send(req);
+  }
+
+  Response upload(const std::string& filename, const std::string& bytes, const std::string& type = "text/plain") {
+    const std::string boundary = "----beslut-test-boundary";
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+                       "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+    Poco::Net::HTTPRequest req("POST", "/api/v1/documents", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("multipart/form-data; boundary=" + boundary);
+    return send(req, body);
+  }
+
+  Response search(const std::string& q, const std::string& extra = "") {
+    std::string encoded;
+    Poco::URI::encode(q, "&=+#?/ ", encoded);
+    return get("/api/v1/search?q=" + encoded + extra);
+  }
+};
+
+const char* kSeeds[] = {"protokoll-ssr-skola-utbildning-2018-09-28.txt", "svar-ledamotsinitiativ-varsel.txt",
+                        "handlingsplan-kompetensforsorjning.txt",
+                        "verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"};
+
+std::map<std::string, Id> importSeeds(Server& server) {
+  std::map<std::string, Id> ids;
+  for (const char* seed : kSeeds) {
+    auto res = server.upload(seed, beslut::testing::readFile(beslut::testing::samplePath(seed)));
+    REQUIRE_MESSAGE(res.status == 201, seed, ": ", res.body);
+    ids[seed] = res.json()->getValue<Id>("id");
+  }
+  return ids;
+}
+
+// The first hit's fields, checking that the hit is where we expect it.
+Object::Ptr firstHit(const Response& res) {
+  REQUIRE_MESSAGE(res.status == 200, res.body);
+  auto hits = res.json()->getArray("hits");
+  REQUIRE(hits);
+  REQUIRE(hits->size() > 0);
+  return hits->getObject(0);
+}
+
+}  // namespace
+
+TEST_CASE("the four seeds imported over HTTP are found by search, at the right passage") {
+  TempDir dir;
+  Server server(dir.path());
+  auto ids = importSeeds(server);
+
+  auto komtek = server.search("Komtek");
+  auto hit = firstHit(komtek);
+  CHECK(hit->getValue<Id>("document_id") == ids["protokoll-ssr-skola-utbildning-2018-09-28.txt"]);
+  CHECK(hit->getValue<std::string>("kind") == "minutes");
+  CHECK(hit->getValue<std::string>("item_number") == "5");
+  CHECK(hit->getValue<std::string>("date") == "2018-09-28");
+  CHECK(hit->getValue<std::string>("snippet").find("<mark>Komtek</mark>") != std::string::npos);
+  for (const char* key : {"title", "organization", "item_title", "score"}) CHECK(hit->has(key));
+
+  auto guld = firstHit(server.search("Guldsmedshyttan"));
+  CHECK(guld->getValue<Id>("document_id") == ids["svar-ledamotsinitiativ-varsel.txt"]);
+  CHECK(guld->getValue<std::string>("kind") == "reply");
+
+  CHECK(firstHit(server.search("insatsområde")) ->getValue<std::string>("kind") == "action_plan");
+  CHECK(server.search("Komtek").json()->getValue<int>("total") >= 1);
+
+  auto doc = server.get("/api/v1/documents/" + std::to_string(ids["protokoll-ssr-skola-utbildning-2018-09-28.txt"]));
+  REQUIRE(doc.status == 200);
+  auto d = doc.json();
+  CHECK(d->getValue<std::string>("kind") == "minutes");
+  CHECK(d->getValue<std::string>("date") == "2018-09-28");
+  CHECK(d->getArray("items")->size() == 14);
+
+  auto original = server.get("/api/v1/documents/" + std::to_string(ids["svar-ledamotsinitiativ-varsel.txt"]) + "/original");
+  CHECK(original.status == 200);
+  CHECK(original.body == beslut::testing::readFile(beslut::testing::samplePath("svar-ledamotsinitiativ-varsel.txt")));
+}
+
+TEST_CASE("re-uploading the same file answers with the existing document") {
+  TempDir dir;
+  Server server(dir.path());
+  auto first = server.upload("a.txt", "Protokoll\nTid: 1 mars 2019\n1. Mötet öppnas\n");
+  REQUIRE(first.status == 201);
+  auto again = server.upload("b.txt", "Protokoll\nTid: 1 mars 2019\n1. Mötet öppnas\n");
+  CHECK(again.status == 200);
+  CHECK(again.json()->getValue<Id>("id") == first.json()->getValue<Id>("id"));
+  CHECK_FALSE(again.json()->getValue<bool>("created"));
+}
+
+TEST_CASE("bad uploads get a clear error and change nothing") {
+  TempDir dir;
+  Server server(dir.path());
+  REQUIRE(server.upload("ok.txt", "Svar på motion om cykelvägar.\n\nVi kommer att bygga fler.").status == 201);
+
+  auto invalid = server.upload("trasig.txt", std::string("Protokoll \xff\xfe trasig text"));
+  CHECK(invalid.status == 400);
+  CHECK(invalid.json()->getObject("error")->getValue<std::string>("message").find("UTF-8") != std::string::npos);
+
+  auto empty = server.upload("tom.txt", "");
+  CHECK(empty.status == 400);
+  CHECK(empty.json()->getObject("error")->getValue<std::string>("message") == "Filen är tom.");
+
+  auto blank = server.upload("blank.txt", "   \n\n  ");
+  CHECK(blank.status == 422);
+
+  auto pdf = server.upload("bild.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10), "image/png");
+  CHECK(pdf.status == 415);
+
+  // Over the limit inside the form: the body is read and the file refused.
+  auto large = server.upload("stor.txt", std::string((1 << 20) + 1000, 'a'));
+  CHECK(large.status == 413);
+  // Announced as far too large: refused before the body is read.
+  {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
+    std::string head = "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                       "Content-Length: 900000000\r\n\r\n";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    char buf[512] = {};
+    int n = socket.receiveBytes(buf, sizeof buf - 1);
+    REQUIRE(n > 0);
+    CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 413", 0) == 0);
+  }
+
+  Poco::Net::HTTPRequest no_file("POST", "/api/v1/documents", Poco::Net::HTTPMessage::HTTP_1_1);
+  no_file.setContentType("multipart/form-data; boundary=xyz");
+  auto missing = server.send(no_file, "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n");
+  CHECK(missing.status == 400);
+
+  auto count = server.runtime->store().documentCount();
+  CHECK(count.value() == 1);
+  CHECK(server.search("cykelvägar").json()->getValue<int>("total") == 1);
+}
+
+TEST_CASE("routing, errors and health") {
+  TempDir dir;
+  Server server(dir.path());
+  CHECK(server.get("/healthz").status == 200);
+  auto ready = server.get("/readyz");
+  CHECK(ready.status == 200);
+  CHECK(ready.json()->getValue<std::string>("status") == "ready");
+  CHECK(server.get("/nope").status == 404);
+  CHECK(server.get("/api/v1/nope").status == 404);
+  CHECK(server.get("/api/v1/documents/999").status == 404);
+  CHECK(server.get("/api/v1/documents/abc").status == 404);
+  Poco::Net::HTTPRequest del("DELETE", "/api/v1/search", Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(del).status == 405);
+  CHECK(server.search("").status == 400);
+  CHECK(server.search("(((a").status == 400);
+  CHECK(server.search(std::string(5000, '(')).status == 400);
+  CHECK(server.search("hemligt:fält").status == 400);
+  CHECK(server.search("komtek", "&limit=abc").status == 400);
+  CHECK(server.get("/api/v1/search?q=%FF%FE").status == 400);
+}
+
+TEST_CASE("ambiguous request framing is refused") {
+  TempDir dir;
+  Server server(dir.path());
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
+  std::string raw =
+      "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello";
+  socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
+  char buf[512] = {};
+  int n = socket.receiveBytes(buf, sizeof buf - 1);
+  REQUIRE(n > 0);
+  CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(server.runtime->store().documentCount().value() == 0);
+}
+
+TEST_CASE("the search page renders hits with escaped text") {
+  TempDir dir;
+  Server server(dir.path());
+  importSeeds(server);
+  auto page = server.get("/?q=Komtek");
+  REQUIRE(page.status == 200);
+  CHECK(page.content_type.find("text/html") == 0);
+  CHECK(page.body.find("<mark>Komtek</mark>") != std::string::npos);
+  CHECK(page.body.find("Besök från Komtek") != std::string::npos);
+  auto hostile = server.get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  CHECK(hostile.body.find("<script>alert(1)") == std::string::npos);
+  auto bad = server.get("/?q=%22oavslutad");
+  CHECK(bad.status == 400);
+  CHECK(bad.body.find("citattecken") != std::string::npos);
+}
+
+TEST_CASE("closing and reopening the store and index finds the same hits") {
+  TempDir dir;
+  std::string before;
+  {
+    Server server(dir.path());
+    importSeeds(server);
+    before = server.search("Komtek").body;
+  }
+  Server reopened(dir.path());
+  auto after = reopened.search("Komtek");
+  CHECK(after.status == 200);
+  CHECK(after.body == before);
+  CHECK(reopened.runtime->index()->lastApplied() == reopened.runtime->store().lastSequence().value());
+}
