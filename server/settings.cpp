@@ -66,12 +66,12 @@ Result<Settings> loadSettings(const std::string& config_file,
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> config(new Poco::Util::LayeredConfiguration);
     const std::string defaults = defaultPropertiesPath(prefix);
     if (Poco::File(defaults).exists()) {
-      config->add(new Poco::Util::PropertyFileConfiguration(defaults), 0);
+      config->add(new Poco::Util::PropertyFileConfiguration(defaults), 20);
     }
     if (!config_file.empty()) config->add(new Poco::Util::PropertyFileConfiguration(config_file), 10);
     Poco::AutoPtr<Poco::Util::MapConfiguration> map(new Poco::Util::MapConfiguration);
     for (const auto& [k, v] : overrides) map->setString(k, v);
-    config->add(map, 20);
+    config->add(map, 0);  // lower priority values are searched first
     return settingsFrom(*config, prefix);
   } catch (const Poco::Exception& e) {
     return Status::invalidArgument("cannot read the configuration: " + e.displayText());
