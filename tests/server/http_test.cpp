@@ -10,6 +10,9 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <atomic>
+#include <thread>
+
 #include "http_server.h"
 #include "runtime.h"
 #include "test_util.h"
@@ -272,4 +275,41 @@ TEST_CASE("closing and reopening the store and index finds the same hits") {
   CHECK(after.status == 200);
   CHECK(after.body == before);
   CHECK(reopened.runtime->index()->lastApplied() == reopened.runtime->store().lastSequence().value());
+}
+
+TEST_CASE("concurrent searches and imports over keep-alive connections all succeed") {
+  TempDir dir;
+  Server server(dir.path());
+  importSeeds(server);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      Poco::Net::HTTPClientSession session("127.0.0.1", server.http->port());
+      session.setKeepAlive(true);
+      for (int i = 0; i < 40; ++i) {
+        Poco::Net::HTTPRequest req("GET", t % 2 ? "/api/v1/search?q=Komtek" : "/api/v1/search?q=kompetens*",
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+        req.setKeepAlive(true);
+        session.sendRequest(req);
+        Poco::Net::HTTPResponse res;
+        std::string body;
+        Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
+        if (res.getStatus() != 200) ++failures;
+      }
+    });
+  }
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        std::string text = "Protokoll\n\n1. Parallellimport\nÄrendet gäller zebrafiskodling nummer " +
+                           std::to_string(t * 100 + i) + ".\n";
+        if (server.upload("p" + std::to_string(t) + "-" + std::to_string(i) + ".txt", text).status != 201) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(failures == 0);
+  CHECK(server.search("zebrafiskodling").json()->getValue<int>("total") == 20);
+  CHECK(server.runtime->store().documentCount().value() == 24);
 }
