@@ -36,13 +36,13 @@ Status HttpServer::start() {
   auto tmpl = readFile(s.content_dir + "/templates/search.mustache");
   if (!tmpl.ok()) return tmpl.status();
 
+  runtime_.warmUp();  // before any other thread touches Lucene++
   if (runtime_.index() != nullptr && runtime_.indexWritable()) {
     tailer_ = std::make_unique<IndexTailer>(*runtime_.index(), runtime_.store(), s.index_poll_ms);
     Status st = tailer_->catchUpNow();  // catch up at start, before we answer anything
     if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up at start failed: " + st.toString());
     tailer_->start();
   }
-  runtime_.warmUp();
   ctx_ = std::make_unique<AppContext>(AppContext{runtime_, tailer_.get(), std::move(tmpl).value()});
 
   try {

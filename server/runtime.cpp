@@ -15,7 +15,9 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
   std::filesystem::create_directories(settings.data_dir, ec);
   if (ec) return Status::ioError("cannot create the data folder " + settings.data_dir + ": " + ec.message());
 
-  auto store = openSqliteStore({settings.databasePath()});
+  // Every HTTP thread may hold one session, plus the index tailer: Poco's pool
+  // throws instead of waiting when it runs out.
+  auto store = openSqliteStore({settings.databasePath(), settings.threads + 8});
   if (!store.ok()) return store.status();
   rt->store_ = std::move(store).value();
 
@@ -41,7 +43,7 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
 }
 
 void Runtime::warmUp() {
-  if (index_) (void)index_->search(*store_, {"beslut", 1, 0});
+  if (index_) index_->warmUp();
 }
 
 }  // namespace beslut::server

@@ -31,8 +31,7 @@ class Runtime {
   bool indexWritable() const { return index_writable_; }
   const Ingest& ingest() const { return *ingest_; }
 
-  // Runs one search on the calling thread: Lucene++ 3.0.8 initialises statics
-  // lazily and racily, so this must happen before serving from many threads.
+  // See SearchIndex::warmUp: call before any other thread uses the index.
   void warmUp();
 
  private:

@@ -53,6 +53,13 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     s.index_poll_ms = c.getInt("beslut.index.poll_ms", s.index_poll_ms);
     if (s.port < 0 || s.port > 65535) return Status::invalidArgument("beslut.http.port must be 0–65535");
     if (s.threads < 1) return Status::invalidArgument("beslut.http.threads must be at least 1");
+    if (c.getInt64("beslut.http.max_upload_bytes", 1) < 1) {
+      return Status::invalidArgument("beslut.http.max_upload_bytes must be at least 1");
+    }
+    if (s.index_poll_ms < 10) return Status::invalidArgument("beslut.index.poll_ms must be at least 10");
+    if (s.keep_alive_seconds < 0 || s.timeout_seconds < 1) {
+      return Status::invalidArgument("beslut.http keep-alive and timeout seconds must be positive");
+    }
     return s;
   } catch (const Poco::Exception& e) {
     return Status::invalidArgument("bad configuration: " + e.displayText());

@@ -37,6 +37,32 @@ Object::Ptr decisionToJson(const Decision& d) {
   return o;
 }
 
+Object::Ptr followUpToJson(const FollowUp& f) {
+  auto o = newObject();
+  if (f.id != 0) o->set("id", f.id);
+  o->set("date", f.date);
+  o->set("status", assignmentStatusName(f.status));
+  o->set("comment", f.comment);
+  if (f.source_document_id) o->set("source_document_id", *f.source_document_id);
+  o->set("source_item_number", f.source_item_number);
+  o->set("evidence_text", f.evidence_text);
+  o->set("author", f.author);
+  o->set("span", spanToJson(f.span));
+  o->set("confidence", f.confidence);
+  return o;
+}
+
+Object::Ptr indicatorToJson(const Indicator& i) {
+  auto o = newObject();
+  o->set("name", i.name);
+  o->set("outcome", i.outcome);
+  o->set("target", i.target);
+  o->set("period", i.period);
+  o->set("span", spanToJson(i.span));
+  o->set("confidence", i.confidence);
+  return o;
+}
+
 Object::Ptr assignmentToJson(const Assignment& a) {
   auto o = newObject();
   if (a.id != 0) o->set("id", a.id);
@@ -48,6 +74,9 @@ Object::Ptr assignmentToJson(const Assignment& a) {
   o->set("progress", a.progress);
   o->set("span", spanToJson(a.span));
   o->set("confidence", a.confidence);
+  Array::Ptr followups = new Array;
+  for (const auto& f : a.followups) followups->add(followUpToJson(f));
+  o->set("followups", followups);
   return o;
 }
 
@@ -58,6 +87,8 @@ Object::Ptr attendeeToJson(const Attendee& a) {
   o->set("role", a.role);
   o->set("affiliation", a.affiliation);
   o->set("adjuster", a.adjuster);
+  o->set("span", spanToJson(a.span));
+  o->set("confidence", a.confidence);
   return o;
 }
 
@@ -88,12 +119,32 @@ std::vector<std::string> stringsFrom(const Object::Ptr& o, const std::string& ke
   return out;
 }
 
-DecisionKind decisionKindFrom(const std::string& name) {
-  for (auto k : {DecisionKind::kDecision, DecisionKind::kPosition, DecisionKind::kInformation,
-                 DecisionKind::kElection}) {
-    if (name == decisionKindName(k)) return k;
+FollowUp followUpFrom(const Object::Ptr& j) {
+  FollowUp f;
+  f.id = static_cast<Id>(num(j, "id", 0));
+  f.date = str(j, "date");
+  f.status = parseAssignmentStatus(str(j, "status")).value_or(AssignmentStatus::kInProgress);
+  f.comment = str(j, "comment");
+  if (j->has("source_document_id") && !j->isNull("source_document_id")) {
+    f.source_document_id = static_cast<Id>(num(j, "source_document_id", 0));
   }
-  return DecisionKind::kDecision;
+  f.source_item_number = str(j, "source_item_number");
+  f.evidence_text = str(j, "evidence_text");
+  f.author = str(j, "author");
+  f.span = spanFrom(j);
+  f.confidence = num(j, "confidence", 1.0);
+  return f;
+}
+
+Indicator indicatorFrom(const Object::Ptr& j) {
+  Indicator i;
+  i.name = str(j, "name");
+  i.outcome = str(j, "outcome");
+  i.target = str(j, "target");
+  i.period = str(j, "period");
+  i.span = spanFrom(j);
+  i.confidence = num(j, "confidence", 1.0);
+  return i;
 }
 
 Item itemFrom(const Object::Ptr& o) {
@@ -104,6 +155,10 @@ Item itemFrom(const Object::Ptr& o) {
   item.text = str(o, "text");
   item.registry_number = str(o, "registry_number");
   item.is_public = !o->has("public") || o->getValue<bool>("public");
+  item.kind = str(o, "kind");
+  if (auto a = o->getArray("indicators")) {
+    for (std::size_t i = 0; i < a->size(); ++i) item.indicators.push_back(indicatorFrom(a->getObject(static_cast<unsigned>(i))));
+  }
   item.span = spanFrom(o);
   if (auto a = o->getArray("decisions")) {
     for (std::size_t i = 0; i < a->size(); ++i) {
@@ -111,7 +166,7 @@ Item itemFrom(const Object::Ptr& o) {
       Decision dec;
       dec.id = static_cast<Id>(num(d, "id", 0));
       dec.text = str(d, "text");
-      dec.kind = decisionKindFrom(str(d, "kind"));
+      dec.kind = parseDecisionKind(str(d, "kind")).value_or(DecisionKind::kDecision);
       dec.span = spanFrom(d);
       dec.confidence = num(d, "confidence", 1.0);
       item.decisions.push_back(std::move(dec));
@@ -130,6 +185,9 @@ Item itemFrom(const Object::Ptr& o) {
       as.progress = num(j, "progress", 0.0);
       as.span = spanFrom(j);
       as.confidence = num(j, "confidence", 1.0);
+      if (auto f = j->getArray("followups")) {
+        for (std::size_t k = 0; k < f->size(); ++k) as.followups.push_back(followUpFrom(f->getObject(static_cast<unsigned>(k))));
+      }
       item.assignments.push_back(std::move(as));
     }
   }
@@ -146,6 +204,7 @@ Object::Ptr itemToJson(const Item& item, bool include_text) {
   if (include_text) o->set("text", item.text);
   o->set("registry_number", item.registry_number);
   o->set("public", item.is_public);
+  o->set("kind", item.kind);
   o->set("span", spanToJson(item.span));
   Array::Ptr decisions = new Array;
   for (const auto& d : item.decisions) decisions->add(decisionToJson(d));
@@ -153,10 +212,13 @@ Object::Ptr itemToJson(const Item& item, bool include_text) {
   Array::Ptr assignments = new Array;
   for (const auto& a : item.assignments) assignments->add(assignmentToJson(a));
   o->set("assignments", assignments);
+  Array::Ptr indicators = new Array;
+  for (const auto& i : item.indicators) indicators->add(indicatorToJson(i));
+  o->set("indicators", indicators);
   return o;
 }
 
-Object::Ptr documentToJson(const Document& d, bool include_text) {
+Object::Ptr documentToJson(const Document& d, JsonOptions options) {
   auto o = newObject();
   if (d.id != 0) o->set("id", d.id);
   o->set("kind", documentKindName(d.kind));
@@ -193,9 +255,17 @@ Object::Ptr documentToJson(const Document& d, bool include_text) {
   original->set("size", static_cast<Poco::UInt64>(d.original.size));
   o->set("original", original);
   Array::Ptr items = new Array;
-  for (const auto& item : d.items) items->add(itemToJson(item, true));
+  for (const auto& item : d.items) items->add(itemToJson(item, options.item_text));
   o->set("items", items);
-  if (include_text) o->set("text", d.text);
+  auto evidence = newObject();
+  for (const auto& [field, e] : d.evidence) {
+    auto ev = newObject();
+    ev->set("span", spanToJson(e.span));
+    ev->set("confidence", e.confidence);
+    evidence->set(field, ev);
+  }
+  o->set("evidence", evidence);
+  if (options.document_text) o->set("text", d.text);
   return o;
 }
 
@@ -228,8 +298,15 @@ Result<Document> documentFromJson(const std::string& json) {
     if (auto a = o->getArray("attendees")) {
       for (std::size_t i = 0; i < a->size(); ++i) {
         auto j = a->getObject(static_cast<unsigned>(i));
-        d.attendees.push_back({str(j, "name"), str(j, "party"), str(j, "role"),
-                               str(j, "affiliation"), j->optValue<bool>("adjuster", false)});
+        Attendee a;
+        a.name = str(j, "name");
+        a.party = str(j, "party");
+        a.role = str(j, "role");
+        a.affiliation = str(j, "affiliation");
+        a.adjuster = j->optValue<bool>("adjuster", false);
+        a.span = spanFrom(j);
+        a.confidence = num(j, "confidence", 1.0);
+        d.attendees.push_back(std::move(a));
       }
     }
     d.initiator = str(o, "initiator");
@@ -247,6 +324,12 @@ Result<Document> documentFromJson(const std::string& json) {
     if (auto a = o->getArray("items")) {
       for (std::size_t i = 0; i < a->size(); ++i) {
         d.items.push_back(itemFrom(a->getObject(static_cast<unsigned>(i))));
+      }
+    }
+    if (auto ev = o->getObject("evidence")) {
+      for (const auto& name : ev->getNames()) {
+        auto e = ev->getObject(name);
+        d.evidence[name] = Evidence{spanFrom(e), num(e, "confidence", 1.0)};
       }
     }
     d.text = str(o, "text");

@@ -10,6 +10,21 @@ bool looksLikePlainText(std::string_view bytes) {
   return bytes.find('\0') == std::string_view::npos && isValidUtf8(bytes);
 }
 
+// Lucene++ turns a string with any invalid UTF-8 byte into an empty string,
+// so a plugin's mistake would make a passage unsearchable: refuse it here.
+Status checkUtf8(const Document& doc) {
+  auto bad = [](const std::string& s) { return !isValidUtf8(s); };
+  if (bad(doc.title) || bad(doc.organization) || bad(doc.text)) {
+    return Status::internal("plugin " + doc.plugin + " produced invalid UTF-8 in the document");
+  }
+  for (const auto& item : doc.items) {
+    if (bad(item.title) || bad(item.text) || bad(item.number)) {
+      return Status::internal("plugin " + doc.plugin + " produced invalid UTF-8 in item " + item.number);
+    }
+  }
+  return Status::okStatus();
+}
+
 }  // namespace
 
 Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,
@@ -57,6 +72,7 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
   doc.original.media_type = text->media_type;
   doc.original.filename = request.filename;
   doc.original.size = request.bytes.size();
+  if (Status st = checkUtf8(doc); !st.ok()) return st;
   for (const auto& linker : plugins.linkers()) {
     (void)linker->link(doc);  // links are stored from the RUS issue on
   }
@@ -69,12 +85,14 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
     auto existing = store_.findBySha256(sha256Hex(request.bytes));
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) {
-      auto summary = store_.documentSummary(*existing.value());
-      if (!summary.ok()) return summary.status();
+      auto doc = store_.document(*existing.value());
+      if (!doc.ok()) return doc.status();
       ImportReport report;
-      report.id = summary->id;
-      report.kind = summary->kind;
-      report.title = summary->title;
+      report.id = doc->id;
+      report.kind = doc->kind;
+      report.title = doc->title;
+      report.plugin = doc->plugin;
+      report.items = doc->items.size();
       return report;
     }
   }

@@ -31,6 +31,14 @@ const char* decisionKindName(DecisionKind kind) {
   return "decision";
 }
 
+std::optional<DecisionKind> parseDecisionKind(std::string_view name) {
+  for (auto k : {DecisionKind::kDecision, DecisionKind::kPosition, DecisionKind::kInformation,
+                 DecisionKind::kElection}) {
+    if (name == decisionKindName(k)) return k;
+  }
+  return std::nullopt;
+}
+
 const char* assignmentStatusName(AssignmentStatus status) {
   switch (status) {
     case AssignmentStatus::kOpen: return "open";

@@ -72,6 +72,16 @@ std::string leadingText(const std::string& s, std::size_t max) {
   return s.substr(0, cut) + "…";
 }
 
+// The sequence number recorded in a commit's user data (0 if absent or unreadable).
+Sequence lastSeqOf(MapStringString data) {
+  if (!data.contains(L"last_seq")) return 0;
+  try {
+    return std::stoll(narrow(data.get(L"last_seq")));
+  } catch (const std::exception&) {
+    return 0;  // a bad value means "apply everything again", which is safe
+  }
+}
+
 // The text of the "body" field of a passage; snippets are cut from the same text.
 std::string passageBody(const Item& item) { return item.title + "\n" + item.text; }
 
@@ -134,6 +144,13 @@ class LuceneIndex final : public SearchIndex {
     if (!seq.ok()) return seq.status();
     auto ids = store.documentIds();
     if (!ids.ok()) return ids.status();
+    if (!writer_) {
+      try {
+        openWriter();
+      } catch (const LuceneException& e) {
+        return Status::ioError("the search index cannot be written: " + lucenMessage(e));
+      }
+    }
     try {
       writer_->deleteAll();
       for (Id id : ids.value()) {
@@ -159,6 +176,19 @@ class LuceneIndex final : public SearchIndex {
     return holder ? static_cast<std::size_t>(holder->reader->numDocs()) : 0;
   }
 
+  void warmUp() const override {
+    // Touch the query parser, analyzer, searcher and highlighter once, on this
+    // thread, whatever the index holds.
+    try {
+      QueryPtr query = parser()->parse(L"beslut OR utveckling*");
+      if (auto holder = currentSearcher()) holder->searcher->search(query, 1);
+      auto highlighter = newHighlighter(query);
+      (void)snippet(*highlighter, "Beslut om regional utveckling.");
+    } catch (const LuceneException&) {
+      // Only a warm-up: a real search reports its own errors.
+    }
+  }
+
   Result<SearchResults> search(const Store& store, const SearchRequest& request) const override {
     Status st = checkQuery(request.query);
     if (!st.ok()) return st;
@@ -182,17 +212,16 @@ class LuceneIndex final : public SearchIndex {
       TopDocsPtr top = holder->searcher->search(query, wanted);
       SearchResults results;
       results.total = static_cast<std::size_t>(top->totalHits);
-      QueryPtr rewritten = query->rewrite(holder->reader);
-      auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
-                                                newLucene<EscapingEncoder>(),
-                                                newLucene<QueryScorer>(rewritten, L"body"));
-      highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
+      auto highlighter = newHighlighter(query->rewrite(holder->reader));
       for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size(); ++i) {
         const ScoreDocPtr& sd = top->scoreDocs[i];
         DocumentPtr doc = holder->searcher->doc(sd->doc);
         Id item_id = std::stoll(narrow(doc->get(L"item_id")));
         auto passage = store.passage(item_id);
-        if (!passage.ok()) continue;  // deleted since the index last caught up
+        if (!passage.ok()) {
+          if (passage.status().code() == StatusCode::kNotFound) continue;  // deleted since the last catch-up
+          return passage.status();
+        }
         SearchHit hit;
         hit.score = sd->score;
         hit.snippet = snippet(*highlighter, passageBody(passage->item));
@@ -201,7 +230,7 @@ class LuceneIndex final : public SearchIndex {
       }
       return results;
     } catch (const LuceneException& e) {
-      return Status::invalidArgument("Sökningen kunde inte genomföras: " + lucenMessage(e));
+      return Status::ioError("the search failed: " + lucenMessage(e));
     }
   }
 
@@ -216,6 +245,15 @@ class LuceneIndex final : public SearchIndex {
     auto p = newLucene<MultiFieldQueryParser>(LuceneVersion::LUCENE_30, fields, analyzer_, boosts);
     p->setDefaultOperator(QueryParser::AND_OPERATOR);
     return p;
+  }
+
+  // Marks matches of `query` (rewritten: prefix queries expanded) with <mark>
+  // and escapes everything else.
+  HighlighterPtr newHighlighter(const QueryPtr& query) const {
+    auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
+                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query, L"body"));
+    highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
+    return highlighter;
   }
 
   std::string snippet(Highlighter& highlighter, const std::string& body) const {
@@ -238,8 +276,7 @@ class LuceneIndex final : public SearchIndex {
     if (create) {
       commit(0);
     } else {
-      MapStringString data = IndexReader::getCommitUserData(dir_);
-      last_applied_ = data.contains(L"last_seq") ? std::stoll(narrow(data.get(L"last_seq"))) : 0;
+      last_applied_ = lastSeqOf(IndexReader::getCommitUserData(dir_));
     }
     return Status::okStatus();
   }
@@ -339,8 +376,7 @@ class LuceneIndex final : public SearchIndex {
         holder->searcher = newLucene<IndexSearcher>(holder->reader);
         current_ = holder;
         if (!writable_) {
-          MapStringString data = holder->reader->getCommitUserData();
-          last_applied_ = data.contains(L"last_seq") ? std::stoll(narrow(data.get(L"last_seq"))) : 0;
+          last_applied_ = lastSeqOf(holder->reader->getCommitUserData());
         }
         return Status::okStatus();
       }

@@ -68,7 +68,12 @@ Status inTransaction(Session& s, Fn&& body) {
     try {
       s << "ROLLBACK", now;
     } catch (...) {
-      // The connection is unusable; the pool will drop it.
+      // A session still inside a transaction must not go back to the pool:
+      // closing it makes the pool drop it.
+      try {
+        s.close();
+      } catch (...) {
+      }
     }
     throw;
   }
@@ -171,7 +176,7 @@ class SqliteStore final : public Store {
       Document d = std::move(parsed).value();
       d.id = id;
       d.text = std::move(text.front());
-      d.items = loadItems(s, id);
+      attachItemRows(s, id, d.items);
       return d;
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not read document " + std::to_string(id));
@@ -313,29 +318,18 @@ class SqliteStore final : public Store {
     return id;
   }
 
+  // The extraction (everything the plugin read, without the texts, which have
+  // their own columns) is kept as JSON; items, decisions, assignments and
+  // follow-ups are also rows, for ids and queries.
   static Poco::Int64 insertDocument(Session& s, const Document& d, Poco::Int64 org_id) {
-    Document head = d;  // items and text live in their own columns and tables
-    head.items.clear();
-    head.text.clear();
-    head.id = 0;
-    std::string extraction = toJsonString(documentToJson(head, false));
-    std::string kind = documentKindName(d.kind), title = d.title, date = d.date,
-                dnr = d.registry_number, lang = d.language, state = d.publication_state,
-                plugin = d.plugin, sha = d.original.sha256, filename = d.original.filename,
-                text = d.text, created = nowIso();
-    if (org_id != 0) {
-      s << "INSERT INTO documents(kind, title, organization_id, date, registry_number, language, "
-           "publication_state, plugin, sha256, filename, text, extraction, created_at) "
-           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          use(kind), use(title), bind(org_id), use(date), use(dnr), use(lang), use(state),
-          use(plugin), use(sha), use(filename), use(text), use(extraction), use(created), now;
-    } else {
-      s << "INSERT INTO documents(kind, title, date, registry_number, language, "
-           "publication_state, plugin, sha256, filename, text, extraction, created_at) "
-           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          use(kind), use(title), use(date), use(dnr), use(lang), use(state), use(plugin),
-          use(sha), use(filename), use(text), use(extraction), use(created), now;
-    }
+    std::string extraction = toJsonString(documentToJson(d, {false, false}));
+    std::string kind = documentKindName(d.kind), created = nowIso();
+    s << "INSERT INTO documents(kind, title, organization_id, date, registry_number, language, "
+         "publication_state, plugin, sha256, filename, text, extraction, created_at) "
+         "VALUES(?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(kind), bind(d.title), bind(org_id), bind(d.date), bind(d.registry_number), bind(d.language),
+        bind(d.publication_state), bind(d.plugin), bind(d.original.sha256), bind(d.original.filename),
+        bind(d.text), use(extraction), use(created), now;
     return lastInsertId(s);
   }
 
@@ -352,7 +346,7 @@ class SqliteStore final : public Store {
           use(sb), use(se), now;
       Poco::Int64 item_id = lastInsertId(s);
       insertDecisions(s, item_id, it.decisions);
-      insertAssignments(s, item_id, it.assignments);
+      insertAssignments(s, item_id, doc_id, it.assignments);
     }
   }
 
@@ -369,7 +363,8 @@ class SqliteStore final : public Store {
     }
   }
 
-  static void insertAssignments(Session& s, Poco::Int64 item_id, const std::vector<Assignment>& as) {
+  static void insertAssignments(Session& s, Poco::Int64 item_id, Poco::Int64 doc_id,
+                                const std::vector<Assignment>& as) {
     for (std::size_t i = 0; i < as.size(); ++i) {
       const Assignment& a = as[i];
       Poco::Int64 pos = static_cast<Poco::Int64>(i);
@@ -381,6 +376,19 @@ class SqliteStore final : public Store {
            "progress, span_begin, span_end, confidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           bind(item_id), use(pos), use(assignee), use(task), use(due), use(due_text), use(status),
           use(progress), use(sb), use(se), use(confidence), now;
+      insertFollowUps(s, lastInsertId(s), doc_id, a.followups);
+    }
+  }
+
+  static void insertFollowUps(Session& s, Poco::Int64 assignment_id, Poco::Int64 doc_id,
+                              const std::vector<FollowUp>& followups) {
+    for (const auto& f : followups) {
+      std::string status = assignmentStatusName(f.status), created = nowIso();
+      std::string comment = f.comment.empty() ? f.evidence_text : f.comment;
+      s << "INSERT INTO followups(assignment_id, date, status, comment, source_document_id, "
+           "source_item_number, created_at) VALUES(?, ?, ?, ?, ?, ?, ?)",
+          bind(assignment_id), bind(f.date), use(status), use(comment),
+          bind(f.source_document_id.value_or(doc_id)), bind(f.source_item_number), use(created), now;
     }
   }
 
@@ -393,15 +401,9 @@ class SqliteStore final : public Store {
       start = d.time;
     }
     std::string state = d.adjusted_date.empty() ? "held" : "minutes_approved";
-    if (org_id != 0) {
-      s << "INSERT INTO meetings(organization_id, document_id, date, start_time, end_time, location, "
-           "state) VALUES(?, ?, ?, ?, ?, ?, ?)",
-          bind(org_id), bind(doc_id), use(date), use(start), use(end), use(location), use(state), now;
-    } else {
-      s << "INSERT INTO meetings(document_id, date, start_time, end_time, location, state) "
-           "VALUES(?, ?, ?, ?, ?, ?)",
-          bind(doc_id), use(date), use(start), use(end), use(location), use(state), now;
-    }
+    s << "INSERT INTO meetings(organization_id, document_id, date, start_time, end_time, location, "
+         "state) VALUES(NULLIF(?, 0), ?, ?, ?, ?, ?, ?)",
+        bind(org_id), bind(doc_id), use(date), use(start), use(end), use(location), use(state), now;
     Poco::Int64 meeting_id = lastInsertId(s);
     for (const auto& a : d.attendees) {
       std::string name = a.name, party = a.party, aff = a.affiliation, role = a.role;
@@ -460,56 +462,56 @@ class SqliteStore final : public Store {
     return items;
   }
 
-  static std::vector<Item> loadItems(Session& s, Poco::Int64 doc_id) {
-    std::vector<Item> items = loadItemRows(s, "document_id = ?", doc_id);
+  // Fills in what the extraction JSON leaves out: each item's text and the
+  // ids of items, decisions, assignments and follow-ups (matched by position).
+  static void attachItemRows(Session& s, Poco::Int64 doc_id, std::vector<Item>& items) {
+    std::vector<Poco::Int64> ids, positions;
+    std::vector<std::string> texts;
+    s << "SELECT id, position, text FROM items WHERE document_id = ? ORDER BY position", into(ids),
+        into(positions), into(texts), bind(doc_id), now;
     std::map<Poco::Int64, Item*> by_id;
-    for (auto& it : items) by_id[it.id] = &it;
-    {
-      std::vector<Poco::Int64> ids, item_ids, sb, se;
-      std::vector<std::string> texts, kinds;
-      std::vector<double> conf;
-      s << "SELECT d.id, d.item_id, d.text, d.kind, d.span_begin, d.span_end, d.confidence "
-           "FROM decisions d JOIN items i ON i.id = d.item_id WHERE i.document_id = ? "
-           "ORDER BY d.item_id, d.position",
-          into(ids), into(item_ids), into(texts), into(kinds), into(sb), into(se), into(conf),
-          bind(doc_id), now;
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        Decision d;
-        d.id = ids[i];
-        d.text = texts[i];
-        for (auto k : {DecisionKind::kDecision, DecisionKind::kPosition, DecisionKind::kInformation,
-                       DecisionKind::kElection}) {
-          if (kinds[i] == decisionKindName(k)) d.kind = k;
-        }
-        d.span = {static_cast<std::size_t>(sb[i]), static_cast<std::size_t>(se[i])};
-        d.confidence = conf[i];
-        by_id[item_ids[i]]->decisions.push_back(std::move(d));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (positions[i] < 0 || static_cast<std::size_t>(positions[i]) >= items.size()) continue;
+      Item& item = items[static_cast<std::size_t>(positions[i])];
+      item.id = ids[i];
+      item.text = std::move(texts[i]);
+      by_id[ids[i]] = &item;
+    }
+    std::vector<Poco::Int64> item_ids, rows;
+    s << "SELECT d.item_id, d.position, d.id FROM decisions d JOIN items i ON i.id = d.item_id "
+         "WHERE i.document_id = ?",
+        into(item_ids), into(positions), into(rows), bind(doc_id), now;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto it = by_id.find(item_ids[i]);
+      if (it != by_id.end() && static_cast<std::size_t>(positions[i]) < it->second->decisions.size()) {
+        it->second->decisions[static_cast<std::size_t>(positions[i])].id = rows[i];
       }
     }
-    {
-      std::vector<Poco::Int64> ids, item_ids, sb, se;
-      std::vector<std::string> assignees, tasks, dues, due_texts, statuses;
-      std::vector<double> progress, conf;
-      s << "SELECT a.id, a.item_id, a.assignee, a.task, a.due, a.due_text, a.status, a.progress, "
-           "a.span_begin, a.span_end, a.confidence FROM assignments a JOIN items i ON "
-           "i.id = a.item_id WHERE i.document_id = ? ORDER BY a.item_id, a.position",
-          into(ids), into(item_ids), into(assignees), into(tasks), into(dues), into(due_texts),
-          into(statuses), into(progress), into(sb), into(se), into(conf), bind(doc_id), now;
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        Assignment a;
-        a.id = ids[i];
-        a.assignee = assignees[i];
-        a.task = tasks[i];
-        a.due = dues[i];
-        a.due_text = due_texts[i];
-        a.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kOpen);
-        a.progress = progress[i];
-        a.span = {static_cast<std::size_t>(sb[i]), static_cast<std::size_t>(se[i])};
-        a.confidence = conf[i];
-        by_id[item_ids[i]]->assignments.push_back(std::move(a));
+    item_ids.clear(), positions.clear(), rows.clear();
+    s << "SELECT a.item_id, a.position, a.id FROM assignments a JOIN items i ON i.id = a.item_id "
+         "WHERE i.document_id = ?",
+        into(item_ids), into(positions), into(rows), bind(doc_id), now;
+    std::map<Poco::Int64, Assignment*> assignments;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto it = by_id.find(item_ids[i]);
+      if (it != by_id.end() && static_cast<std::size_t>(positions[i]) < it->second->assignments.size()) {
+        Assignment& a = it->second->assignments[static_cast<std::size_t>(positions[i])];
+        a.id = rows[i];
+        assignments[rows[i]] = &a;
       }
     }
-    return items;
+    std::vector<Poco::Int64> assignment_ids, followup_ids;
+    s << "SELECT f.assignment_id, f.id FROM followups f JOIN assignments a ON a.id = f.assignment_id "
+         "JOIN items i ON i.id = a.item_id WHERE i.document_id = ? AND f.source_document_id = ? "
+         "ORDER BY f.id",
+        into(assignment_ids), into(followup_ids), bind(doc_id), bind(doc_id), now;
+    std::map<Poco::Int64, std::size_t> next;
+    for (std::size_t i = 0; i < followup_ids.size(); ++i) {
+      auto it = assignments.find(assignment_ids[i]);
+      if (it == assignments.end()) continue;
+      std::size_t k = next[assignment_ids[i]]++;
+      if (k < it->second->followups.size()) it->second->followups[k].id = followup_ids[i];
+    }
   }
 
   mutable ConfiguredPool pool_;

@@ -44,7 +44,15 @@ bool readLimited(std::istream& in, std::string& out, std::size_t max) {
   return true;
 }
 
-// Keeps the part named "file" of a multipart form, up to a size limit.
+void drain(std::istream& stream) {
+  char sink[8192];
+  while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
+  }
+}
+
+// Keeps the part named "file" of a multipart form, up to a size limit. Poco
+// hands only parts with a file name to a PartHandler; a "file" field sent
+// without one arrives as an ordinary form value.
 class FilePartHandler : public Poco::Net::PartHandler {
  public:
   explicit FilePartHandler(std::size_t max) : max_(max) {}
@@ -53,26 +61,17 @@ class FilePartHandler : public Poco::Net::PartHandler {
     std::string disposition;
     Poco::Net::NameValueCollection params;
     Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
-    if (params.get("name", "") != "file" || found_) {
-      char sink[8192];
-      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
-      }
-      return;
-    }
+    if (params.get("name", "") != "file" || found_) return drain(stream);
     found_ = true;
     filename_ = params.get("filename", "");
     media_type_ = header.get("Content-Type", "");
     too_large_ = !readLimited(stream, bytes_, max_);
-    if (too_large_) {
-      char sink[8192];
-      while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
-      }
-    }
+    if (too_large_) drain(stream);
   }
 
   bool found() const { return found_; }
   bool tooLarge() const { return too_large_; }
-  const std::string& bytes() const { return bytes_; }
+  std::string takeBytes() { return std::move(bytes_); }
   const std::string& filename() const { return filename_; }
   const std::string& mediaType() const { return media_type_; }
 
@@ -113,7 +112,7 @@ void DocumentHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServe
     }
     return sendError(res, doc.status());
   }
-  sendJson(res, documentToJson(doc.value(), false));
+  sendJson(res, documentToJson(doc.value()));
 }
 
 void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
@@ -147,16 +146,18 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
     FilePartHandler part(max);
     Poco::Net::HTMLForm form;
     form.setFieldLimit(20);
+    form.setValueLengthLimit(static_cast<int>(std::min<std::size_t>(max, 1u << 30)));
     try {
       form.load(req, req.stream(), part);
     } catch (const Poco::Exception& e) {
+      res.setKeepAlive(false);  // the rest of the body was not read
       return sendError(res, Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText()));
     }
     if (part.tooLarge()) return sendError(res, tooLarge(max));
-    if (!part.found()) {
+    if (!part.found() && !form.has("file")) {
       return sendError(res, Status::invalidArgument("Fältet \"file\" med filen saknas i formuläret."));
     }
-    bytes = part.bytes();
+    bytes = part.found() ? part.takeBytes() : form.get("file");
     filename = part.filename();
     media_type = part.mediaType();
   } else {

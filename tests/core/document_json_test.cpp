@@ -23,7 +23,7 @@ TEST_CASE("a document survives the round trip through JSON") {
   d.items.push_back(item);
   d.text = "hela texten";
 
-  auto back = documentFromJson(toJsonString(documentToJson(d, true)));
+  auto back = documentFromJson(toJsonString(documentToJson(d, {true, true})));
   REQUIRE(back.ok());
   CHECK(back->kind == DocumentKind::kMinutes);
   CHECK(back->title == d.title);

@@ -164,6 +164,34 @@ TEST_CASE("a failed write leaves what was stored before intact") {
   CHECK(s.documentCount().value() == 2);
 }
 
+TEST_CASE("a write that fails halfway is rolled back whole") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  REQUIRE(s.importDocument(sampleDocument("first"), "first").ok());
+  // Make the last statements of an import (its assignments) fail, after the
+  // original, the document and its items have been written in the transaction.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.file("beslut.db").c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "CREATE TRIGGER no_more BEFORE INSERT ON assignments "
+                           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto failed = s.importDocument(sampleDocument("second"), "second");
+  CHECK_FALSE(failed.ok());
+  CHECK(s.documentCount().value() == 1);
+  CHECK(s.lastSequence().value() == 1);
+  CHECK(s.original(sha256Hex("second")).status().code() == StatusCode::kNotFound);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM items", -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == 3);  // the first document's items only
+  sqlite3_finalize(st);
+  sqlite3_exec(db, "DROP TRIGGER no_more", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  CHECK(s.importDocument(sampleDocument("second"), "second").ok());
+}
+
 TEST_CASE("a store in a folder that does not exist fails with a clear error") {
   auto store = openSqliteStore({"/nonexistent-folder-for-beslut/beslut.db"});
   CHECK_FALSE(store.ok());

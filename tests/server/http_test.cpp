@@ -227,6 +227,12 @@ TEST_CASE("routing, errors and health") {
   CHECK(server.search("").status == 400);
   CHECK(server.search("(((a").status == 400);
   CHECK(server.search(std::string(5000, '(')).status == 400);
+  auto deep = server.search(std::string(11, '(') + "komtek" + std::string(11, ')'));
+  CHECK(deep.status == 400);
+  CHECK(deep.body.find("parenteser") != std::string::npos);
+  CHECK(server.search(std::string(10, '(') + "komtek" + std::string(10, ')')).status == 200);
+  CHECK(server.get("/api/v1/search?q=%").status == 400);
+  CHECK(server.get("/?q=%zz").status == 400);
   CHECK(server.search("hemligt:fält").status == 400);
   CHECK(server.search("komtek", "&limit=abc").status == 400);
   CHECK(server.get("/api/v1/search?q=%FF%FE").status == 400);
@@ -243,7 +249,40 @@ TEST_CASE("ambiguous request framing is refused") {
   int n = socket.receiveBytes(buf, sizeof buf - 1);
   REQUIRE(n > 0);
   CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 400", 0) == 0);
+
+  Poco::Net::StreamSocket socket2(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
+  raw = "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "5\r\nhello\r\n0\r\n\r\n";
+  socket2.sendBytes(raw.data(), static_cast<int>(raw.size()));
+  n = socket2.receiveBytes(buf, sizeof buf - 1);
+  REQUIRE(n > 0);
+  CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 400", 0) == 0);
   CHECK(server.runtime->store().documentCount().value() == 0);
+}
+
+TEST_CASE("a body sent with a GET is never read as the next request") {
+  TempDir dir;
+  Server server(dir.path());
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
+  std::string smuggled = "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string raw = "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(smuggled.size()) +
+                    "\r\n\r\n" + smuggled;
+  socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
+  std::string answer;
+  char buf[1024];
+  for (int n; (n = socket.receiveBytes(buf, sizeof buf)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+  CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(answer.find("404") == std::string::npos);  // the connection closed after the first answer
+}
+
+TEST_CASE("a file field sent without a file name is accepted") {
+  TempDir dir;
+  Server server(dir.path());
+  Poco::Net::HTTPRequest req("POST", "/api/v1/documents", Poco::Net::HTTPMessage::HTTP_1_1);
+  req.setContentType("multipart/form-data; boundary=xyz");
+  auto res = server.send(req, "--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n"
+                              "Svar på motion om cykelvägar\r\n--xyz--\r\n");
+  CHECK(res.status == 201);
 }
 
 TEST_CASE("the search page renders hits with escaped text") {

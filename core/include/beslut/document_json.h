@@ -10,10 +10,15 @@
 
 namespace beslut {
 
-Poco::JSON::Object::Ptr documentToJson(const Document& document, bool include_text = false);
+struct JsonOptions {
+  bool document_text = false;  // the whole canonical text
+  bool item_text = true;       // each item's text
+};
+
+Poco::JSON::Object::Ptr documentToJson(const Document& document, JsonOptions options = {});
 Poco::JSON::Object::Ptr itemToJson(const Item& item, bool include_text = true);
 std::string toJsonString(const Poco::JSON::Object::Ptr& object);
-// Inverse of documentToJson(document, true) for what that writes.
+// Inverse of documentToJson for what that writes.
 Result<Document> documentFromJson(const std::string& json);
 
 }  // namespace beslut

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ std::optional<DocumentKind> parseDocumentKind(std::string_view name);
 struct Span {
   std::size_t begin = 0;
   std::size_t end = 0;
+};
+
+// The evidence of one extracted fact: its source text and how sure the plugin is.
+struct Evidence {
+  Span span;
+  double confidence = 1.0;
 };
 
 struct Organization {
@@ -47,6 +54,8 @@ struct Attendee {
   std::string role;  // ordförande, vice ordförande, ledamot, ersättare, sekreterare, övrig närvarande
   std::string affiliation;
   bool adjuster = false;  // justerare
+  Span span;
+  double confidence = 1.0;
 };
 
 struct Meeting {
@@ -61,6 +70,7 @@ struct Meeting {
 
 enum class DecisionKind { kDecision, kPosition, kInformation, kElection };
 const char* decisionKindName(DecisionKind kind);
+std::optional<DecisionKind> parseDecisionKind(std::string_view name);
 
 struct Decision {
   Id id = 0;
@@ -74,6 +84,20 @@ enum class AssignmentStatus { kOpen, kInProgress, kDone, kOverdue, kCancelled };
 const char* assignmentStatusName(AssignmentStatus status);
 std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name);
 
+struct FollowUp {
+  Id id = 0;
+  Id assignment_id = 0;
+  std::string date;
+  AssignmentStatus status = AssignmentStatus::kInProgress;
+  std::string comment;
+  std::optional<Id> source_document_id;
+  std::string source_item_number;
+  std::string evidence_text;  // the words the status was read from ("Kommentar: …")
+  Span span;
+  double confidence = 1.0;
+  std::string author;  // a person's name for manual follow-ups; empty when extracted
+};
+
 struct Assignment {
   Id id = 0;
   std::string assignee;
@@ -84,16 +108,7 @@ struct Assignment {
   double progress = 0.0;  // 0..100
   Span span;
   double confidence = 1.0;
-};
-
-struct FollowUp {
-  Id id = 0;
-  Id assignment_id = 0;
-  std::string date;
-  AssignmentStatus status = AssignmentStatus::kInProgress;
-  std::string comment;
-  std::optional<Id> source_document_id;
-  std::string source_item_number;
+  std::vector<FollowUp> followups;  // e.g. an annual report's comment on the assignment
 };
 
 struct TaxonomyNode {
@@ -116,6 +131,16 @@ struct Link {
   std::string explanation;
 };
 
+// A measured indicator of a goal (annual reports): "indikator, utfall, målvärde".
+struct Indicator {
+  std::string name;
+  std::string outcome;  // utfall, as printed
+  std::string target;   // målvärde, as printed
+  std::string period;   // e.g. "2024"
+  Span span;
+  double confidence = 1.0;
+};
+
 // One numbered item (§) of minutes, or one section of another document.
 struct Item {
   Id id = 0;
@@ -124,8 +149,13 @@ struct Item {
   std::string text;
   std::string registry_number;  // Dnr
   bool is_public = true;
+  // What the section is, for documents that are not minutes: "section",
+  // "goal" (mål), "assignment" (uppdrag), "area" (insatsområde), "direction"
+  // (strategisk inriktning). Empty for the items (§) of minutes.
+  std::string kind;
   std::vector<Decision> decisions;
   std::vector<Assignment> assignments;
+  std::vector<Indicator> indicators;
   Span span;
 };
 
@@ -167,6 +197,9 @@ struct Document {
   std::vector<std::string> commitments;
 
   std::vector<Item> items;
+  // Evidence of the document-level facts, keyed by field name ("date",
+  // "place", "chair", "initiator", "commitments/0", …).
+  std::map<std::string, Evidence> evidence;
   std::string text;  // canonical text
   OriginalFile original;
 };

@@ -58,6 +58,10 @@ class SearchIndex {
   // The last change-log sequence number contained in the index's commit.
   virtual Sequence lastApplied() const = 0;
   virtual Result<SearchResults> search(const Store& store, const SearchRequest& request) const = 0;
+  // Runs the query parser, a search and the highlighter once on the calling
+  // thread. Lucene++ 3.0.8 initialises statics lazily and racily: call this
+  // before searching from several threads.
+  virtual void warmUp() const = 0;
   // Number of passages (Lucene documents) in the index.
   virtual std::size_t passageCount() const = 0;
 };

@@ -58,7 +58,10 @@ template <typename T>
 class Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
+  // An ok Status carries no value: it becomes an internal error rather than
+  // a Result that is neither a value nor an error.
+  Result(Status status)  // NOLINT: implicit by design
+      : status_(status.ok() ? Status::internal("no value and no error") : std::move(status)) {}
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
