@@ -32,6 +32,9 @@ Commands:
   import  [--data DIR] [--config FILE] PATH...       import files or folders (recursively)
   search  [--data DIR] [--limit N] [--offset N] [--json] QUERY...
   reindex [--data DIR] [--config FILE]              rebuild the search index from the store
+  reextract [--data DIR] [--config FILE] [ID...]    read stored originals again with the current
+                                                     plugins (all documents when no id is given);
+                                                     corrections still apply
   extract FILE                                       print what the plugins read from FILE, as JSON
   plugins                                            list the loaded plugins
   help                                               this text
@@ -258,6 +261,38 @@ int reindexCommand(const Args& args) {
   return 0;
 }
 
+int reextractCommand(const Args& args) {
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return fail(settings.status().message());
+  auto rt = Runtime::open(settings.value(), IndexMode::kWritableIfFree);
+  if (!rt.ok()) return fail(rt.status().message());
+  Runtime& runtime = *rt.value();
+  std::vector<Id> ids;
+  for (const auto& p : args.positional) {
+    try {
+      ids.push_back(std::stoll(p));
+    } catch (const std::exception&) {
+      return fail("not a document id: " + p);
+    }
+  }
+  if (ids.empty()) {
+    auto all = runtime.store().documentIds();
+    if (!all.ok()) return fail(all.status().message());
+    ids = all.value();
+  }
+  std::size_t failed = 0;
+  for (Id id : ids) {
+    Status st = runtime.ingest().reextract(id);
+    if (!st.ok()) {
+      ++failed;
+      std::cout << "  failed  " << id << ": " << st.message() << "\n";
+    }
+  }
+  if (runtime.index() != nullptr && runtime.indexWritable()) (void)runtime.index()->catchUp(runtime.store());
+  std::cout << "Re-extracted " << (ids.size() - failed) << " of " << ids.size() << " documents.\n";
+  return failed == 0 ? 0 : 2;
+}
+
 Result<std::unique_ptr<PluginHost>> loadPlugins(const Args& args) {
   auto settings = loadSettings(args.config_file, args.overrides);
   if (!settings.ok()) return settings.status();
@@ -339,6 +374,7 @@ int runCli(int argc, char** argv) {
   if (command == "import") return importCommand(args);
   if (command == "search") return searchCommand(args);
   if (command == "reindex") return reindexCommand(args);
+  if (command == "reextract") return reextractCommand(args);
   if (command == "extract") return extractCommand(args);
   if (command == "plugins") return pluginsCommand(args);
   return fail("unknown command '" + command + "'\n\n" + kUsage);

@@ -45,9 +45,17 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   Id id = 0;
   std::string rest;
   if (parseDocumentPath(path, id, rest)) {
-    if (!get) return new NotFoundHandler(true);
-    if (rest.empty()) return new DocumentHandler(ctx_, id);
-    if (rest == "original") return new OriginalHandler(ctx_, id);
+    if (rest == "corrections" || rest == "reextract") {
+      if (method != "POST") return new NotFoundHandler(true);
+      if (rest == "corrections") return new CorrectionHandler(ctx_, id);
+      return new ReextractHandler(ctx_, id);
+    }
+    if (rest.empty() || rest == "original" || rest == "extraction") {
+      if (!get) return new NotFoundHandler(true);
+      if (rest.empty()) return new DocumentHandler(ctx_, id);
+      if (rest == "original") return new OriginalHandler(ctx_, id);
+      return new ExtractionHandler(ctx_, id);
+    }
   }
   return new NotFoundHandler();
 }

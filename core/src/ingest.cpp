@@ -110,4 +110,15 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
   return report;
 }
 
+Status Ingest::reextract(Id document_id) const {
+  auto current = store_.extraction(document_id);
+  if (!current.ok()) return current.status();
+  auto bytes = store_.original(current->original.sha256);
+  if (!bytes.ok()) return bytes.status();
+  auto fresh = extractDocument(plugins_, {bytes.value(), current->original.filename, current->original.media_type},
+                               limits_);
+  if (!fresh.ok()) return fresh.status();
+  return store_.replaceExtraction(document_id, fresh.value());
+}
+
 }  // namespace beslut

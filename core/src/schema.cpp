@@ -132,6 +132,21 @@ const std::vector<Migration>& schemaMigrations() {
            "CREATE INDEX followups_assignment ON followups(assignment_id)",
            "CREATE INDEX links_object ON links(object_type, object_id)",
        }},
+      {2,
+       "corrections of extracted facts; follow-ups by a person",
+       {
+           R"(CREATE TABLE corrections(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                value TEXT NOT NULL,
+                author TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL))",
+           "CREATE INDEX corrections_document ON corrections(document_id, id)",
+           "ALTER TABLE followups ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE documents ADD COLUMN extracted_at TEXT NOT NULL DEFAULT ''",
+       }},
   };
   return kMigrations;
 }

@@ -15,6 +15,7 @@
 #include "beslut/document_json.h"
 #include "beslut/store.h"
 #include "schema.h"
+#include "store_rows.h"
 
 namespace beslut {
 
@@ -130,11 +131,9 @@ class SqliteStore final : public Store {
           return;  // commits an empty transaction
         }
         insertOriginal(s, d, bytes);
-        Poco::Int64 org_id = upsertOrganization(s, d.organization);
-        outcome.id = insertDocument(s, d, org_id);
+        outcome.id = insertDocument(s, d);
         outcome.created = true;
-        insertItems(s, outcome.id, d.items);
-        if (d.kind == DocumentKind::kMinutes) insertMeeting(s, outcome.id, org_id, d);
+        detail::syncDocumentRows(s, outcome.id, d);
         appendChange(s, "document", outcome.id, "upsert");
       });
       if (!st.ok()) return st;
@@ -167,19 +166,85 @@ class SqliteStore final : public Store {
   Result<Document> document(Id id) const override {
     try {
       Session s = pool_.get();
-      std::vector<std::string> extraction, text;
-      s << "SELECT extraction, text FROM documents WHERE id = ?", into(extraction), into(text),
-          bind(id), now;
-      if (extraction.empty()) return Status::notFound("no document " + std::to_string(id));
-      auto parsed = documentFromJson(extraction.front());
-      if (!parsed.ok()) return parsed.status();
-      Document d = std::move(parsed).value();
-      d.id = id;
-      d.text = std::move(text.front());
-      attachItemRows(s, id, d.items);
-      return d;
+      return loadEffective(s, id);
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not read document " + std::to_string(id));
+    }
+  }
+
+  Result<Document> extraction(Id id) const override {
+    try {
+      Session s = pool_.get();
+      return loadExtraction(s, id);
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read document " + std::to_string(id));
+    }
+  }
+
+  Result<std::vector<Correction>> corrections(Id document_id) const override {
+    try {
+      Session s = pool_.get();
+      return loadCorrections(s, document_id);
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read corrections");
+    }
+  }
+
+  Result<Correction> addCorrection(Id document_id, Correction c) override {
+    if (c.author.empty()) return Status::invalidArgument("En rättelse måste ha en författare.");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status applied;
+      Status st = inTransaction(s, [&] {
+        auto current = loadEffective(s, document_id);
+        if (!current.ok()) {
+          applied = current.status();
+          return;
+        }
+        applied = applyCorrection(current.value(), c);
+        if (!applied.ok()) return;
+        c.created_at = nowIso();
+        s << "INSERT INTO corrections(document_id, path, value, author, reason, created_at) "
+             "VALUES(?, ?, ?, ?, ?, ?)",
+            bind(document_id), use(c.path), use(c.value_json), use(c.author), use(c.reason), use(c.created_at), now;
+        c.id = lastInsertId(s);
+        detail::syncDocumentRows(s, document_id, current.value());
+        appendChange(s, "document", document_id, "upsert");
+      });
+      if (!st.ok()) return st;
+      if (!applied.ok()) return applied;
+      return c;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the correction");
+    }
+  }
+
+  Status replaceExtraction(Id document_id, const Document& fresh) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status found;
+      Status st = inTransaction(s, [&] {
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM documents WHERE id = ?", into(count), bind(document_id), now;
+        if (count == 0) {
+          found = Status::notFound("no document " + std::to_string(document_id));
+          return;
+        }
+        std::string extraction = extractionJson(fresh), at = nowIso();
+        std::string kind = documentKindName(fresh.kind);
+        s << "UPDATE documents SET kind = ?, plugin = ?, text = ?, extraction = ?, extracted_at = ? WHERE id = ?",
+            use(kind), bind(fresh.plugin), bind(fresh.text), use(extraction), use(at), bind(document_id), now;
+        Document effective = fresh;
+        applyCorrections(effective, loadCorrections(s, document_id));
+        detail::syncDocumentRows(s, document_id, effective);
+        appendChange(s, "document", document_id, "upsert");
+      });
+      if (!st.ok()) return st;
+      return found;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the new extraction");
     }
   }
 
@@ -309,114 +374,59 @@ class SqliteStore final : public Store {
         use(sha), use(media), use(size), use(blob), now;
   }
 
-  static Poco::Int64 upsertOrganization(Session& s, const std::string& name) {
-    if (name.empty()) return 0;
-    std::string n = name;
-    s << "INSERT OR IGNORE INTO organizations(name) VALUES(?)", use(n), now;
-    Poco::Int64 id = 0;
-    s << "SELECT id FROM organizations WHERE name = ?", into(id), use(n), now;
-    return id;
-  }
-
   // The extraction (everything the plugin read, without the texts, which have
   // their own columns) is kept as JSON; items, decisions, assignments and
   // follow-ups are also rows, for ids and queries.
-  static Poco::Int64 insertDocument(Session& s, const Document& d, Poco::Int64 org_id) {
-    std::string extraction = toJsonString(documentToJson(d, {false, false}));
+  static Poco::Int64 insertDocument(Session& s, const Document& d) {
+    std::string extraction = extractionJson(d);
     std::string kind = documentKindName(d.kind), created = nowIso();
-    s << "INSERT INTO documents(kind, title, organization_id, date, registry_number, language, "
-         "publication_state, plugin, sha256, filename, text, extraction, created_at) "
-         "VALUES(?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(kind), bind(d.title), bind(org_id), bind(d.date), bind(d.registry_number), bind(d.language),
-        bind(d.publication_state), bind(d.plugin), bind(d.original.sha256), bind(d.original.filename),
-        bind(d.text), use(extraction), use(created), now;
+    s << "INSERT INTO documents(kind, title, language, publication_state, plugin, sha256, filename, text, "
+         "extraction, created_at, extracted_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(kind), bind(d.title), bind(d.language), bind(d.publication_state), bind(d.plugin),
+        bind(d.original.sha256), bind(d.original.filename), bind(d.text), use(extraction), use(created),
+        use(created), now;
     return lastInsertId(s);
   }
 
-  static void insertItems(Session& s, Poco::Int64 doc_id, const std::vector<Item>& items) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const Item& it = items[i];
-      Poco::Int64 pos = static_cast<Poco::Int64>(i);
-      Poco::Int64 sb = static_cast<Poco::Int64>(it.span.begin), se = static_cast<Poco::Int64>(it.span.end);
-      int is_public = it.is_public ? 1 : 0;
-      std::string number = it.number, title = it.title, text = it.text, dnr = it.registry_number;
-      s << "INSERT INTO items(document_id, position, number, title, text, registry_number, "
-           "is_public, span_begin, span_end) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          bind(doc_id), use(pos), use(number), use(title), use(text), use(dnr), use(is_public),
-          use(sb), use(se), now;
-      Poco::Int64 item_id = lastInsertId(s);
-      insertDecisions(s, item_id, it.decisions);
-      insertAssignments(s, item_id, doc_id, it.assignments);
-    }
+  // The extraction as kept: everything the plugin read but the whole text
+  // (documents.text). Item texts are in it as extracted; items.text holds the
+  // effective (possibly corrected) text for search.
+  static std::string extractionJson(const Document& d) {
+    return toJsonString(documentToJson(d, {false, true}));
   }
 
-  static void insertDecisions(Session& s, Poco::Int64 item_id, const std::vector<Decision>& ds) {
-    for (std::size_t i = 0; i < ds.size(); ++i) {
-      const Decision& d = ds[i];
-      Poco::Int64 pos = static_cast<Poco::Int64>(i);
-      Poco::Int64 sb = static_cast<Poco::Int64>(d.span.begin), se = static_cast<Poco::Int64>(d.span.end);
-      std::string text = d.text, kind = decisionKindName(d.kind);
-      double confidence = d.confidence;
-      s << "INSERT INTO decisions(item_id, position, text, kind, span_begin, span_end, confidence) "
-           "VALUES(?, ?, ?, ?, ?, ?, ?)",
-          bind(item_id), use(pos), use(text), use(kind), use(sb), use(se), use(confidence), now;
-    }
+  // The raw extraction of a document, with its texts and row ids.
+  static Result<Document> loadExtraction(Session& s, Id id) {
+    std::vector<std::string> extraction, text;
+    s << "SELECT extraction, text FROM documents WHERE id = ?", into(extraction), into(text), bind(id), now;
+    if (extraction.empty()) return Status::notFound("no document " + std::to_string(id));
+    auto parsed = documentFromJson(extraction.front());
+    if (!parsed.ok()) return parsed.status();
+    Document d = std::move(parsed).value();
+    d.id = id;
+    d.text = std::move(text.front());
+    return d;
   }
 
-  static void insertAssignments(Session& s, Poco::Int64 item_id, Poco::Int64 doc_id,
-                                const std::vector<Assignment>& as) {
-    for (std::size_t i = 0; i < as.size(); ++i) {
-      const Assignment& a = as[i];
-      Poco::Int64 pos = static_cast<Poco::Int64>(i);
-      Poco::Int64 sb = static_cast<Poco::Int64>(a.span.begin), se = static_cast<Poco::Int64>(a.span.end);
-      std::string assignee = a.assignee, task = a.task, due = a.due, due_text = a.due_text,
-                  status = assignmentStatusName(a.status);
-      double progress = a.progress, confidence = a.confidence;
-      s << "INSERT INTO assignments(item_id, position, assignee, task, due, due_text, status, "
-           "progress, span_begin, span_end, confidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          bind(item_id), use(pos), use(assignee), use(task), use(due), use(due_text), use(status),
-          use(progress), use(sb), use(se), use(confidence), now;
-      insertFollowUps(s, lastInsertId(s), doc_id, a.followups);
+  static std::vector<Correction> loadCorrections(Session& s, Id document_id) {
+    std::vector<Poco::Int64> ids;
+    std::vector<std::string> paths, values, authors, reasons, created;
+    s << "SELECT id, path, value, author, reason, created_at FROM corrections WHERE document_id = ? ORDER BY id",
+        into(ids), into(paths), into(values), into(authors), into(reasons), into(created), bind(document_id), now;
+    std::vector<Correction> out(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      out[i] = {ids[i], paths[i], values[i], authors[i], reasons[i], created[i]};
     }
+    return out;
   }
 
-  static void insertFollowUps(Session& s, Poco::Int64 assignment_id, Poco::Int64 doc_id,
-                              const std::vector<FollowUp>& followups) {
-    for (const auto& f : followups) {
-      std::string status = assignmentStatusName(f.status), created = nowIso();
-      std::string comment = f.comment.empty() ? f.evidence_text : f.comment;
-      s << "INSERT INTO followups(assignment_id, date, status, comment, source_document_id, "
-           "source_item_number, created_at) VALUES(?, ?, ?, ?, ?, ?, ?)",
-          bind(assignment_id), bind(f.date), use(status), use(comment),
-          bind(f.source_document_id.value_or(doc_id)), bind(f.source_item_number), use(created), now;
-    }
-  }
-
-  static void insertMeeting(Session& s, Poco::Int64 doc_id, Poco::Int64 org_id, const Document& d) {
-    std::string date = d.date, location = d.place, start, end;
-    if (auto dash = d.time.find_first_of("-\xE2"); dash != std::string::npos) {
-      start = d.time.substr(0, 5);
-      end = d.time.size() >= 5 ? d.time.substr(d.time.size() - 5) : std::string();
-    } else {
-      start = d.time;
-    }
-    std::string state = d.adjusted_date.empty() ? "held" : "minutes_approved";
-    s << "INSERT INTO meetings(organization_id, document_id, date, start_time, end_time, location, "
-         "state) VALUES(NULLIF(?, 0), ?, ?, ?, ?, ?, ?)",
-        bind(org_id), bind(doc_id), use(date), use(start), use(end), use(location), use(state), now;
-    Poco::Int64 meeting_id = lastInsertId(s);
-    for (const auto& a : d.attendees) {
-      std::string name = a.name, party = a.party, aff = a.affiliation, role = a.role;
-      int adjuster = a.adjuster ? 1 : 0;
-      s << "INSERT OR IGNORE INTO persons(name, party, affiliation) VALUES(?, ?, ?)", use(name),
-          use(party), use(aff), now;
-      Poco::Int64 person_id = 0;
-      s << "SELECT id FROM persons WHERE name = ? AND affiliation = ?", into(person_id), use(name),
-          use(aff), now;
-      s << "INSERT OR IGNORE INTO attendances(meeting_id, person_id, role, adjuster) "
-           "VALUES(?, ?, ?, ?)",
-          bind(meeting_id), bind(person_id), use(role), use(adjuster), now;
-    }
+  // Extraction + corrections, with item texts and row ids.
+  static Result<Document> loadEffective(Session& s, Id id) {
+    auto d = loadExtraction(s, id);
+    if (!d.ok()) return d;
+    applyCorrections(d.value(), loadCorrections(s, id));
+    detail::attachRowIds(s, id, d.value());  // rows mirror the effective document, position by position
+    return d;
   }
 
   static void appendChange(Session& s, const std::string& entity, Poco::Int64 id,
@@ -460,58 +470,6 @@ class SqliteStore final : public Store {
       it.span = {static_cast<std::size_t>(sb[i]), static_cast<std::size_t>(se[i])};
     }
     return items;
-  }
-
-  // Fills in what the extraction JSON leaves out: each item's text and the
-  // ids of items, decisions, assignments and follow-ups (matched by position).
-  static void attachItemRows(Session& s, Poco::Int64 doc_id, std::vector<Item>& items) {
-    std::vector<Poco::Int64> ids, positions;
-    std::vector<std::string> texts;
-    s << "SELECT id, position, text FROM items WHERE document_id = ? ORDER BY position", into(ids),
-        into(positions), into(texts), bind(doc_id), now;
-    std::map<Poco::Int64, Item*> by_id;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (positions[i] < 0 || static_cast<std::size_t>(positions[i]) >= items.size()) continue;
-      Item& item = items[static_cast<std::size_t>(positions[i])];
-      item.id = ids[i];
-      item.text = std::move(texts[i]);
-      by_id[ids[i]] = &item;
-    }
-    std::vector<Poco::Int64> item_ids, rows;
-    s << "SELECT d.item_id, d.position, d.id FROM decisions d JOIN items i ON i.id = d.item_id "
-         "WHERE i.document_id = ?",
-        into(item_ids), into(positions), into(rows), bind(doc_id), now;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto it = by_id.find(item_ids[i]);
-      if (it != by_id.end() && static_cast<std::size_t>(positions[i]) < it->second->decisions.size()) {
-        it->second->decisions[static_cast<std::size_t>(positions[i])].id = rows[i];
-      }
-    }
-    item_ids.clear(), positions.clear(), rows.clear();
-    s << "SELECT a.item_id, a.position, a.id FROM assignments a JOIN items i ON i.id = a.item_id "
-         "WHERE i.document_id = ?",
-        into(item_ids), into(positions), into(rows), bind(doc_id), now;
-    std::map<Poco::Int64, Assignment*> assignments;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto it = by_id.find(item_ids[i]);
-      if (it != by_id.end() && static_cast<std::size_t>(positions[i]) < it->second->assignments.size()) {
-        Assignment& a = it->second->assignments[static_cast<std::size_t>(positions[i])];
-        a.id = rows[i];
-        assignments[rows[i]] = &a;
-      }
-    }
-    std::vector<Poco::Int64> assignment_ids, followup_ids;
-    s << "SELECT f.assignment_id, f.id FROM followups f JOIN assignments a ON a.id = f.assignment_id "
-         "JOIN items i ON i.id = a.item_id WHERE i.document_id = ? AND f.source_document_id = ? "
-         "ORDER BY f.id",
-        into(assignment_ids), into(followup_ids), bind(doc_id), bind(doc_id), now;
-    std::map<Poco::Int64, std::size_t> next;
-    for (std::size_t i = 0; i < followup_ids.size(); ++i) {
-      auto it = assignments.find(assignment_ids[i]);
-      if (it == assignments.end()) continue;
-      std::size_t k = next[assignment_ids[i]]++;
-      if (k < it->second->followups.size()) it->second->followups[k].id = followup_ids[i];
-    }
   }
 
   mutable ConfiguredPool pool_;

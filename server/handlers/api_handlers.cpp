@@ -10,6 +10,12 @@
 
 #include <istream>
 
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+#include "beslut/corrections.h"
 #include "beslut/document_json.h"
 #include "json_output.h"
 
@@ -82,6 +88,41 @@ class FilePartHandler : public Poco::Net::PartHandler {
   std::string bytes_, filename_, media_type_;
 };
 
+// The request body as a JSON object, read up to `max` bytes.
+Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& req, std::size_t max) {
+  std::string body;
+  if (!readLimited(req.stream(), body, max)) return Status::tooLarge("Begäran är för stor.");
+  try {
+    Poco::JSON::Parser parser;
+    auto value = parser.parse(body);
+    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return Status::invalidArgument("Skicka ett JSON-objekt.");
+    return value.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    return Status::invalidArgument("Begäran är inte giltig JSON: " + e.displayText());
+  }
+}
+
+// Makes a change visible to search before the answer goes out.
+void catchUpIndex(AppContext& ctx) {
+  if (ctx.tailer == nullptr) return;
+  Status st = ctx.tailer->catchUpNow();
+  if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after a change: " + st.toString());
+}
+
+Status documentMissing(Id id) { return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."); }
+
+Poco::JSON::Object::Ptr correctionToJson(const Correction& c) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", c.id);
+  o->set("path", c.path);
+  Poco::JSON::Parser parser;
+  o->set("value", parser.parse("[" + c.value_json + "]").extract<Poco::JSON::Array::Ptr>()->get(0));
+  o->set("author", c.author);
+  o->set("reason", c.reason);
+  o->set("created_at", c.created_at);
+  return o;
+}
+
 Status tooLarge(std::size_t max) {
   return Status::tooLarge("Filen är för stor: högst " + std::to_string(max / (1024 * 1024)) + " MB.");
 }
@@ -106,18 +147,13 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
 
 void DocumentHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
   auto doc = ctx_.runtime.store().document(id_);
-  if (!doc.ok()) {
-    if (doc.status().code() == StatusCode::kNotFound) {
-      return sendError(res, Status::notFound("Dokumentet " + std::to_string(id_) + " finns inte."));
-    }
-    return sendError(res, doc.status());
-  }
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
   sendJson(res, documentToJson(doc.value()));
 }
 
 void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
   auto doc = ctx_.runtime.store().document(id_);
-  if (!doc.ok()) return sendError(res, Status::notFound("Dokumentet " + std::to_string(id_) + " finns inte."));
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
   auto bytes = ctx_.runtime.store().original(doc->original.sha256);
   if (!bytes.ok()) return sendError(res, bytes.status());
   res.setContentType(doc->original.media_type.empty() ? "application/octet-stream" : doc->original.media_type);
@@ -130,6 +166,71 @@ void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServe
   res.set("Content-Disposition", "attachment; filename=\"" + (name.empty() ? "original" : name) + "\"");
   res.setContentLength(static_cast<std::streamsize>(bytes->size()));
   res.send() << bytes.value();
+}
+
+void ExtractionHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+  Store& store = ctx_.runtime.store();
+  auto raw = store.extraction(id_);
+  if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id_) : raw.status());
+  auto corrections = store.corrections(id_);
+  if (!corrections.ok()) return sendError(res, corrections.status());
+  Document effective = raw.value();
+  std::vector<Id> skipped;
+  applyCorrections(effective, corrections.value(), &skipped);
+
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("document_id", id_);
+  auto extraction = documentToJson(raw.value());
+  // Each document-level fact with the words it was read from.
+  if (auto evidence = extraction->getObject("evidence")) {
+    for (const auto& [field, e] : raw->evidence) {
+      if (e.span.end > e.span.begin && e.span.end <= raw->text.size()) {
+        evidence->getObject(field)->set("quote", raw->text.substr(e.span.begin, e.span.end - e.span.begin));
+      }
+    }
+  }
+  body->set("extraction", extraction);
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  for (const auto& c : corrections.value()) list->add(correctionToJson(c));
+  body->set("corrections", list);
+  Poco::JSON::Array::Ptr skipped_ids = new Poco::JSON::Array;
+  for (Id s : skipped) skipped_ids->add(s);
+  body->set("skipped_corrections", skipped_ids);
+  sendJson(res, body);
+}
+
+void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto body = readJsonBody(req, 1 << 20);
+  if (!body.ok()) return sendError(res, body.status());
+  const auto& o = body.value();
+  if (!o->has("path") || !o->get("path").isString() || !o->has("value")) {
+    return sendError(res, Status::invalidArgument("Ange \"path\" (text) och \"value\" för rättelsen."));
+  }
+  if (!o->has("author") || !o->get("author").isString() || o->getValue<std::string>("author").empty()) {
+    return sendError(res, Status::invalidArgument("Ange vem som rättar (\"author\")."));
+  }
+  Correction c;
+  c.path = o->getValue<std::string>("path");
+  std::ostringstream value;
+  Poco::JSON::Stringifier::stringify(o->get("value"), value);
+  c.value_json = value.str();
+  c.author = o->getValue<std::string>("author");
+  c.reason = o->optValue<std::string>("reason", "");
+  auto stored = ctx_.runtime.store().addCorrection(id_, c);
+  if (!stored.ok()) {
+    return sendError(res, stored.status().code() == StatusCode::kNotFound ? documentMissing(id_) : stored.status());
+  }
+  catchUpIndex(ctx_);
+  sendJson(res, correctionToJson(stored.value()), HTTPResponse::HTTP_CREATED);
+}
+
+void ReextractHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+  Status st = ctx_.runtime.ingest().reextract(id_);
+  if (!st.ok()) return sendError(res, st.code() == StatusCode::kNotFound ? documentMissing(id_) : st);
+  catchUpIndex(ctx_);
+  auto doc = ctx_.runtime.store().document(id_);
+  if (!doc.ok()) return sendError(res, doc.status());
+  sendJson(res, documentToJson(doc.value()));
 }
 
 void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
@@ -172,11 +273,7 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
   media_type = media_type.substr(0, media_type.find(';'));
   auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type});
   if (!report.ok()) return sendError(res, report.status());
-  if (ctx_.tailer != nullptr) {
-    // Searchable before we answer; a failure here is logged, the store has it.
-    Status st = ctx_.tailer->catchUpNow();
-    if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after import: " + st.toString());
-  }
+  catchUpIndex(ctx_);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));
   sendJson(res, importReportToJson(report.value()),
            report->created ? HTTPResponse::HTTP_CREATED : HTTPResponse::HTTP_OK);

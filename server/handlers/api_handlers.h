@@ -39,6 +39,40 @@ class OriginalHandler : public Handler {
   Id id_;
 };
 
+// GET /api/v1/documents/{id}/extraction: what the plugins read (with the
+// evidence of each fact), the corrections, and which corrections no longer apply.
+class ExtractionHandler : public Handler {
+ public:
+  ExtractionHandler(AppContext& ctx, Id id) : ctx_(ctx), id_(id) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  Id id_;
+};
+
+// POST /api/v1/documents/{id}/corrections with {"path", "value", "author", "reason"}.
+class CorrectionHandler : public Handler {
+ public:
+  CorrectionHandler(AppContext& ctx, Id id) : ctx_(ctx), id_(id) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  Id id_;
+};
+
+// POST /api/v1/documents/{id}/reextract: read the original again with the current plugins.
+class ReextractHandler : public Handler {
+ public:
+  ReextractHandler(AppContext& ctx, Id id) : ctx_(ctx), id_(id) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  Id id_;
+};
+
 // POST /api/v1/documents: multipart/form-data with the file in field "file"
 // (or the raw file as the body, with ?filename=).
 class ImportHandler : public Handler {

@@ -197,3 +197,60 @@ TEST_CASE("a store in a folder that does not exist fails with a clear error") {
   CHECK_FALSE(store.ok());
   CHECK(store.status().code() == StatusCode::kIOError);
 }
+
+TEST_CASE("a correction is stored as such, applied to the rows and survives re-extraction") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  auto outcome = s.importDocument(sampleDocument("c"), "c");
+  REQUIRE(outcome.ok());
+  const Id id = outcome->id;
+  const Document before = s.document(id).value();
+  const Id assignment_id = before.items[2].assignments[0].id;
+
+  auto c = s.addCorrection(id, {0, "/items/3/assignments/0", R"j({"assignee": "Ewa Lindberg (Region Örebro län)"})j",
+                                "Anna Elverskog", "namnet stavat fel", ""});
+  REQUIRE(c.ok());
+  CHECK(c->id > 0);
+  CHECK_FALSE(c->created_at.empty());
+  CHECK(s.addCorrection(id, {0, "/items/9/title", "\"x\"", "Anna", "", ""}).status().code() ==
+        StatusCode::kInvalidArgument);
+  CHECK(s.addCorrection(id, {0, "/title", "\"x\"", "", "", ""}).status().code() == StatusCode::kInvalidArgument);
+
+  auto after = s.document(id).value();
+  CHECK(after.items[2].assignments[0].assignee == "Ewa Lindberg (Region Örebro län)");
+  CHECK(after.items[2].assignments[0].id == assignment_id);  // same row, corrected in place
+  CHECK(s.extraction(id).value().items[2].assignments[0].assignee == "Ewa Lindberg");
+  CHECK(s.corrections(id).value().size() == 1);
+  CHECK(s.lastSequence().value() == 2);  // the correction is a change the index must see
+
+  // A newer plugin reads the document again: the correction still holds.
+  Document fresh = sampleDocument("c");
+  fresh.items[2].assignments[0].task = "vara med som stöd i processen";
+  REQUIRE(s.replaceExtraction(id, fresh).ok());
+  auto reread = s.document(id).value();
+  CHECK(reread.items[2].assignments[0].assignee == "Ewa Lindberg (Region Örebro län)");
+  CHECK(reread.items[2].assignments[0].task == "vara med som stöd i processen");
+  CHECK(reread.items[2].assignments[0].id == assignment_id);
+  CHECK(s.lastSequence().value() == 3);
+  CHECK(s.replaceExtraction(999, fresh).code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("follow-ups read from a document are stored with their assignment") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Document d = sampleDocument("f");
+  FollowUp f;
+  f.status = AssignmentStatus::kInProgress;
+  f.evidence_text = "Uppdraget slutförs under 2025.";
+  d.items[2].assignments[0].followups.push_back(f);
+  auto outcome = store.value()->importDocument(d, "f");
+  REQUIRE(outcome.ok());
+  auto back = store.value()->document(outcome->id).value();
+  REQUIRE(back.items[2].assignments[0].followups.size() == 1);
+  CHECK(back.items[2].assignments[0].followups[0].id > 0);
+  CHECK(back.items[2].assignments[0].followups[0].evidence_text == "Uppdraget slutförs under 2025.");
+  CHECK(back.items[2].assignments[0].followups[0].status == AssignmentStatus::kInProgress);
+}

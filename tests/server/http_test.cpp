@@ -352,3 +352,72 @@ TEST_CASE("concurrent searches and imports over keep-alive connections all succe
   CHECK(server.search("zebrafiskodling").json()->getValue<int>("total") == 20);
   CHECK(server.runtime->store().documentCount().value() == 24);
 }
+
+TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-extraction keep them") {
+  TempDir dir;
+  Server server(dir.path());
+  auto ids = importSeeds(server);
+  const std::string doc = "/api/v1/documents/" + std::to_string(ids["protokoll-ssr-skola-utbildning-2018-09-28.txt"]);
+
+  auto post = [&](const std::string& uri, const std::string& json) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, json);
+  };
+  auto corrected = post(doc + "/corrections",
+                        R"({"path": "/attendees/Håkan Söderman", "value": {"affiliation": "Lekebergs kommun"},
+                            "author": "Anna Elverskog", "reason": "kommunens namn"})");
+  REQUIRE_MESSAGE(corrected.status == 201, corrected.body);
+  CHECK(corrected.json()->getValue<std::string>("author") == "Anna Elverskog");
+  auto titled = post(doc + "/corrections",
+                     R"({"path": "/items/5/title", "value": "Besök från Komtek och Komtekträff", "author": "Anna Elverskog"})");
+  REQUIRE_MESSAGE(titled.status == 201, titled.body);
+
+  CHECK(post(doc + "/corrections", R"({"path": "/items/99/title", "value": "x", "author": "A"})").status == 400);
+  CHECK(post(doc + "/corrections", R"({"path": "/title", "value": "x"})").status == 400);
+  CHECK(post(doc + "/corrections", "not json").status == 400);
+  CHECK(post("/api/v1/documents/999/corrections", R"({"path": "/title", "value": "x", "author": "A"})").status == 404);
+
+  auto attendee = [&](const Response& r, const std::string& name) -> Object::Ptr {
+    auto list = r.json()->getArray("attendees");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if (list->getObject(static_cast<unsigned>(i))->getValue<std::string>("name") == name) {
+        return list->getObject(static_cast<unsigned>(i));
+      }
+    }
+    return nullptr;
+  };
+  auto read = server.get(doc);
+  REQUIRE(read.status == 200);
+  auto hakan = attendee(read, "Håkan Söderman");
+  REQUIRE(hakan);
+  CHECK(hakan->getValue<std::string>("affiliation") == "Lekebergs kommun");
+
+  // Search sees the corrected title at once.
+  auto hit = firstHit(server.search("Komtekträff"));
+  CHECK(hit->getValue<std::string>("item_title") == "Besök från Komtek och Komtekträff");
+
+  // The extraction shows what the plugin read, the corrections, and evidence quotes.
+  auto extraction = server.get(doc + "/extraction");
+  REQUIRE(extraction.status == 200);
+  auto ex = extraction.json();
+  CHECK(ex->getArray("corrections")->size() == 2);
+  CHECK(ex->getArray("skipped_corrections")->size() == 0);
+  auto raw_attendees = ex->getObject("extraction")->getArray("attendees");
+  bool raw_kept = false;
+  for (std::size_t i = 0; i < raw_attendees->size(); ++i) {
+    auto a = raw_attendees->getObject(static_cast<unsigned>(i));
+    if (a->getValue<std::string>("name") == "Håkan Söderman") {
+      raw_kept = a->getValue<std::string>("affiliation") == "Lekeberg kommun";
+    }
+  }
+  CHECK(raw_kept);  // the plugin's reading is kept beside the correction
+
+  // Reading the original again keeps both corrections.
+  Poco::Net::HTTPRequest again("POST", doc + "/reextract", Poco::Net::HTTPMessage::HTTP_1_1);
+  auto reextracted = server.send(again, "");
+  REQUIRE_MESSAGE(reextracted.status == 200, reextracted.body);
+  CHECK(attendee(reextracted, "Håkan Söderman")->getValue<std::string>("affiliation") == "Lekebergs kommun");
+  CHECK(firstHit(server.search("Komtekträff"))->getValue<std::string>("item_title") ==
+        "Besök från Komtek och Komtekträff");
+}

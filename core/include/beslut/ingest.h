@@ -49,6 +49,10 @@ class Ingest {
   // kIOError (the store failed; nothing was written).
   Result<ImportReport> importFile(const ImportRequest& request) const;
 
+  // Reads a stored document's original again with the current plugins and
+  // replaces its extraction; its corrections still apply.
+  Status reextract(Id document_id) const;
+
  private:
   const PluginRegistry& plugins_;
   Store& store_;

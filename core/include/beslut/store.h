@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "beslut/corrections.h"
 #include "beslut/model.h"
 #include "beslut/status.h"
 
@@ -63,8 +64,21 @@ class Store {
   // Deletes a document (its items, decisions, assignments) and logs ("document", id, "delete").
   virtual Status deleteDocument(Id id) = 0;
 
+  // The document as it stands: the extraction with its corrections applied.
   // kNotFound if absent.
   virtual Result<Document> document(Id id) const = 0;
+  // What the plugins extracted, without corrections.
+  virtual Result<Document> extraction(Id id) const = 0;
+  // The document's corrections, oldest first.
+  virtual Result<std::vector<Correction>> corrections(Id document_id) const = 0;
+  // Records a correction (author required) and applies it: the effective
+  // document's rows and the change log are updated in the same transaction.
+  // kInvalidArgument if it does not apply to the document as it stands.
+  virtual Result<Correction> addCorrection(Id document_id, Correction correction) = 0;
+  // Replaces a document's extraction (a re-extraction of its original by newer
+  // plugins) and re-applies its corrections. Ids of items, decisions and
+  // assignments are kept by position; follow-ups added by people are kept.
+  virtual Status replaceExtraction(Id document_id, const Document& fresh) = 0;
   virtual Result<DocumentSummary> documentSummary(Id id) const = 0;
   virtual Result<Passage> passage(Id item_id) const = 0;
   virtual Result<std::optional<Id>> findBySha256(const std::string& sha256) const = 0;

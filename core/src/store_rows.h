@@ -1,0 +1,26 @@
+// The rows that mirror a document's effective extraction (its extraction with
+// corrections applied): items, decisions, assignments, extracted follow-ups,
+// the meeting and its attendances. Internal to the SQLite store.
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include "beslut/model.h"
+
+namespace beslut::detail {
+
+// Makes the rows of document `doc_id` match `effective`, updating rows in
+// place by position so that ids of items, decisions and assignments that still
+// exist stay the same (follow-ups and links refer to them). Also updates the
+// document row's title, date, organization and registry number.
+// REQUIRES: inside a write transaction.
+void syncDocumentRows(Poco::Data::Session& s, Poco::Int64 doc_id, const Document& effective);
+
+// Fills in what the extraction JSON leaves out: each item's text and the ids
+// of items, decisions, assignments and follow-ups (matched by position).
+void attachRowIds(Poco::Data::Session& s, Poco::Int64 doc_id, Document& document);
+
+// The id of the organization named `name`, created if new; 0 for an empty name.
+Poco::Int64 upsertOrganization(Poco::Data::Session& s, const std::string& name);
+
+}  // namespace beslut::detail
