@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "beslut/document_json.h"
+#include "beslut/extraction_json.h"
 #include "beslut/plugin_loader.h"
 #include "http_server.h"
 #include "json_output.h"
@@ -35,7 +36,9 @@ Commands:
   reextract [--data DIR] [--config FILE] [ID...]    read stored originals again with the current
                                                      plugins (all documents when no id is given);
                                                      corrections still apply
-  extract FILE                                       print what the plugins read from FILE, as JSON
+  extract [--json] FILE                              print what the plugins read from FILE, as JSON in
+                                                     the key names of the gold files (--json: the
+                                                     API's full document form, with evidence)
   plugins                                            list the loaded plugins
   help                                               this text
 
@@ -311,7 +314,7 @@ int extractCommand(const Args& args) {
   if (!readFile(path, IngestLimits().max_bytes, bytes, error)) return fail(path.string() + ": " + error);
   auto doc = extractDocument(host.value()->registry(), {bytes, path.filename().string(), mediaTypeFor(path)});
   if (!doc.ok()) return fail(path.string() + ": " + doc.status().message());
-  std::cout << toJsonString(documentToJson(doc.value())) << "\n";
+  std::cout << toJsonString(args.json ? documentToJson(doc.value()) : extractionToJson(doc.value())) << "\n";
   return 0;
 }
 

@@ -13,6 +13,29 @@ constexpr std::size_t kMaxItemBytes = 8000;
 
 double saturate(std::size_t count, double at) { return std::min(1.0, static_cast<double>(count) / at); }
 
+// What a section is, from its heading: "Strategiska inriktningar" (direction),
+// "… – insatsområden" (area), "Övergripande mål" (goal), else a plain section.
+std::string sectionKind(std::string_view title) {
+  std::string l = toLowerSwedish(title);
+  if (l.find("strategisk inriktning") != std::string::npos || l.find("strategiska inriktning") != std::string::npos)
+    return "direction";
+  if (l.find("insatsområde") != std::string::npos) return "area";
+  std::string padded = " " + l + " ";
+  for (std::string_view w : {" mål ", " mål:", " målen ", " effektmål ", " delmål ", " målsättning"})
+    if (padded.find(w) != std::string::npos) return "goal";
+  return "section";
+}
+
+// Text left by a figure (a cover or a diagram): short fragments, no sentence.
+bool isFigureText(std::string_view clean) {
+  if (clean.size() > 3000) return false;
+  for (std::string_view l : splitLines(clean)) {
+    std::string_view t = trimView(l);
+    if (t.size() >= 8 && (t.back() == '.' || t.back() == ':' || t.find(". ") != std::string_view::npos)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string ActionPlanPlugin::description() const {
@@ -46,7 +69,13 @@ Result<Document> ActionPlanPlugin::parse(std::string_view input) const {
         break;
       }
   }
+  if (!doc.title.empty())
+    if (std::size_t p = text.find(doc.title); p != std::string_view::npos)
+      doc.evidence["title"] = Evidence{{p, p + doc.title.size()}, 0.8};
   doc.organization = mostMentionedPublicBody(text);
+  if (!doc.organization.empty())
+    if (std::size_t p = text.find(doc.organization); p != std::string_view::npos)
+      doc.evidence["body"] = Evidence{{p, p + doc.organization.size()}, 0.6};
   // A decision date: "Antagen av regionfullmäktige 2019-06-20", "Fastställd 12 mars 2020".
   std::string lower = toLowerSwedish(text.substr(0, kWindow));
   for (std::string_view k : {"antagen ", "antogs ", "fastställd ", "beslutad "}) {
@@ -54,6 +83,7 @@ Result<Document> ActionPlanPlugin::parse(std::string_view input) const {
     if (p == std::string::npos) continue;
     if (auto d = parseSwedishDate(text.substr(p, 120))) {
       doc.date = *d;
+      doc.evidence["date"] = Evidence{{p, std::min(text.size(), p + 120)}, 0.7};
       break;
     }
   }
@@ -67,6 +97,7 @@ Result<Document> ActionPlanPlugin::parse(std::string_view input) const {
     std::string clean = cleanSectionText(text.substr(sec.body, sec.end - sec.body));
     if (sec.number.empty() && clean == oneLine(doc.title)) continue;  // a preamble holding just the title
     if (clean.empty()) continue;  // a heading without text (figure captions, cover lines)
+    if (isFigureText(clean)) continue;
     int part = 0;
     for (std::string_view piece : splitIntoPassages(clean, kMaxItemBytes)) {
       Item item;
@@ -74,6 +105,7 @@ Result<Document> ActionPlanPlugin::parse(std::string_view input) const {
       item.title = truncateText(sec.title, 200) + (part++ > 0 ? " (forts.)" : "");
       item.text = trim(piece);
       item.span = {sec.begin, sec.end};
+      item.kind = sectionKind(sec.title);
       doc.items.push_back(std::move(item));
     }
   }

@@ -1,5 +1,6 @@
 #include "action_plan_sections.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -35,7 +36,12 @@ bool isUnnumberedHeading(std::string_view prev, std::string_view line, std::stri
   if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == ')') return false;
   for (char c : t)
     if (c >= '0' && c <= '9') return false;
-  if (endsWithFunctionWord(toLowerSwedish(t))) return false;
+  std::string lower = toLowerSwedish(t);
+  if (endsWithFunctionWord(lower)) return false;
+  // A list of names is prose, not a heading: "Exempelvis Almi, Arbetsförmedlingen, Business".
+  if (std::count(t.begin(), t.end(), ',') >= 2) return false;
+  for (std::string_view w : {"exempelvis ", "till exempel ", "t.ex. ", "bland annat ", "dvs ", "såsom "})
+    if (lower.starts_with(w)) return false;
   std::string_view p = trimView(prev);
   bool pageStart = !line.empty() && line[0] == ' ';
   bool separatedBefore = p.empty() || pageStart || p.back() == '.' || p.back() == '!' || p.back() == ':';

@@ -47,15 +47,6 @@ bool insideListItem(cmark_node* node) {
   return false;
 }
 
-// "• " or "3. " for a list item.
-std::string itemMarker(cmark_node* item) {
-  cmark_node* list = cmark_node_parent(item);
-  if (!list || cmark_node_get_list_type(list) != CMARK_ORDERED_LIST) return "\xE2\x80\xA2 ";
-  int n = cmark_node_get_list_start(list);
-  for (cmark_node* s = cmark_node_previous(item); s; s = cmark_node_previous(s)) ++n;
-  return std::to_string(n) + ". ";
-}
-
 }  // namespace
 
 std::string markdownToPlainText(std::string_view markdown) {
@@ -63,6 +54,13 @@ std::string markdownToPlainText(std::string_view markdown) {
       cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
   if (!doc) return {};
   PlainWriter w;
+  // Each open list (innermost last): ordered or not, and its next item number.
+  // Counted as the items come, so numbering is linear in the number of items.
+  struct OpenList {
+    bool ordered = false;
+    int next = 1;
+  };
+  std::vector<OpenList> lists;
   std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()), &cmark_iter_free);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
@@ -91,12 +89,24 @@ std::string markdownToPlainText(std::string_view markdown) {
       case CMARK_NODE_ITEM:
         if (enter) {
           w.breakLines(1);
-          w.text(itemMarker(node).c_str());
+          if (!lists.empty() && lists.back().ordered) {
+            w.text((std::to_string(lists.back().next++) + ". ").c_str());
+          } else {
+            w.text("\xE2\x80\xA2 ");
+          }
         } else {
           w.breakLines(1);
         }
         break;
       case CMARK_NODE_LIST:
+        if (enter) {
+          bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+          lists.push_back({ordered, ordered ? cmark_node_get_list_start(node) : 0});
+        } else if (!lists.empty()) {
+          lists.pop_back();
+        }
+        w.breakLines(2);
+        break;
       case CMARK_NODE_BLOCK_QUOTE:
       case CMARK_NODE_THEMATIC_BREAK:
         w.breakLines(2);

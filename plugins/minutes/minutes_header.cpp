@@ -1,4 +1,15 @@
 // The header of minutes: body, date, time, place, signatures, attendees.
+//
+// Swedish minutes print their front page in one of a few shapes, all handled
+// here line by line:
+//   "Tid: Fredag 28 september 2018 kl 09:00 – 12:00"         label, colon, value
+//   "Plats och tid       Kommunhuset, kl. 13.00–16.15"        label column, value column
+//   "Tid och plats" / "Tisdag 3 september 2019 kl. 08.30 …"   label alone, value below
+//   "Beslutande          Maria Lind (S), ordförande"           attendee group, first row
+//   "                    Olle Strand (S), tjg ers för …"       further rows, indented
+//   "Ordförande          Birgitta Holm (C)"                    role-first rows
+//   "Irén Lejegren        Håkan Söderman" / "Ordförande  Justerare"   names above roles
+//   "Sekreterare   ..........   Paragrafer 63–67" / "Helena Ros"      role, then name below
 #include <algorithm>
 #include <array>
 
@@ -8,11 +19,7 @@
 namespace beslut::plugins::minutes {
 namespace {
 
-// "Tid: Fredag ..." -> rest after the label when `lower` starts with `label`.
-std::optional<std::string_view> afterLabel(std::string_view line, std::string_view lower, std::string_view label) {
-  if (!lower.starts_with(label)) return std::nullopt;
-  return trimView(line.substr(label.size()));
-}
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Pieces of a line separated by runs of two or more spaces (or tabs).
 std::vector<std::string_view> columns(std::string_view line) {
@@ -29,6 +36,17 @@ std::vector<std::string_view> columns(std::string_view line) {
     if (i > b) out.push_back(trimView(line.substr(b, i - b)));
   }
   return out;
+}
+
+Span spanOf(std::string_view part, const Document& doc) {
+  std::size_t b = static_cast<std::size_t>(part.data() - doc.text.data());
+  return {b, b + part.size()};
+}
+
+void setFact(Document& doc, std::string& field, const std::string& key, std::string value, std::string_view source,
+             double confidence) {
+  field = std::move(value);
+  doc.evidence[key] = Evidence{spanOf(source, doc), confidence};
 }
 
 // Role words of a signature line: "Ordförande   Justerare" -> {"ordförande", "justerare"}.
@@ -58,69 +76,327 @@ std::optional<std::vector<std::string>> signatureRoles(std::string_view lower) {
   return roles;
 }
 
-// Attendee role for a group heading ("Ledamöter:", "Övriga närvarande:"), or
-// nullopt when the line is no group heading. An empty role means "skip group".
-std::optional<std::string> groupRole(std::string_view lower) {
-  std::string_view t = trimView(lower);
-  if (t.ends_with(":")) t.remove_suffix(1);
-  t = trimView(t);
-  struct G { std::string_view heading; std::string_view role; };
-  static constexpr std::array<G, 16> kGroups = {{
-      {"närvarande ledamöter", "ledamot"}, {"ledamöter", "ledamot"}, {"beslutande", "ledamot"},
-      {"beslutande ledamöter", "ledamot"}, {"närvarande", "ledamot"},
-      {"ersättare", "ersättare"}, {"tjänstgörande ersättare", "ersättare"},
-      {"närvarande ersättare", "ersättare"}, {"icke tjänstgörande ersättare", "ersättare"},
-      {"övriga närvarande", "övrig närvarande"}, {"övriga deltagare", "övrig närvarande"},
-      {"övriga", "övrig närvarande"}, {"närvarande tjänstemän", "övrig närvarande"},
-      {"tjänstemän", "övrig närvarande"}, {"frånvarande", ""}, {"anmält förhinder", ""},
-  }};
-  for (const G& g : kGroups)
-    if (t == g.heading) return std::string(g.role);
+enum class LabelKind {
+  kTime, kDate, kPlace, kPlaceTime, kGroup, kAdjusters, kAdjustedDate, kSecretary, kChair, kIgnore
+};
+struct Label {
+  std::string_view text;  // lower case
+  LabelKind kind;
+  std::string_view role;  // attendee role of a group
+};
+
+// Longest first, so that "justeringens plats och tid" wins over "justerare".
+constexpr std::array<Label, 52> kLabels = {{
+    {"justeringens plats och tid", LabelKind::kAdjustedDate, ""},
+    {"justeringens tid och plats", LabelKind::kAdjustedDate, ""},
+    {"plats och tid för justering", LabelKind::kAdjustedDate, ""},
+    {"tid och plats för justering", LabelKind::kAdjustedDate, ""},
+    {"icke tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
+    {"ej tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
+    {"övriga närvarande tjänstemän", LabelKind::kGroup, "övrig närvarande"},
+    {"tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
+    {"närvarande ersättare", LabelKind::kGroup, "ersättare"},
+    {"närvarande ledamöter", LabelKind::kGroup, "ledamot"},
+    {"beslutande ledamöter", LabelKind::kGroup, "ledamot"},
+    {"närvarande tjänstemän", LabelKind::kGroup, "övrig närvarande"},
+    {"datum för justering", LabelKind::kAdjustedDate, ""},
+    {"övriga närvarande", LabelKind::kGroup, "övrig närvarande"},
+    {"övriga deltagare", LabelKind::kGroup, "övrig närvarande"},
+    {"sammanträdesdatum", LabelKind::kDate, ""},
+    {"utses att justera", LabelKind::kAdjusters, ""},
+    {"anmält förhinder", LabelKind::kGroup, ""},
+    {"sammanträdestid", LabelKind::kTime, ""},
+    {"sammanträdeslokal", LabelKind::kPlace, ""},
+    {"vid protokollet", LabelKind::kSecretary, ""},
+    {"justeringsdatum", LabelKind::kAdjustedDate, ""},
+    {"protokollförare", LabelKind::kSecretary, ""},
+    {"plats och tid", LabelKind::kPlaceTime, ""},
+    {"tid och plats", LabelKind::kPlaceTime, ""},
+    {"justerat den", LabelKind::kAdjustedDate, ""},
+    {"justeringens", LabelKind::kAdjustedDate, ""},
+    {"underskrifter", LabelKind::kIgnore, ""},
+    {"justerandes signatur", LabelKind::kIgnore, ""},
+    {"utdragsbestyrkande", LabelKind::kIgnore, ""},
+    {"förvaringsplats", LabelKind::kIgnore, ""},
+    {"underskrift", LabelKind::kIgnore, ""},
+    {"sekreterare", LabelKind::kSecretary, ""},
+    {"beslutande", LabelKind::kGroup, "ledamot"},
+    {"närvarande", LabelKind::kGroup, "ledamot"},
+    {"frånvarande", LabelKind::kGroup, ""},
+    {"tjänstemän", LabelKind::kGroup, "övrig närvarande"},
+    {"paragrafer", LabelKind::kIgnore, ""},
+    {"ordförande", LabelKind::kChair, ""},
+    {"justerande", LabelKind::kAdjusters, ""},
+    {"ledamöter", LabelKind::kGroup, "ledamot"},
+    {"ersättare", LabelKind::kGroup, "ersättare"},
+    {"justerare", LabelKind::kAdjusters, ""},
+    {"mötesdatum", LabelKind::kDate, ""},
+    {"justerat", LabelKind::kAdjustedDate, ""},
+    {"justerad", LabelKind::kAdjustedDate, ""},
+    {"övriga", LabelKind::kGroup, "övrig närvarande"},
+    {"anslag", LabelKind::kIgnore, ""},
+    {"datum", LabelKind::kDate, ""},
+    {"plats", LabelKind::kPlace, ""},
+    {"lokal", LabelKind::kPlace, ""},
+    {"tid", LabelKind::kTime, ""},
+}};
+
+struct LabelMatch {
+  const Label* label = nullptr;
+  std::string_view rest;  // the value on the same line, trimmed (a view into the line)
+};
+
+// A label at the start of the line, followed by the end, a colon, or a column gap.
+std::optional<LabelMatch> matchLabel(std::string_view t, std::string_view lower) {
+  for (const Label& l : kLabels) {
+    if (!lower.starts_with(l.text)) continue;
+    std::size_t n = l.text.size();
+    std::string_view after = t.substr(n);
+    if (after.empty()) return LabelMatch{&l, {}};
+    if (after[0] == ':') return LabelMatch{&l, trimView(after.substr(1))};
+    if (after[0] == '\t' || after.starts_with("  ")) return LabelMatch{&l, trimView(after)};
+  }
   return std::nullopt;
 }
 
-// "Håkan Söderman (M), vice ordförande Lekeberg kommun" -> attendee.
-std::optional<Attendee> parseAttendee(std::string_view line, const std::string& role) {
-  std::string_view t = trimView(line);
+// "Region Örebro län och länets kommuner", "Kumlaby kommun" in the letterhead.
+std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
+  int seen = 0;
+  for (std::size_t i = 0; i < end && i < lines.size() && seen < 16; ++i) {
+    std::string_view t = trimView(lines[i].text);
+    if (t.empty() || isLetterheadLine(t)) continue;
+    ++seen;
+    std::string lower = toLowerSwedish(t);
+    for (std::size_t p = lower.find("region "); p != std::string::npos; p = lower.find("region ", p + 1)) {
+      if (p > 0 && lower[p - 1] != ' ') continue;
+      if (!isUpperAt(t, p + 7)) continue;
+      std::size_t lan = lower.find(" län", p);
+      if (lan == std::string::npos || lan - p > 40) continue;
+      std::size_t e = lan + 5;  // " län" is 5 bytes
+      std::string out(t.substr(p, e - p));
+      for (std::string_view tail : {" och länets kommuner", " och kommunerna i länet"})
+        if (lower.compare(e, tail.size(), tail) == 0) out += std::string(t.substr(e, tail.size()));
+      return out;
+    }
+    for (std::string_view col : columns(t)) {
+      std::string cl = toLowerSwedish(col);
+      std::size_t sp = cl.find(' ');
+      if (sp == std::string::npos || cl.substr(sp) != " kommun" || !isUpperAt(col, 0)) continue;
+      std::string word = toLowerSwedish(col.substr(0, sp));
+      // Title case: the first letter as printed, the rest lower case.
+      std::size_t first = static_cast<unsigned char>(col[0]) >= 0xC0 ? 2 : 1;
+      return std::string(col.substr(0, first)) + word.substr(first) + " kommun";
+    }
+  }
+  return {};
+}
+
+// Words of an organisation: an affiliation, not a title.
+bool looksLikeOrganisation(std::string_view s) {
+  if (s.empty() || !isUpperAt(s, 0) || s.size() > 80) return false;
+  std::string l = " " + toLowerSwedish(s) + " ";
+  for (std::string_view w : {" kommun ", "region ", " län ", "landsting", " ab ", "universitet", "förbund",
+                             "kommunalförbund", " bolag"})
+    if (l.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// The attendee role a phrase states: "1:e vice ordförande" -> "vice ordförande".
+std::string roleOf(std::string_view phrase) {
+  std::string l = toLowerSwedish(trimView(phrase));
+  if (l.find("vice ordförande") != std::string::npos) return "vice ordförande";
+  if (l.starts_with("ordförande") || l == "ordf" || l == "ordf.") return "ordförande";
+  if (l.starts_with("tjg ers") || l.starts_with("tjänstgörande ers") || l.starts_with("ersättare") ||
+      l.starts_with("ersätter ") || l.starts_with("ers ") || l.starts_with("ers.") || l == "ers" ||
+      l.find(" ersätter ") != std::string::npos || l.find("tjg ers") != std::string::npos)
+    return "ersättare";
+  if (l.starts_with("ledamot")) return "ledamot";
+  std::size_t comma = l.find(',');
+  std::string first = l.substr(0, comma);
+  if (first.ends_with("sekreterare") || first == "protokollförare") return "sekreterare";
+  return {};
+}
+
+// "Håkan Söderman (M), vice ordförande Lekeberg kommun", "Ewa Lindberg   Region Örebro län",
+// "Olle Strand (S), tjg ers för Anna Nyström (S)", "Lars Frisk, kommundirektör".
+std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& groupRole) {
   if (t.empty() || t.size() > 200) return std::nullopt;
   Attendee a;
-  a.role = role;
+  a.role = groupRole;
   std::string_view rest;
   std::size_t open = t.find('(');
   std::size_t close = open == std::string_view::npos ? open : t.find(')', open);
-  if (open != std::string_view::npos && close != std::string_view::npos && close - open <= 5 && open < 60) {
+  if (open != std::string_view::npos && close != std::string_view::npos && close - open <= 7 && open < 60) {
     a.name = trim(t.substr(0, open));
     a.party = trim(t.substr(open + 1, close - open - 1));
-    for (char c : a.party)
-      if (!(c >= 'A' && c <= 'Z')) return std::nullopt;
+    if (a.party.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < a.party.size(); ++i) {
+      bool ok = (a.party[i] >= 'A' && a.party[i] <= 'Z') || (a.party[i] >= 'a' && a.party[i] <= 'z') ||
+                static_cast<unsigned char>(a.party[i]) >= 0x80;
+      if (!ok) return std::nullopt;
+    }
     rest = trimView(t.substr(close + 1));
   } else {
     auto cols = columns(t);
     if (cols.empty()) return std::nullopt;
     std::string_view first = cols[0];
-    std::size_t comma = first.find(',');
-    a.name = trim(first.substr(0, comma));
+    std::size_t cut = first.find(',');
+    for (std::string_view w : {" ersätter ", " för "}) {
+      std::size_t p = first.find(w);
+      if (p != std::string_view::npos && p < cut) cut = p;
+    }
+    a.name = trim(first.substr(0, cut));
     rest = trimView(t.substr(static_cast<std::size_t>(first.data() - t.data()) + a.name.size()));
   }
   if (!looksLikePersonName(a.name)) return std::nullopt;
-  if (rest.starts_with(",")) {
-    rest = trimView(rest.substr(1));
-    std::string lower = toLowerSwedish(rest);
-    static constexpr std::array<std::string_view, 6> kRoles = {
-        "2:e vice ordförande", "förste vice ordförande", "vice ordförande", "ordförande", "sekreterare", "ersättare"};
-    for (auto r : kRoles)
-      if (lower.starts_with(r)) {
-        a.role = std::string(r);
-        rest = trimView(rest.substr(r.size()));
+  // The rest: a role ("ordförande", "tjg ers för X"), a title, an affiliation.
+  while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+  if (std::string r = roleOf(rest); !r.empty()) a.role = r;
+  std::string lowerRest = toLowerSwedish(rest);
+  bool substitute = a.role == "ersättare" && (lowerRest.find(" för ") != std::string::npos ||
+                                              lowerRest.find("ersätter") != std::string::npos ||
+                                              lowerRest.starts_with("för "));
+  if (!substitute) {
+    // Affiliation: the first organisation-like piece (split at commas and column gaps).
+    std::vector<std::string_view> pieces;
+    for (std::string_view col : columns(rest)) {
+      std::size_t b = 0;
+      while (b <= col.size()) {
+        std::size_t e = col.find(',', b);
+        if (e == std::string_view::npos) e = col.size();
+        pieces.push_back(trimView(col.substr(b, e - b)));
+        b = e + 1;
+      }
+    }
+    for (std::string_view piece : pieces) {
+      // "vice ordförande Lekeberg kommun": drop a leading role phrase.
+      std::string pl = toLowerSwedish(piece);
+      for (std::string_view r : {"2:e vice ordförande", "1:e vice ordförande", "förste vice ordförande",
+                                 "andre vice ordförande", "vice ordförande", "ordförande", "ledamot", "ersättare"})
+        if (pl.starts_with(r)) {
+          piece = trimView(piece.substr(r.size()));
+          break;
+        }
+      if (looksLikeOrganisation(piece)) {
+        a.affiliation = oneLine(piece);
         break;
       }
+    }
   }
-  a.affiliation = oneLine(rest);
   return a;
+}
+
+// A row of an attendee list: name first, or role/title first ("Ordförande   Birgitta Holm (C)").
+std::optional<Attendee> parseAttendee(std::string_view line, const std::string& groupRole) {
+  std::string_view t = trimView(line);
+  if (t.empty() || t.size() > 200) return std::nullopt;
+  auto cols = columns(t);
+  if (cols.size() >= 2 && !looksLikePersonName(cols[0]) && cols[0].find('(') == std::string_view::npos &&
+      isUpperAt(cols[0], 0) && cols[0].size() <= 40) {
+    std::string_view rest = t.substr(static_cast<std::size_t>(cols[1].data() - t.data()));
+    std::string role = roleOf(cols[0]);
+    if (auto a = parseNameFirst(rest, role.empty() ? (groupRole.empty() ? "övrig närvarande" : groupRole) : role)) {
+      if (!role.empty()) a->role = role;
+      return a;
+    }
+  }
+  return parseNameFirst(t, groupRole);
+}
+
+// Names in "Anna Berg och Per Ek", "Anna Berg, Per Ek", "Anna Berg    Per Ek".
+std::vector<std::string> namesIn(std::string_view s) {
+  std::vector<std::string> out;
+  std::string names = oneLine(s);
+  std::string joined;
+  for (std::string_view col : columns(names)) joined += (joined.empty() ? "" : ", ") + std::string(col);
+  for (std::size_t b = 0; b < joined.size();) {
+    std::size_t e = joined.find(',', b);
+    std::size_t och = joined.find(" och ", b);
+    if (och != std::string::npos && (e == std::string::npos || och < e)) e = och;
+    std::string n = trim(std::string_view(joined).substr(b, e == std::string::npos ? std::string::npos : e - b));
+    // "Anna Berg (S)" -> "Anna Berg"
+    if (std::size_t p = n.find(" ("); p != std::string::npos) n = trim(n.substr(0, p));
+    if (looksLikePersonName(n)) out.push_back(n);
+    if (e == std::string::npos) break;
+    b = e + (joined.compare(e, 5, " och ") == 0 ? 5 : 1);
+  }
+  return out;
+}
+
+// The value of a signature role: "..........   Paragrafer 63–67" -> "" ; "Helena Ros" -> "Helena Ros".
+std::string_view signatureValue(std::string_view rest) {
+  auto cols = columns(rest);
+  for (std::string_view c : cols) {
+    std::string_view v = c;
+    while (!v.empty() && (v.front() == '.' || v.front() == '_' || v.front() == ' ')) v.remove_prefix(1);
+    if (looksLikePersonName(v)) return v;
+  }
+  return {};
+}
+
+// The next non-blank line after `i` (within `limit` lines) when it holds a person's name.
+std::optional<std::string_view> nameBelow(const std::vector<Line>& lines, std::size_t i, std::size_t limit) {
+  for (std::size_t j = i + 1; j < lines.size() && j <= i + limit; ++j) {
+    std::string_view t = trimView(lines[j].text);
+    if (t.empty()) continue;
+    auto cols = columns(t);
+    if (!cols.empty() && looksLikePersonName(cols[0])) return cols[0];
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "Kommunhuset, sammanträdesrum Bergslagen, kl. 13.00–16.15" -> place, date and time.
+void placeAndTime(std::string_view v, Document& doc) {
+  std::string lower = toLowerSwedish(v);
+  if (auto d = parseSwedishDate(v); d && doc.date.empty()) setFact(doc, doc.date, "date", *d, v, 0.9);
+  if (auto tr = parseTimeRange(v)) setFact(doc, doc.time, "time", *tr, v, 0.9);
+  // Where the date/time part starts: a weekday, "den", "kl", or the first digit.
+  std::size_t start = v.size();
+  for (std::string_view w : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "kl ", "kl.",
+                             "klockan ", "den "}) {
+    std::size_t p = lower.find(w);
+    if (p != std::string::npos && (p == 0 || lower[p - 1] == ' ' || lower[p - 1] == ',')) start = std::min(start, p);
+  }
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (isDigit(v[i])) {
+      start = std::min(start, i);
+      break;
+    }
+  auto clean = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ',' || s.front() == ' ' || s.front() == '-')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ',' || s.back() == ' ' || s.back() == '-')) s.remove_suffix(1);
+    return s;
+  };
+  std::string_view before = clean(v.substr(0, start));
+  if (!before.empty()) {
+    setFact(doc, doc.place, "place", oneLine(before), before, 0.85);
+    return;
+  }
+  // After the date and time: skip characters of dates and times.
+  std::size_t i = start;
+  while (i < v.size()) {
+    char c = v[i];
+    bool timeChar = isDigit(c) || c == '.' || c == ':' || c == '-' || c == ' ' || c == ',';
+    if (timeChar) { ++i; continue; }
+    if (v.substr(i, 3) == "\xE2\x80\x93") { i += 3; continue; }
+    // a word: skip weekday, month names, "den", "kl", "klockan"
+    std::size_t e = i;
+    while (e < v.size() && v[e] != ' ' && v[e] != ',') ++e;
+    std::string w = toLowerSwedish(v.substr(i, e - i));
+    while (!w.empty() && w.back() == '.') w.pop_back();
+    bool dateWord = w == "den" || w == "kl" || w == "klockan" || swedishMonth(w).has_value() ||
+                    w.ends_with("dag") || w.ends_with("dagen");
+    if (!dateWord) break;
+    i = e;
+  }
+  std::string_view after = clean(v.substr(std::min(i, v.size())));
+  if (!after.empty()) setFact(doc, doc.place, "place", oneLine(after), after, 0.8);
 }
 
 void setOrganization(const std::vector<Line>& lines, std::size_t i, std::string_view afterWord, Document& doc) {
   std::string org(trimView(afterWord));
+  std::size_t last = i;
   for (std::size_t j = i + 1; j < lines.size() && j < i + 3; ++j) {
     std::string_view t = trimView(lines[j].text);
     std::string lower = toLowerSwedish(t);
@@ -132,17 +408,69 @@ void setOrganization(const std::vector<Line>& lines, std::size_t i, std::string_
     }
     org += org.empty() ? "" : " ";
     org += t;
+    last = j;
   }
   // A date printed after the body ("Kommunstyrelsen 2020-05-12") is the meeting date.
   if (auto d = parseSwedishDate(org)) {
-    if (doc.date.empty()) doc.date = *d;
+    if (doc.date.empty()) setFact(doc, doc.date, "date", *d, lines[i].text, 0.8);
     std::size_t digit = org.find_first_of("0123456789");
     if (digit != std::string::npos) org = trim(org.substr(0, digit));
   }
   doc.organization = collapseSpaces(org);
+  std::size_t b = static_cast<std::size_t>(afterWord.data() - doc.text.data());
+  doc.evidence["body"] = Evidence{{b, lines[last].end}, 0.9};
+}
+
+void addAdjusters(Document& doc, std::string_view value, double confidence) {
+  for (const std::string& n : namesIn(value))
+    if (std::find(doc.adjusters.begin(), doc.adjusters.end(), n) == doc.adjusters.end()) {
+      doc.adjusters.push_back(n);
+      doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] =
+          Evidence{spanOf(value, doc), confidence};
+    }
 }
 
 }  // namespace
+
+void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size_t to, Document& doc) {
+  for (std::size_t i = from; i < to && i < lines.size(); ++i) {
+    std::string_view t = trimView(lines[i].text);
+    if (t.empty() || t.size() > 200) continue;
+    auto roles = signatureRoles(toLowerSwedish(t));
+    if (!roles) continue;
+    // Names on the line just above or just below the roles; then with blank lines between.
+    auto namesAt = [&](std::size_t k) {
+      std::vector<std::string_view> n = columns(trimView(lines[k].text));
+      if (n.size() != roles->size() || !looksLikePersonName(n[0])) n.clear();
+      return n;
+    };
+    std::vector<std::string_view> names;
+    if (i > from) names = namesAt(i - 1);
+    if (names.empty() && i + 1 < lines.size()) names = namesAt(i + 1);
+    if (names.empty()) {
+      std::size_t j = i;
+      while (j > from && trimView(lines[j - 1].text).empty()) --j;
+      if (j > from && j < i) names = namesAt(j - 1);
+    }
+    if (names.empty()) {
+      std::size_t k = i + 1;
+      while (k < lines.size() && k < i + 3 && trimView(lines[k].text).empty()) ++k;
+      if (k > i + 1 && k < lines.size() && k < i + 3) names = namesAt(k);
+    }
+    if (names.size() != roles->size()) continue;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (!looksLikePersonName(names[k])) continue;
+      const std::string& r = (*roles)[k];
+      std::string n(names[k]);
+      if (r == "ordförande" && doc.chair.empty()) setFact(doc, doc.chair, "chair", n, names[k], 0.9);
+      if ((r == "justerare" || r == "justerande") &&
+          std::find(doc.adjusters.begin(), doc.adjusters.end(), n) == doc.adjusters.end())
+        addAdjusters(doc, names[k], 0.85);
+      if ((r == "sekreterare" || r == "protokollförare") && doc.secretary.empty())
+        setFact(doc, doc.secretary, "secretary", n, names[k], 0.9);
+    }
+  }
+}
 
 void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc) {
   std::optional<std::string> role;  // current attendee group
@@ -154,91 +482,107 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
     // "Protokoll <body>" / "Sammanträdesprotokoll <body>"
     if (doc.organization.empty()) {
       for (std::string_view w : {"protokoll ", "sammanträdesprotokoll "}) {
-        if (lower.starts_with(w) && !lower.starts_with("protokollet")) setOrganization(lines, i, t.substr(w.size()), doc);
+        if (lower.starts_with(w) && !lower.starts_with("protokollet") && t.size() > w.size() &&
+            isUpperAt(trimView(t.substr(w.size())), 0))
+          setOrganization(lines, i, trimView(t.substr(w.size())), doc);
       }
     }
-    if (auto rest = afterLabel(t, lower, "tid:")) {
-      if (auto d = parseSwedishDate(*rest); d && doc.date.empty()) doc.date = *d;
-      if (auto tr = parseTimeRange(*rest)) doc.time = *tr;
-      continue;
-    }
-    if (auto rest = afterLabel(t, lower, "datum:")) {
-      if (auto d = parseSwedishDate(*rest); d && doc.date.empty()) doc.date = *d;
-      continue;
-    }
-    if (auto rest = afterLabel(t, lower, "plats:")) {
-      doc.place = oneLine(*rest);
-      continue;
-    }
-    if (auto rest = afterLabel(t, lower, "plats och tid:")) {
-      doc.place = oneLine(rest->substr(0, rest->find_first_of("0123456789")));
-      if (auto d = parseSwedishDate(*rest); d && doc.date.empty()) doc.date = *d;
-      if (auto tr = parseTimeRange(*rest)) doc.time = *tr;
-      continue;
-    }
-    if (lower.starts_with("vid protokollet") || lower.starts_with("sekreterare:")) {
-      std::string_view rest = trimView(t.substr(t.find(':') == std::string_view::npos ? t.size() : t.find(':') + 1));
-      if (looksLikePersonName(rest)) doc.secretary = std::string(rest);
-      for (std::size_t j = i + 1; doc.secretary.empty() && j < end && j < i + 5; ++j)
-        if (looksLikePersonName(trimView(lines[j].text))) doc.secretary = trim(lines[j].text);
-      continue;
-    }
-    if (lower.starts_with("justerat") || lower.starts_with("justeringsdatum") || lower.starts_with("justerad")) {
-      auto d = parseSwedishDate(t);
-      for (std::size_t j = i + 1; !d && j < end && j < i + 4; ++j) d = parseSwedishDate(lines[j].text);
-      if (d) doc.adjusted_date = *d;
-      continue;
-    }
-    if (auto rest = afterLabel(t, lower, "justerare:")) {
-      std::string names = oneLine(*rest);
-      for (std::size_t b = 0; b < names.size();) {
-        std::size_t e = names.find_first_of(",", b);
-        std::size_t och = names.find(" och ", b);
-        if (och != std::string::npos && (e == std::string::npos || och < e)) e = och;
-        std::string n = trim(std::string_view(names).substr(b, e == std::string::npos ? std::string::npos : e - b));
-        if (looksLikePersonName(n)) doc.adjusters.push_back(n);
-        if (e == std::string::npos) break;
-        b = e + (names.compare(e, 5, " och ") == 0 ? 5 : 1);
-      }
-      continue;
-    }
-    if (auto rest = afterLabel(t, lower, "ordförande:"); rest && looksLikePersonName(*rest)) {
-      doc.chair = std::string(*rest);
-      continue;
-    }
-    // Signature block: a line of names above a line of roles.
     if (auto roles = signatureRoles(lower)) {
-      std::size_t j = i;
-      while (j > 0 && trimView(lines[j - 1].text).empty()) --j;
-      if (j > 0) {
-        auto names = columns(trimView(lines[j - 1].text));
-        if (names.size() == roles->size()) {
-          for (std::size_t k = 0; k < names.size(); ++k) {
-            if (!looksLikePersonName(names[k])) continue;
-            const std::string& r = (*roles)[k];
-            std::string n(names[k]);
-            if (r == "ordförande" && doc.chair.empty()) doc.chair = n;
-            if ((r == "justerare" || r == "justerande") &&
-                std::find(doc.adjusters.begin(), doc.adjusters.end(), n) == doc.adjusters.end())
-              doc.adjusters.push_back(n);
-            if ((r == "sekreterare" || r == "protokollförare") && doc.secretary.empty()) doc.secretary = n;
-          }
+      parseSignatures(lines, i > 4 ? i - 4 : 0, i + 1, doc);
+      if (roles->size() > 1) continue;
+    }
+    auto label = matchLabel(t, lower);
+    // Inside an attendee group, "Ordförande   Birgitta Holm (C)" is a row, not a label.
+    if (role && (!label || label->label->kind == LabelKind::kChair || label->label->kind == LabelKind::kSecretary)) {
+      if (auto a = parseAttendee(t, *role)) {
+        if (!role->empty()) {
+          a->span = {lines[i].begin + static_cast<std::size_t>(t.data() - lines[i].text.data()), 0};
+          a->span.end = a->span.begin + t.size();
+          a->confidence = a->party.empty() ? 0.75 : 0.9;
+          doc.attendees.push_back(std::move(*a));
         }
-      }
-      continue;
-    }
-    if (auto g = groupRole(lower)) {
-      role = *g;
-      continue;
-    }
-    if (role) {
-      if (isUrlLine(t) || isLetterheadLine(t)) {
-        role.reset();
         continue;
       }
-      if (role->empty()) continue;  // absentees
-      if (auto a = parseAttendee(t, *role)) doc.attendees.push_back(std::move(*a));
-      else role.reset();
+    }
+    if (!label) {
+      if (role && (isUrlLine(t) || isLetterheadLine(t))) role.reset();
+      else if (role) role.reset();
+      continue;
+    }
+    const Label& l = *label->label;
+    std::string_view rest = label->rest;
+    // A label alone on its line: the value is on the next line(s).
+    auto valueBelow = [&]() -> std::string_view {
+      for (std::size_t j = i + 1; j < end && j < i + 3; ++j) {
+        std::string_view v = trimView(lines[j].text);
+        if (v.empty()) continue;
+        if (matchLabel(v, toLowerSwedish(v))) return {};
+        return v;
+      }
+      return {};
+    };
+    if (l.kind != LabelKind::kGroup) role.reset();
+    switch (l.kind) {
+      case LabelKind::kTime: {
+        std::string_view v = rest.empty() ? valueBelow() : rest;
+        if (auto d = parseSwedishDate(v); d && doc.date.empty()) setFact(doc, doc.date, "date", *d, v, 0.95);
+        if (auto tr = parseTimeRange(v)) setFact(doc, doc.time, "time", *tr, v, 0.95);
+        break;
+      }
+      case LabelKind::kDate: {
+        std::string_view v = rest.empty() ? valueBelow() : rest;
+        if (auto d = parseSwedishDate(v); d && doc.date.empty()) setFact(doc, doc.date, "date", *d, v, 0.95);
+        break;
+      }
+      case LabelKind::kPlace: {
+        std::string_view v = rest.empty() ? valueBelow() : rest;
+        if (!v.empty() && doc.place.empty()) setFact(doc, doc.place, "place", oneLine(v), v, 0.95);
+        break;
+      }
+      case LabelKind::kPlaceTime: {
+        std::string_view v = rest.empty() ? valueBelow() : rest;
+        if (!v.empty()) placeAndTime(v, doc);
+        break;
+      }
+      case LabelKind::kGroup:
+        role = std::string(l.role);
+        if (!rest.empty() && !role->empty()) {
+          if (auto a = parseAttendee(rest, *role)) {
+            a->span = spanOf(rest, doc);
+            a->confidence = a->party.empty() ? 0.75 : 0.9;
+            doc.attendees.push_back(std::move(*a));
+          }
+        }
+        break;
+      case LabelKind::kAdjusters: {
+        std::string_view v = rest.empty() ? valueBelow() : rest;
+        addAdjusters(doc, v, 0.95);
+        break;
+      }
+      case LabelKind::kAdjustedDate: {
+        std::optional<std::string> d;
+        std::string_view src = rest;
+        if (!rest.empty()) d = parseSwedishDate(rest);
+        for (std::size_t j = i + 1; !d && j < end && j < i + 4; ++j) {
+          d = parseSwedishDate(lines[j].text);
+          src = lines[j].text;
+        }
+        if (d && doc.adjusted_date.empty()) setFact(doc, doc.adjusted_date, "adjusted_date", *d, src, 0.9);
+        break;
+      }
+      case LabelKind::kSecretary:
+      case LabelKind::kChair: {
+        std::string_view v = signatureValue(rest);
+        if (v.empty())
+          if (auto below = nameBelow(lines, i, 4)) v = *below;
+        if (v.empty()) break;
+        if (l.kind == LabelKind::kSecretary && doc.secretary.empty())
+          setFact(doc, doc.secretary, "secretary", std::string(v), v, 0.9);
+        if (l.kind == LabelKind::kChair && doc.chair.empty()) setFact(doc, doc.chair, "chair", std::string(v), v, 0.9);
+        break;
+      }
+      case LabelKind::kIgnore:
+        break;
     }
   }
 
@@ -246,33 +590,64 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
   if (doc.organization.empty()) {
     for (std::size_t i = 0; i < end && i < lines.size() && i < 40; ++i) {
       std::string_view t = trimView(lines[i].text);
-      std::string lower = toLowerSwedish(t);
-      if (t.empty() || t.size() > 120 || isLetterheadLine(t) || t.find(':') != std::string_view::npos) continue;
-      for (std::string_view body : {"nämnd", "styrelse", "fullmäktige", "råd", "utskott", "beredning"}) {
-        if (lower.find(body) != std::string::npos) {
-          auto cols = columns(t);
-          doc.organization = cols.empty() ? std::string(t) : std::string(cols[0]);
-          break;
-        }
+      if (t.empty() || t.size() > 160 || isLetterheadLine(t) || t.find(':') != std::string_view::npos) continue;
+      for (std::string_view col : columns(t)) {
+        std::string lower = toLowerSwedish(col);
+        if (col.size() > 100 || !isUpperAt(col, 0) || isPageMarkerLine(col)) continue;
+        bool body = false;
+        for (std::string_view word : {"nämnd", "styrelse", "fullmäktige", "råd", "utskott", "beredning", "direktion"})
+          body = body || lower.find(word) != std::string::npos;
+        if (!body || lower.find("protokoll") != std::string::npos) continue;
+        std::string_view name = col;
+        if (std::size_t d = name.find_first_of("0123456789"); d != std::string_view::npos) name = trimView(name.substr(0, d));
+        if (name.empty()) continue;
+        doc.organization = std::string(name);
+        doc.evidence["body"] = Evidence{spanOf(name, doc), 0.75};
+        break;
       }
       if (!doc.organization.empty()) break;
     }
   }
+  // The municipality or region the body belongs to, as in "Kommunstyrelsen (Kumlaby kommun)".
+  std::string parent = parentBody(lines, end);
+  if (!doc.organization.empty() && !parent.empty()) {
+    std::string firstWord = toLowerSwedish(parent.substr(0, parent.find(' ')));
+    if (firstWord == "region") firstWord = toLowerSwedish(parent.substr(7, parent.find(' ', 7) - 7));
+    if (toLowerSwedish(doc.organization).find(firstWord) == std::string::npos)
+      doc.organization += " (" + parent + ")";
+  }
   if (doc.date.empty() && end > 0 && !lines.empty()) {
     for (std::size_t i = 0; i < end && i < lines.size() && i < 60 && doc.date.empty(); ++i)
-      if (auto d = parseSwedishDate(lines[i].text)) doc.date = *d;
+      if (auto d = parseSwedishDate(lines[i].text)) setFact(doc, doc.date, "date", *d, lines[i].text, 0.6);
   }
 
-  // Roles from the signatures; the secretary is an attendee too.
+  // Roles from the signatures; the chair and the secretary are attendees too.
   for (Attendee& a : doc.attendees) {
     if (!doc.chair.empty() && a.name == doc.chair && a.role == "ledamot") a.role = "ordförande";
-    if (doc.chair.empty() && a.role == "ordförande") doc.chair = a.name;
+    if (!doc.secretary.empty() && a.name == doc.secretary && a.role != "sekreterare") a.role = "sekreterare";
   }
-  if (!doc.secretary.empty()) {
-    bool present = false;
-    for (const Attendee& a : doc.attendees) present = present || a.name == doc.secretary;
-    if (!present) doc.attendees.push_back(Attendee{doc.secretary, "", "sekreterare", "", false});
+  for (const Attendee& a : doc.attendees) {
+    if (doc.chair.empty() && a.role == "ordförande") setFact(doc, doc.chair, "chair", a.name, std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
+    if (doc.secretary.empty() && a.role == "sekreterare")
+      setFact(doc, doc.secretary, "secretary", a.name, std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
   }
+}
+
+void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc) {
+  if (doc.secretary.empty()) return;
+  for (const Attendee& a : doc.attendees)
+    if (a.name == doc.secretary) return;
+  // Listed only by the signature: an official of the organisation that keeps the minutes.
+  std::string parent = parentBody(lines, end);
+  if (std::size_t och = parent.find(" och "); och != std::string::npos) parent = parent.substr(0, och);
+  Attendee a;
+  a.name = doc.secretary;
+  a.role = "sekreterare";
+  a.affiliation = parent;
+  auto it = doc.evidence.find("secretary");
+  if (it != doc.evidence.end()) a.span = it->second.span;
+  a.confidence = 0.7;
+  doc.attendees.push_back(std::move(a));
 }
 
 }  // namespace beslut::plugins::minutes

@@ -13,12 +13,14 @@
 
 namespace beslut::plugins::minutes {
 
-// Lines longer than this are only looked at through their first kMaxLine bytes.
+// Lines longer than this are only looked at through their first kMaxLine bytes
+// when looking for headings and labels; item text comes from the full line.
 inline constexpr std::size_t kMaxLine = 2000;
 
 // One line of the canonical text.
 struct Line {
-  std::string_view text;  // without the LF, capped at kMaxLine
+  std::string_view text;  // without the LF, capped at kMaxLine (may end inside a UTF-8 character)
+  std::string_view full;  // the whole line, without the LF
   std::size_t begin = 0;  // byte offset in the canonical text
   std::size_t end = 0;    // offset just past the line (before the LF)
 };
@@ -31,11 +33,18 @@ struct ItemHeading {
   std::string number;  // as printed, normalised spacing
   int value = 0;       // first integer, for the sequence check
   std::string title;   // rest of the line (may be empty for § styles)
+  std::string registry_number;  // "KS 2020/123" when printed on the heading line
 };
 std::optional<ItemHeading> parseItemHeading(std::string_view line);
 
-// Header: everything before the first item.
+// Header: everything before the first item (lines are views into doc.text).
 void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc);
+// Signature blocks ("Irén Lejegren   Håkan Söderman" over "Ordförande   Justerare",
+// or a role line with the name below) in lines [from, to): fills empty chair,
+// secretary and adjusters.
+void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size_t to, Document& doc);
+// The secretary as an attendee when only the signature names them.
+void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 
 // Items from line `first` on. Returns the index of the first item line, or
 // lines.size() when there is none.

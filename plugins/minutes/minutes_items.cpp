@@ -1,5 +1,7 @@
 // Item (§) splitting: headings, titles spanning lines, cleaned item text.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "beslut/text.h"
 #include "minutes_internal.h"
@@ -38,8 +40,20 @@ bool readParagraphNumber(std::string_view t, std::size_t& i, ItemHeading& h, std
 }
 
 // The title after the number: empty, or starting with an upper-case letter or a quote.
+// A registry number printed on the heading line ("§ 64/20      Dnr KS 2020/123") is
+// taken out of the title.
 bool acceptTitle(std::string_view rest, ItemHeading& h) {
   rest = trimView(rest);
+  for (std::string_view dnr : {"Dnr", "DNR", "Diarienr", "Diarienummer"}) {
+    std::size_t p = rest.find(dnr);
+    if (p == std::string_view::npos || (p > 0 && rest[p - 1] != ' ')) continue;
+    std::string_view after = rest.substr(p + dnr.size());
+    if (!after.empty() && after[0] != ' ' && after[0] != ':' && after[0] != '.') continue;
+    while (!after.empty() && (after.front() == ':' || after.front() == '.' || after.front() == ' ')) after.remove_prefix(1);
+    h.registry_number = oneLine(after);
+    rest = trimView(rest.substr(0, p));
+    break;
+  }
   if (!rest.empty() && (rest.front() == '.' || rest.front() == ':')) rest = trimView(rest.substr(1));
   if (!rest.empty() && !isUpperAt(rest, 0) && !rest.starts_with("\xE2\x80\x9D") && rest.front() != '"')
     return false;
@@ -68,7 +82,32 @@ bool titleContinues(std::string_view title) {
 }
 
 bool isNoiseLine(std::string_view line) {
-  return isUrlLine(line) || isLetterheadLine(line) || isPageMarkerLine(line);
+  if (isUrlLine(line) || isLetterheadLine(line) || isPageMarkerLine(line)) return true;
+  std::string lower = toLowerSwedish(trimView(line).substr(0, 60));
+  return lower.starts_with("justerandes sign") || lower.starts_with("justerares sign") ||
+         lower.starts_with("utdragsbestyrkande") || lower == "justerare" || lower == "signatur";
+}
+
+// Page headers repeated on every page ("Kommunstyrelsen   Sammanträdesdatum 2020-05-12"):
+// short lines that occur at least three times and hold a digit or an all-capitals word.
+std::unordered_set<std::string_view> repeatedHeaderLines(const std::vector<Line>& lines) {
+  std::unordered_map<std::string_view, int> counts;
+  for (const Line& l : lines) {
+    std::string_view t = trimView(l.text);
+    if (t.size() >= 4 && t.size() <= 150) ++counts[t];
+  }
+  std::unordered_set<std::string_view> out;
+  for (const auto& [t, n] : counts) {
+    if (n < 3 || parseItemHeading(t)) continue;
+    bool digit = t.find_first_of("0123456789") != std::string_view::npos;
+    bool capsWord = false;
+    for (std::size_t i = 0, run = 0; i < t.size(); ++i) {
+      run = (t[i] >= 'A' && t[i] <= 'Z') ? run + 1 : 0;
+      if (run >= 5) capsWord = true;
+    }
+    if (digit || capsWord) out.insert(t);
+  }
+  return out;
 }
 
 bool isBlank(std::string_view line) { return trimView(line).empty(); }
@@ -89,7 +128,7 @@ std::vector<Line> splitIntoLines(std::string_view text) {
   while (b < text.size()) {
     std::size_t e = text.find('\n', b);
     if (e == std::string_view::npos) e = text.size();
-    lines.push_back({text.substr(b, std::min(e - b, kMaxLine)), b, e});
+    lines.push_back({text.substr(b, std::min(e - b, kMaxLine)), text.substr(b, e - b), b, e});
     b = e + 1;
   }
   return lines;
@@ -170,19 +209,31 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
     }
   }
   std::vector<Item> items;
+  auto repeated = repeatedHeaderLines(lines);
+  auto noise = [&](std::string_view t) { return isNoiseLine(t) || repeated.count(trimView(t)) > 0; };
   for (std::size_t k = 0; k < heads.size(); ++k) {
     std::size_t line = heads[k].first;
     std::size_t stop = k + 1 < heads.size() ? heads[k + 1].first : lines.size();
     const ItemHeading& h = heads[k].second;
     Item item;
     item.number = h.number;
+    item.registry_number = h.registry_number;
     std::string title = h.title;
     std::size_t titleEnd = lines[line].end;
     std::size_t next = line + 1;
     // Title continuation lines (or the title itself, under a bare "§ 12").
     for (int extra = 0; extra < 4 && next < stop && titleContinues(title); ++extra) {
       if (isBlank(lines[next].text) && title.empty()) { ++next; --extra; continue; }
-      if (isBlank(lines[next].text) || isNoiseLine(lines[next].text)) break;
+      if (noise(lines[next].text) && title.empty()) { ++next; --extra; continue; }
+      if (isBlank(lines[next].text) || noise(lines[next].text)) break;
+      if (title.empty() && trimView(lines[next].text).starts_with("Dnr")) {
+        std::string_view rest = trimView(lines[next].text).substr(3);
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' ')) rest.remove_prefix(1);
+        if (item.registry_number.empty()) item.registry_number = oneLine(rest);
+        ++next;
+        --extra;
+        continue;
+      }
       std::string_view more = trimView(lines[next].text);
       if (!title.empty()) title += ' ';
       title += collapseSpaces(more);
@@ -190,7 +241,7 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
       ++next;
     }
     item.title = trim(title);
-    if (item.title.size() > 300) item.title = item.title.substr(0, 300);
+    item.title = truncateText(item.title, 300);
 
     // Item text: the following lines without boilerplate; blank lines become
     // paragraph breaks; the blank lines around a dropped line are dropped too.
@@ -198,8 +249,8 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
     OffsetMap map;
     bool pendingBreak = false, droppedNoise = false;
     for (std::size_t i = next; i < stop; ++i) {
-      std::string_view t = trimView(lines[i].text);
-      if (isNoiseLine(t)) {
+      std::string_view t = trimView(lines[i].full);
+      if (t.size() <= kMaxLine && noise(t)) {
         droppedNoise = true;
         pendingBreak = false;
         continue;
@@ -211,12 +262,12 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
       if (t.starts_with("Dnr") && item.registry_number.empty()) {
         std::string_view rest = t.substr(3);
         while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' ')) rest.remove_prefix(1);
-        item.registry_number = oneLine(rest.substr(0, 60));
+        item.registry_number = truncateText(oneLine(rest.substr(0, std::min<std::size_t>(rest.size(), 200))), 60);
       }
       if (!text.empty()) text += pendingBreak ? "\n\n" : "\n";
       pendingBreak = false;
       droppedNoise = false;
-      std::size_t src = lines[i].begin + static_cast<std::size_t>(t.data() - lines[i].text.data());
+      std::size_t src = lines[i].begin + static_cast<std::size_t>(t.data() - lines[i].full.data());
       map.pieces.push_back({text.size(), src, t.size()});
       text += t;
     }

@@ -66,18 +66,25 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   std::size_t first = minutes::findFirstItem(lines);
   minutes::parseHeader(lines, first, doc);
   doc.items = minutes::parseItems(lines, first);
+  // Signatures printed after the last item.
+  minutes::parseSignatures(lines, first, lines.size(), doc);
 
   // Adjusters elected in an item ("Håkan Söderman väljs till justerare").
   if (doc.adjusters.empty()) {
     for (const Item& item : doc.items)
       for (const Decision& d : item.decisions) {
         std::string lower = toLowerSwedish(d.text);
-        std::size_t p = lower.find(" väljs till justerare");
-        if (p == std::string::npos) p = lower.find(" utses till justerare");
-        if (p != std::string::npos && looksLikePersonName(std::string_view(d.text).substr(0, p)))
+        std::size_t p = std::string::npos;
+        for (std::string_view m : {" väljs till justerare", " utses till justerare", " utses att justera",
+                                   " väljs att justera", " väljs att jämte", " utses att jämte"})
+          if (p == std::string::npos) p = lower.find(m);
+        if (p != std::string::npos && looksLikePersonName(std::string_view(d.text).substr(0, p))) {
           doc.adjusters.push_back(d.text.substr(0, p));
+          doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] = Evidence{d.span, 0.8};
+        }
       }
   }
+  minutes::addSecretaryAttendee(lines, first, doc);
   for (Attendee& a : doc.attendees)
     if (std::find(doc.adjusters.begin(), doc.adjusters.end(), a.name) != doc.adjusters.end()) a.adjuster = true;
 
@@ -85,6 +92,7 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   if (!doc.organization.empty()) title += " " + doc.organization;
   if (!doc.date.empty()) title += " " + doc.date;
   doc.title = title;
+  if (auto it = doc.evidence.find("body"); it != doc.evidence.end()) doc.evidence["title"] = it->second;
   return doc;
 }
 

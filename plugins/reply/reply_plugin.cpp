@@ -32,6 +32,8 @@ bool startsWithReply(std::string_view lower) {
   return false;
 }
 
+std::string withPartyAbbreviation(const std::string& party);
+
 // "Svar på ledamotsinitiativ från Lars Hultkranz, Liberalerna [om X]".
 void parseTitle(const std::string& title, Document& doc) {
   std::string lower = toLowerSwedish(title);
@@ -39,19 +41,21 @@ void parseTitle(const std::string& title, Document& doc) {
   if (from == std::string::npos) return;
   std::string rest = title.substr(from + 6);
   std::string restLower = lower.substr(from + 6);
-  std::size_t om = restLower.find(" om ");
-  if (om != std::string::npos) {
-    doc.topic = trim(rest.substr(om + 4));
+  for (std::string_view w : {" om ", " angående ", " gällande ", " avseende ", " rörande "}) {
+    std::size_t om = restLower.find(w);
+    if (om == std::string::npos) continue;
+    doc.topic = trim(rest.substr(om + w.size()));
     rest = rest.substr(0, om);
+    break;
   }
   std::size_t open = rest.find('(');
   std::size_t comma = rest.find(',');
   if (open != std::string::npos && rest.find(')', open) != std::string::npos) {
     doc.initiator = trim(rest.substr(0, open));
-    doc.initiator_party = trim(rest.substr(open + 1, rest.find(')', open) - open - 1));
+    doc.initiator_party = withPartyAbbreviation(trim(rest.substr(open + 1, rest.find(')', open) - open - 1)));
   } else if (comma != std::string::npos) {
     doc.initiator = trim(rest.substr(0, comma));
-    doc.initiator_party = trim(rest.substr(comma + 1));
+    doc.initiator_party = withPartyAbbreviation(trim(rest.substr(comma + 1)));
   } else {
     doc.initiator = trim(rest);
   }
@@ -66,12 +70,36 @@ bool looksLikeRole(std::string_view t) {
   return words <= 6;
 }
 
+// A sentence that commits the replying organisation: a future ("kommer att",
+// "ska", "avser att", "planerar att"), an ongoing measure ("löpande",
+// "fortsätter att") or a standing offer ("kan … gå in med stöd"). A possibility
+// ("kan komma att") is no commitment.
 bool isCommitment(std::string_view lower) {
-  for (std::string_view w : {" kommer ", " ska ", " skall ", " avser ", " planerar att "}) {
-    std::string padded = " " + std::string(lower) + " ";
-    if (padded.find(w) != std::string::npos) return true;
-  }
+  std::string padded = " " + std::string(lower) + " ";
+  for (char& c : padded)
+    if (c == ',' || c == '.' || c == ';' || c == '(' || c == ')') c = ' ';
+  std::string withoutMaybe = padded;
+  for (std::size_t p = withoutMaybe.find(" kan komma att "); p != std::string::npos;
+       p = withoutMaybe.find(" kan komma att "))
+    withoutMaybe.replace(p, 15, " ");
+  for (std::string_view w : {" kommer ", " ska ", " skall ", " avser ", " planerar att ", " löpande ",
+                             " fortlöpande ", " kontinuerligt ", " fortsätter att "})
+    if (withoutMaybe.find(w) != std::string::npos) return true;
+  std::size_t kan = withoutMaybe.find(" kan ");
+  if (kan != std::string::npos && withoutMaybe.find(" gå in ", kan) != std::string::npos) return true;
   return false;
+}
+
+// "Liberalerna" -> "Liberalerna (L)": a party named in full gets its abbreviation.
+std::string withPartyAbbreviation(const std::string& party) {
+  struct P { std::string_view name, abbr; };
+  static constexpr std::array<P, 9> kParties = {{{"socialdemokraterna", "S"}, {"moderaterna", "M"},
+      {"sverigedemokraterna", "SD"}, {"centerpartiet", "C"}, {"vänsterpartiet", "V"},
+      {"kristdemokraterna", "KD"}, {"liberalerna", "L"}, {"miljöpartiet de gröna", "MP"}, {"miljöpartiet", "MP"}}};
+  std::string lower = toLowerSwedish(party);
+  for (const P& p : kParties)
+    if (lower == p.name) return party + " (" + std::string(p.abbr) + ")";
+  return party;
 }
 
 // Paragraphs: runs of non-blank lines (views into `body`).
@@ -152,9 +180,18 @@ Result<Document> ReplyPlugin::parse(std::string_view input) const {
         titleLine = i;
         break;
       }
+  auto lineSpan = [&](std::size_t i) {
+    std::string_view t = trimView(ls[i].text);
+    std::size_t b = ls[i].begin + static_cast<std::size_t>(t.data() - ls[i].text.data());
+    return Span{b, b + t.size()};
+  };
   if (titleLine < ls.size()) {
-    doc.title = oneLine(ls[titleLine].text.substr(0, 300));
+    doc.title = truncateText(oneLine(ls[titleLine].text), 300);
     parseTitle(doc.title, doc);
+    bool replyTitle = startsWithReply(toLowerSwedish(trimView(ls[titleLine].text)));
+    doc.evidence["title"] = Evidence{lineSpan(titleLine), replyTitle ? 0.95 : 0.5};
+    if (!doc.initiator.empty()) doc.evidence["initiator"] = Evidence{lineSpan(titleLine), 0.9};
+    if (!doc.topic.empty()) doc.evidence["topic"] = Evidence{lineSpan(titleLine), 0.85};
   }
 
   // Signature: the last name line followed by a role line.
@@ -168,16 +205,24 @@ Result<Document> ReplyPlugin::parse(std::string_view input) const {
     if (looksLikePersonName(name) && looksLikeRole(role)) {
       doc.replier = std::string(name);
       doc.replier_role = std::string(role);
+      doc.evidence["replier"] = Evidence{{lineSpan(nonEmpty[k]).begin, lineSpan(nonEmpty[k - 1]).end}, 0.85};
       bodyEnd = nonEmpty[k];
       break;
     }
   }
 
   doc.organization = mostMentionedPublicBody(doc.text);
+  if (!doc.organization.empty()) {
+    std::size_t p = doc.text.find(doc.organization);
+    if (p != std::string::npos) doc.evidence["body"] = Evidence{{p, p + doc.organization.size()}, 0.7};
+  }
   for (std::size_t i = 0; i < ls.size() && doc.date.empty(); ++i) {
     if (i > 15 && i + 15 < ls.size()) continue;  // dates sit at the top or by the signature
     if (i != titleLine && ls[i].text.size() < 120)
-      if (auto d = parseSwedishDate(ls[i].text)) doc.date = *d;
+      if (auto d = parseSwedishDate(ls[i].text)) {
+        doc.date = *d;
+        doc.evidence["date"] = Evidence{lineSpan(i), 0.8};
+      }
   }
 
   // Items: the paragraphs of the body.
@@ -196,9 +241,30 @@ Result<Document> ReplyPlugin::parse(std::string_view input) const {
       item.span = {b, b + piece.size()};
       for (std::string_view s : sentences) {
         std::string one = oneLine(s);
-        if (isCommitment(toLowerSwedish(one))) doc.commitments.push_back(one);
+        if (!isCommitment(toLowerSwedish(one))) continue;
+        std::size_t sb = bodyBegin + static_cast<std::size_t>(s.data() - body.data());
+        doc.evidence["commitments/" + std::to_string(doc.commitments.size())] = Evidence{{sb, sb + s.size()}, 0.6};
+        doc.commitments.push_back(one);
       }
       doc.items.push_back(std::move(item));
+    }
+  }
+  // What was asked, when the title does not say ("Svar på motion om X"): the
+  // opening paragraph, which restates the question, cut at a sentence end.
+  if (doc.topic.empty()) {
+    auto paras = paragraphs(body);
+    if (!paras.empty()) {
+      std::string topic;
+      std::size_t end = 0;
+      for (std::string_view s : splitSentences(paras.front())) {
+        std::string one = oneLine(s);
+        if (!topic.empty() && topic.size() + one.size() > 500) break;
+        topic += (topic.empty() ? "" : " ") + one;
+        end = static_cast<std::size_t>(s.data() + s.size() - doc.text.data());
+      }
+      doc.topic = truncateText(topic, 600);
+      std::size_t b = static_cast<std::size_t>(paras.front().data() - doc.text.data());
+      doc.evidence["topic"] = Evidence{{b, std::max(b, end)}, 0.4};
     }
   }
   return doc;

@@ -12,6 +12,7 @@
 #include "minutes_plugin.h"
 #include "plugin_test_util.h"
 #include "reply_plugin.h"
+#include "beslut/text.h"
 
 using beslut::DocumentKind;
 using beslut::DocumentPlugin;
@@ -64,7 +65,15 @@ TEST_CASE("reply: seed") {
   CHECK(d.kind == DocumentKind::kReply);
   CHECK(d.title == "Svar på ledamotsinitiativ från Lars Hultkranz, Liberalerna");
   CHECK(d.initiator == "Lars Hultkranz");
-  CHECK(d.initiator_party == "Liberalerna");
+  CHECK(d.initiator_party == "Liberalerna (L)");
+  CHECK_FALSE(d.topic.empty());
+  REQUIRE(d.evidence.count("initiator"));
+  REQUIRE(d.evidence.count("replier"));
+  CHECK(d.text.substr(d.evidence.at("replier").span.begin).starts_with("Petter Arneback Hjulström"));
+  for (std::size_t i = 0; i < d.commitments.size(); ++i) {
+    const auto& e = d.evidence.at("commitments/" + std::to_string(i));
+    CHECK(beslut::oneLine(d.text.substr(e.span.begin, e.span.end - e.span.begin)) == d.commitments[i]);
+  }
   CHECK(d.replier == "Petter Arneback Hjulström");
   CHECK(d.replier_role == "Regionutvecklingsdirektör");
   CHECK(d.organization == "Region Örebro län");
@@ -192,4 +201,83 @@ TEST_CASE("document plugins: malformed input comes back quickly") {
     CHECK(rt.ok());
     CHECK(secondsSince(t0) < 20.0);
   }
+}
+
+TEST_CASE("annual report: goals, indicators and assignments with follow-ups") {
+  AnnualReportPlugin p;
+  auto r = p.parse(readSample(kAnnualReportSeed));
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  auto source = [&](const beslut::Span& s) { return d.text.substr(s.begin, s.end - s.begin); };
+  int goals = 0, indicators = 0, withValues = 0, assignments = 0;
+  bool notFullyDone = false;
+  for (const auto& it : d.items) {
+    if (it.kind == "goal") {
+      ++goals;
+      for (const auto& ind : it.indicators) {
+        ++indicators;
+        CHECK(ind.period == "2024");
+        CHECK(source(ind.span).find(ind.name.substr(0, 10)) != std::string::npos);
+        if (!ind.outcome.empty() && !ind.target.empty()) ++withValues;
+      }
+    }
+    if (it.kind == "assignment") {
+      ++assignments;
+      REQUIRE(it.assignments.size() == 1);
+      const auto& a = it.assignments[0];
+      REQUIRE(a.followups.size() == 1);
+      const auto& f = a.followups[0];
+      CHECK_FALSE(f.evidence_text.empty());
+      CHECK(beslut::oneLine(source(f.span)) == f.evidence_text);
+      if (f.evidence_text.find("inte helt utfört") != std::string::npos) {
+        notFullyDone = true;
+        CHECK(f.status == beslut::AssignmentStatus::kInProgress);
+        CHECK(f.evidence_text.find("slutföras under 2025") != std::string::npos);
+      }
+    }
+  }
+  CHECK(goals >= 8);
+  CHECK(indicators >= 15);
+  CHECK(withValues >= 5);
+  CHECK(assignments >= 5);
+  CHECK(notFullyDone);
+}
+
+TEST_CASE("annual report: follow-up status words") {
+  AnnualReportPlugin p;
+  auto r = p.parse("Verksamhetsberättelse 2024 Kulturnämnden\n\nMål: Fler besökare.\n\nIndikatorer Utfall Målvärde\n\n"
+                   "Antal besök på biblioteken ska öka.\n\n12 300 st 12 000 st\n\nKommentar\n\nBra år.\n\n"
+                   "Uppdrag: Ta fram en biblioteksplan.\n\nKommentar\n\nPlanen är klar och uppdraget är slutfört.\n\n"
+                   "Uppdrag: Utred en ny konsthall.\n\nKommentar\n\nUtredningen avslutat utan förslag då medel saknas.\n\n"
+                   "Uppdrag: Digitalisera arkivet.\n\nKommentar\n\nArbetet pågår och slutförs under 2025.\n");
+  REQUIRE(r.ok());
+  std::vector<beslut::AssignmentStatus> statuses;
+  const beslut::Item* goal = nullptr;
+  for (const auto& it : r.value().items) {
+    if (it.kind == "goal") goal = &it;
+    for (const auto& a : it.assignments) statuses.push_back(a.followups.at(0).status);
+  }
+  REQUIRE(goal);
+  REQUIRE(goal->indicators.size() == 1);
+  CHECK(goal->indicators[0].name == "Antal besök på biblioteken ska öka.");
+  REQUIRE(statuses.size() == 3);
+  CHECK(statuses[0] == beslut::AssignmentStatus::kDone);
+  CHECK(statuses[1] == beslut::AssignmentStatus::kCancelled);
+  CHECK(statuses[2] == beslut::AssignmentStatus::kInProgress);
+}
+
+TEST_CASE("action plan: section kinds and no figure or list junk") {
+  ActionPlanPlugin p;
+  auto r = p.parse(readSample(kActionPlanSeed));
+  REQUIRE(r.ok());
+  bool direction = false, area = false;
+  for (const auto& it : r.value().items) {
+    CHECK(it.title.find("Exempelvis") == std::string::npos);
+    CHECK(it.title != "Social sammanhållning och demokrati");
+    CHECK(it.title != "Prioriterade områden");
+    direction = direction || (it.kind == "direction" && it.title == "Strategiska inriktningar");
+    area = area || (it.kind == "area" && it.title.find("insatsområden") != std::string::npos);
+  }
+  CHECK(direction);
+  CHECK(area);
 }

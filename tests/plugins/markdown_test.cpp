@@ -39,3 +39,23 @@ TEST_CASE("markdown: rejects invalid UTF-8 and empty documents") {
   auto r = p.extract({deep, "deep.md", ""});
   CHECK(r.ok());
 }
+
+TEST_CASE("markdown: ordered lists are numbered from their start, in linear time") {
+  MarkdownPlugin p;
+  auto small = p.extract({"3. tre\n4. fyra\n\n   - inre\n5. fem\n\n0. noll\n1. ett\n", "a.md", ""});
+  REQUIRE(small.ok());
+  CHECK(small.value().text.find("3. tre\n4. fyra") != std::string::npos);
+  CHECK(small.value().text.find("5. fem") != std::string::npos);
+  CHECK(small.value().text.find("\xE2\x80\xA2 inre") != std::string::npos);
+
+  // 100,000 items: counting previous siblings per item (quadratic) would time the test out.
+  std::string md;
+  md.reserve(100000 * 12);
+  for (int i = 1; i <= 100000; ++i) md += std::to_string(i) + ". punkt\n";
+  auto r = p.extract({md, "lista.md", ""});
+  REQUIRE(r.ok());
+  const std::string& t = r.value().text;
+  CHECK(t.starts_with("1. punkt\n2. punkt\n"));
+  CHECK(t.find("\n100000. punkt\n") != std::string::npos);
+  CHECK(t.find("\n50000. punkt\n49999") == std::string::npos);
+}

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "beslut/text.h"
 #include "minutes_plugin.h"
 #include "plugin_test_util.h"
 
@@ -18,7 +19,8 @@ TEST_CASE("minutes: seed header fields") {
   const auto& d = r.value();
   CHECK(d.kind == DocumentKind::kMinutes);
   CHECK(d.plugin == "minutes");
-  CHECK(d.organization == "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning");
+  CHECK(d.organization ==
+        "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)");
   CHECK(d.date == "2018-09-28");
   CHECK(d.time == "09:00\xE2\x80\x93" "12:00");
   CHECK(d.place == "Konferenslokal Lärken, Eklundavägen 1, Örebro");
@@ -185,4 +187,81 @@ TEST_CASE("minutes: malformed input") {
   auto rt = p.parse(seed.substr(0, seed.size() / 2));
   REQUIRE(rt.ok());
   CHECK(rt.value().items.size() >= 3);
+}
+
+TEST_CASE("minutes: a long single-line paragraph keeps its whole text, valid UTF-8") {
+  // Word -> .txt exports put a whole paragraph on one line.
+  std::string para;
+  while (para.size() < 5000) para += "Nämnden återkommer med förslag på åtgärder för ökad måluppfyllelse i skolan. ";
+  para += "SLUTORD";
+  std::string text = "Protokoll Kulturnämnden\nDatum: 2021-03-02\n\n§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n\n"
+                     "§ 2 Uppföljning\n" + para + "\n\n§ 3 Avslutning\nMötet avslutas.\n";
+  MinutesPlugin p;
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  const auto& items = r.value().items;
+  REQUIRE(items.size() == 3);
+  CHECK(items[1].text.size() >= 5000);
+  CHECK(items[1].text.find("SLUTORD") != std::string::npos);
+  CHECK(beslut::isValidUtf8(items[1].text));
+  // A long title is cut, but never inside a character.
+  std::string longTitle = "§ 4 ";
+  while (longTitle.size() < 1500) longTitle += "Överenskommelse om ";
+  auto r2 = p.parse(text + "\n" + longTitle + "\nText.\n");
+  REQUIRE(r2.ok());
+  for (const auto& it : r2.value().items) {
+    CHECK(beslut::isValidUtf8(it.title));
+    CHECK(it.title.size() <= 310);
+  }
+}
+
+TEST_CASE("minutes: evidence spans point at the source text") {
+  MinutesPlugin p;
+  auto r = p.parse(readSample(kMinutesSeed));
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  auto source = [&](const beslut::Span& s) { return d.text.substr(s.begin, s.end - s.begin); };
+  for (const char* key : {"date", "time", "place", "chair", "secretary", "adjusted_date", "body", "title"}) {
+    CAPTURE(key);
+    REQUIRE(d.evidence.count(key));
+    const auto& e = d.evidence.at(key);
+    CHECK(e.span.end > e.span.begin);
+    CHECK(e.span.end <= d.text.size());
+    CHECK(e.confidence > 0.0);
+    CHECK(e.confidence <= 1.0);
+  }
+  CHECK(source(d.evidence.at("place").span) == d.place);
+  CHECK(source(d.evidence.at("chair").span).find("Irén Lejegren") != std::string::npos);
+  CHECK(source(d.evidence.at("time").span).find("09:00") != std::string::npos);
+  for (const auto& a : d.attendees) {
+    CAPTURE(a.name);
+    CHECK(source(a.span).find(a.name) != std::string::npos);
+  }
+  for (const auto& it : d.items)
+    for (const auto& a : it.assignments) CHECK(source(a.span).find("uppdrag") != std::string::npos);
+}
+
+TEST_CASE("minutes: sections, numbered decisions and quoted assignments") {
+  MinutesPlugin p;
+  std::string text =
+      "Protokoll Miljönämnden\nDatum: 2022-04-05\n\n"
+      "§ 20 Val av justerare\nBeslut\nAnna Berg utses att justera protokollet.\n\n"
+      "§ 21 Tillsynsplan 2022\n"
+      "Ärendebeskrivning\nNämnden gav 2021-03-02 § 14 förvaltningen i uppdrag att ta fram en tillsynsplan. "
+      "Nämnden beslutar att anta planen, enligt förvaltningens förslag.\n\n"
+      "Förslag till beslut\nNämnden beslutar att anta tillsynsplanen.\n\n"
+      "Beslut\nMiljönämnden beslutar\natt anta tillsynsplanen för 2022,\n"
+      "att ge förvaltningschefen i uppdrag att redovisa tillsynen till nästa sammanträde.\n\n"
+      "Beslutet skickas till\nMiljöförvaltningen\n";
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  const auto& items = r.value().items;
+  REQUIRE(items.size() == 2);
+  REQUIRE(items[1].decisions.size() == 2);
+  CHECK(items[1].decisions[0].text == "Miljönämnden beslutar att anta tillsynsplanen för 2022");
+  REQUIRE(items[1].assignments.size() == 1);
+  CHECK(items[1].assignments[0].assignee == "förvaltningschefen");
+  CHECK(items[1].assignments[0].task == "redovisa tillsynen");
+  CHECK(items[1].assignments[0].due_text == "till nästa sammanträde");
+  CHECK(items[1].assignments[0].due.empty());
 }
