@@ -21,17 +21,26 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
   if (!store.ok()) return store.status();
   rt->store_ = std::move(store).value();
 
+  IndexOptions index_options;
+  if (!settings.dictionary.empty()) {
+    auto decompounder = Decompounder::fromHunspell(settings.dictionary);
+    if (!decompounder.ok()) {
+      return Status(decompounder.status().code(),
+                    decompounder.status().message() + " (beslut.search.dictionary; install hunspell-sv or set it empty)");
+    }
+    index_options.decompounder = decompounder.value();
+  }
   if (mode == IndexMode::kReadOnly) {
-    auto index = openSearchIndexReadOnly(settings.indexDir());
+    auto index = openSearchIndexReadOnly(settings.indexDir(), index_options);
     if (!index.ok()) return index.status();
     rt->index_ = std::move(index).value();
   } else {
-    auto index = openSearchIndex(settings.indexDir());
+    auto index = openSearchIndex(settings.indexDir(), index_options);
     if (index.ok()) {
       rt->index_ = std::move(index).value();
       rt->index_writable_ = true;
     } else if (mode == IndexMode::kWritableIfFree && index.status().code() == StatusCode::kAlreadyExists) {
-      auto ro = openSearchIndexReadOnly(settings.indexDir());
+      auto ro = openSearchIndexReadOnly(settings.indexDir(), index_options);
       if (ro.ok()) rt->index_ = std::move(ro).value();
     } else {
       return index.status();

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "beslut/decompounder.h"
+
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
 #include <Poco/String.h>
@@ -51,6 +53,7 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     s.timeout_seconds = c.getInt("beslut.http.timeout_seconds", s.timeout_seconds);
     s.max_upload_bytes = static_cast<std::size_t>(c.getInt64("beslut.http.max_upload_bytes", 50 << 20));
     s.index_poll_ms = c.getInt("beslut.index.poll_ms", s.index_poll_ms);
+    s.dictionary = c.getString("beslut.search.dictionary", kSwedishHunspellDictionary);
     if (s.port < 0 || s.port > 65535) return Status::invalidArgument("beslut.http.port must be 0–65535");
     if (s.threads < 1) return Status::invalidArgument("beslut.http.threads must be at least 1");
     if (c.getInt64("beslut.http.max_upload_bytes", 1) < 1) {

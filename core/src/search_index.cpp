@@ -8,14 +8,21 @@
 #include <lucene++/LuceneHeaders.h>
 #include <lucene++/Encoder.h>
 #include <lucene++/Highlighter.h>
-#include <lucene++/MultiFieldQueryParser.h>
+#include <lucene++/BooleanQuery.h>
+#include <lucene++/Sort.h>
+#include <lucene++/SortField.h>
+#include <lucene++/TermQuery.h>
+#include <lucene++/TopFieldCollector.h>
+#include <lucene++/TopScoreDocCollector.h>
 #include <lucene++/QueryScorer.h>
 #include <lucene++/RAMDirectory.h>
 #include <lucene++/SerialMergeScheduler.h>
 #include <lucene++/SimpleFragmenter.h>
 #include <lucene++/SimpleHTMLFormatter.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <map>
@@ -23,6 +30,8 @@
 
 #include "beslut/html.h"
 #include "beslut/text.h"
+#include "facets.h"
+#include "query_parser.h"
 #include "swedish_analyzer.h"
 
 namespace beslut {
@@ -89,6 +98,8 @@ std::string passageBody(const Item& item) { return item.title + "\n" + item.text
 struct SearcherHolder {
   IndexReaderPtr reader;
   IndexSearcherPtr searcher;
+  std::once_flag facets_built;
+  std::shared_ptr<const detail::FacetCache> facets;  // built on the first faceted search
   ~SearcherHolder() {
     try {
       reader->decRef();
@@ -97,16 +108,13 @@ struct SearcherHolder {
   }
 };
 
-const std::set<std::string>& allowedFields() {
-  static const std::set<std::string> kFields = {"body", "title", "organization", "kind", "year", "date"};
-  return kFields;
-}
-
 class LuceneIndex final : public SearchIndex {
  public:
-  LuceneIndex(DirectoryPtr dir, bool writable, int lock_fd)
-      : dir_(std::move(dir)), writable_(writable), lock_fd_(lock_fd),
-        analyzer_(detail::newIndexAnalyzer()) {}
+  LuceneIndex(DirectoryPtr dir, bool writable, int lock_fd, const IndexOptions& options)
+      : dir_(std::move(dir)), writable_(writable), lock_fd_(lock_fd), with_parts_(options.decompounder != nullptr),
+        index_analyzer_(detail::newIndexAnalyzer(options.decompounder)),
+        query_analyzer_(detail::newQueryAnalyzer()),
+        highlight_analyzer_(detail::newSwedishAnalyzer(detail::CompoundMode::kInject, options.decompounder)) {}
 
   ~LuceneIndex() override {
     try {
@@ -180,7 +188,7 @@ class LuceneIndex final : public SearchIndex {
     // Touch the query parser, analyzer, searcher and highlighter once, on this
     // thread, whatever the index holds.
     try {
-      QueryPtr query = parser()->parse(L"beslut OR utveckling*");
+      QueryPtr query = parser()->parse(L"beslut OR utveckling* OR \"regional utveckling\"");
       if (auto holder = currentSearcher()) holder->searcher->search(query, 1);
       auto highlighter = newHighlighter(query);
       (void)snippet(*highlighter, "Beslut om regional utveckling.");
@@ -208,13 +216,19 @@ class LuceneIndex final : public SearchIndex {
         return Status::invalidArgument("Sökfrågan kunde inte tolkas: " + lucenMessage(e) +
                                        " Kontrollera citattecken, parenteser och operatorer.");
       }
-      int32_t wanted = static_cast<int32_t>(request.offset + limit);
-      TopDocsPtr top = holder->searcher->search(query, wanted);
+      if (!query) return SearchResults{};  // nothing but stop words
+      QueryPtr ranked = restrict(query, request);
+      const auto wanted = static_cast<int32_t>(request.offset + limit);
+      TopDocsCollectorPtr top = collectorFor(request.sort, wanted);
+      auto all = newLucene<detail::CollectingCollector>(top);
+      holder->searcher->search(ranked, request.facets ? CollectorPtr(all) : CollectorPtr(top));
+      TopDocsPtr docs = top->topDocs();
       SearchResults results;
-      results.total = static_cast<std::size_t>(top->totalHits);
+      results.total = static_cast<std::size_t>(docs->totalHits);
+      if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20);
       auto highlighter = newHighlighter(query->rewrite(holder->reader));
-      for (int32_t i = static_cast<int32_t>(request.offset); i < top->scoreDocs.size(); ++i) {
-        const ScoreDocPtr& sd = top->scoreDocs[i];
+      for (int32_t i = static_cast<int32_t>(request.offset); i < docs->scoreDocs.size(); ++i) {
+        const ScoreDocPtr& sd = docs->scoreDocs[i];
         DocumentPtr doc = holder->searcher->doc(sd->doc);
         Id item_id = std::stoll(narrow(doc->get(L"item_id")));
         auto passage = store.passage(item_id);
@@ -223,7 +237,7 @@ class LuceneIndex final : public SearchIndex {
           return passage.status();
         }
         SearchHit hit;
-        hit.score = sd->score;
+        hit.score = std::isnan(sd->score) ? 0.0 : sd->score;
         hit.snippet = snippet(*highlighter, passageBody(passage->item));
         hit.passage = std::move(passage).value();
         results.hits.push_back(std::move(hit));
@@ -235,23 +249,47 @@ class LuceneIndex final : public SearchIndex {
   }
 
  private:
-  QueryParserPtr parser() const {
-    Collection<String> fields = Collection<String>::newInstance();
-    fields.add(L"body");
-    fields.add(L"title");
-    MapStringDouble boosts = MapStringDouble::newInstance();
-    boosts.put(L"body", 1.0);
-    boosts.put(L"title", 0.3);
-    auto p = newLucene<MultiFieldQueryParser>(LuceneVersion::LUCENE_30, fields, analyzer_, boosts);
-    p->setDefaultOperator(QueryParser::AND_OPERATOR);
-    return p;
+  QueryParserPtr parser() const { return detail::newQueryParser(query_analyzer_, with_parts_); }
+
+  // Anonymous visitors see public items of published documents only.
+  static QueryPtr restrict(const QueryPtr& query, const SearchRequest& request) {
+    if (!request.public_only) return query;
+    auto all = newLucene<BooleanQuery>();
+    all->add(query, BooleanClause::MUST);
+    all->add(newLucene<TermQuery>(newLucene<Term>(L"public", L"true")), BooleanClause::MUST);
+    all->add(newLucene<TermQuery>(newLucene<Term>(L"state", L"published")), BooleanClause::MUST);
+    return all;
   }
+
+  static TopDocsCollectorPtr collectorFor(SearchSort sort, int32_t wanted) {
+    if (sort == SearchSort::kRelevance) return TopScoreDocCollector::create(wanted, true);
+    const bool by_date = sort != SearchSort::kImportedNewest;
+    const bool newest = sort != SearchSort::kDateOldest;
+    auto fields = Collection<SortFieldPtr>::newInstance();
+    fields.add(newLucene<SortField>(by_date ? L"date" : L"doc_order", SortField::STRING, newest));
+    fields.add(newLucene<SortField>(L"item_order", SortField::STRING, false));
+    return TopFieldCollector::create(newLucene<Sort>(fields), wanted, false, true, false, true);
+  }
+
+  std::shared_ptr<const detail::FacetCache> facetCache(SearcherHolder& holder) const {
+    std::call_once(holder.facets_built, [&] {
+      holder.facets = detail::FacetCache::build(holder.reader, {{"organization", L"org"},
+                                                                {"kind", L"kind"},
+                                                                {"year", L"year"},
+                                                                {"area", L"area"},
+                                                                {"person", L"person"},
+                                                                {"status", L"status"}});
+    });
+    return holder.facets;
+  }
+
 
   // Marks matches of `query` (rewritten: prefix queries expanded) with <mark>
   // and escapes everything else.
   HighlighterPtr newHighlighter(const QueryPtr& query) const {
+    // No field: terms of the title and of compound parts mark the body too.
     auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
-                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query, L"body"));
+                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query));
     highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
     return highlighter;
   }
@@ -259,7 +297,7 @@ class LuceneIndex final : public SearchIndex {
   std::string snippet(Highlighter& highlighter, const std::string& body) const {
     String text = wide(body);
     try {
-      TokenStreamPtr tokens = analyzer_->reusableTokenStream(L"body", newLucene<StringReader>(text));
+      TokenStreamPtr tokens = highlight_analyzer_->reusableTokenStream(L"body", newLucene<StringReader>(text));
       String best = highlighter.getBestFragments(tokens, text, 2, L" … ");
       if (!best.empty()) return narrow(best);
     } catch (const LuceneException&) {
@@ -270,7 +308,7 @@ class LuceneIndex final : public SearchIndex {
 
   Status openWriter() {
     bool create = !IndexReader::indexExists(dir_);
-    writer_ = newLucene<IndexWriter>(dir_, analyzer_, create, IndexWriter::MaxFieldLengthUNLIMITED);
+    writer_ = newLucene<IndexWriter>(dir_, index_analyzer_, create, IndexWriter::MaxFieldLengthUNLIMITED);
     // ConcurrentMergeScheduler has a use-after-free race in Lucene++ 3.0.8.
     writer_->setMergeScheduler(newLucene<SerialMergeScheduler>());
     if (create) {
@@ -347,24 +385,60 @@ class LuceneIndex final : public SearchIndex {
     if (!doc.ok()) return doc.status();
     const Document& d = doc.value();
     const std::string year = d.date.size() >= 4 ? d.date.substr(0, 4) : std::string();
-    for (const Item& item : d.items) {
-      auto ld = newLucene<Lucene::Document>();
-      ld->add(newLucene<Field>(L"item_id", wide(std::to_string(item.id)), Field::STORE_YES,
-                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
-      ld->add(newLucene<Field>(L"document_id", wide(std::to_string(d.id)), Field::STORE_YES,
-                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
-      ld->add(newLucene<Field>(L"kind", wide(documentKindName(d.kind)), Field::STORE_NO,
-                               Field::INDEX_NOT_ANALYZED_NO_NORMS));
-      if (!year.empty()) {
-        ld->add(newLucene<Field>(L"year", wide(year), Field::STORE_NO, Field::INDEX_NOT_ANALYZED_NO_NORMS));
-        ld->add(newLucene<Field>(L"date", wide(d.date), Field::STORE_NO, Field::INDEX_NOT_ANALYZED_NO_NORMS));
-      }
-      ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));
-      ld->add(newLucene<Field>(L"title", wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
-      ld->add(newLucene<Field>(L"body", wide(passageBody(item)), Field::STORE_NO, Field::INDEX_ANALYZED));
-      writer_->addDocument(ld);
+    for (std::size_t position = 0; position < d.items.size(); ++position) {
+      writer_->addDocument(passageDocument(d, d.items[position], position, year));
     }
     return Status::okStatus();
+  }
+
+  static void keyword(const DocumentPtr& ld, const wchar_t* name, const std::string& value, bool stored = false) {
+    ld->add(newLucene<Field>(name, wide(value), stored ? Field::STORE_YES : Field::STORE_NO,
+                             Field::INDEX_NOT_ANALYZED_NO_NORMS));
+  }
+
+  static std::string zeroPadded(std::size_t v) {
+    std::string s = std::to_string(v);
+    return std::string(s.size() < 12 ? 12 - s.size() : 0, '0') + s;
+  }
+
+  // People a passage is about: attendees it names or gives an assignment.
+  static std::set<std::string> peopleOf(const Document& d, const Item& item) {
+    std::set<std::string> people;
+    for (const auto& att : d.attendees) {
+      if (att.name.size() < 4) continue;
+      bool named = item.text.find(att.name) != std::string::npos;
+      for (const auto& a : item.assignments) named = named || a.assignee.find(att.name) != std::string::npos;
+      if (named) people.insert(att.name);
+    }
+    return people;
+  }
+
+  DocumentPtr passageDocument(const Document& d, const Item& item, std::size_t position, const std::string& year) {
+    auto ld = newLucene<Lucene::Document>();
+    keyword(ld, L"item_id", std::to_string(item.id), true);
+    keyword(ld, L"document_id", std::to_string(d.id), true);
+    keyword(ld, L"doc_order", zeroPadded(static_cast<std::size_t>(d.id)));
+    keyword(ld, L"item_order", zeroPadded(position));
+    keyword(ld, L"kind", documentKindName(d.kind));
+    if (!year.empty()) {
+      keyword(ld, L"year", year);
+      keyword(ld, L"date", d.date);
+    }
+    if (!d.organization.empty()) keyword(ld, L"org", d.organization);
+    keyword(ld, L"public", item.is_public ? "true" : "false");
+    keyword(ld, L"state", d.publication_state.empty() ? "published" : d.publication_state);
+    for (const auto& person : peopleOf(d, item)) keyword(ld, L"person", person);
+    std::set<std::string> statuses;
+    for (const auto& a : item.assignments) statuses.insert(assignmentStatusName(a.status));
+    for (const auto& status : statuses) keyword(ld, L"status", status);
+    const std::string body = passageBody(item);
+    ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));
+    ld->add(newLucene<Field>(L"title", wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
+    ld->add(newLucene<Field>(L"body", wide(body), Field::STORE_NO, Field::INDEX_ANALYZED));
+    if (with_parts_) {
+      ld->add(newLucene<Field>(L"parts", wide(d.title + "\n" + body), Field::STORE_NO, Field::INDEX_ANALYZED_NO_NORMS));
+    }
+    return ld;
   }
 
   Status reopenSearcher() {
@@ -401,7 +475,10 @@ class LuceneIndex final : public SearchIndex {
   DirectoryPtr dir_;
   bool writable_;
   int lock_fd_;
-  AnalyzerPtr analyzer_;
+  bool with_parts_;
+  AnalyzerPtr index_analyzer_;
+  AnalyzerPtr query_analyzer_;
+  AnalyzerPtr highlight_analyzer_;
   IndexWriterPtr writer_;
   std::mutex write_mutex_;
   mutable std::mutex searcher_mutex_;
@@ -430,97 +507,31 @@ Result<std::unique_ptr<SearchIndex>> finishOpen(std::unique_ptr<LuceneIndex> ind
 
 }  // namespace
 
-Status checkQuery(const std::string& query, const QueryLimits& limits) {
-  if (!isValidUtf8(query)) return Status::invalidArgument("Sökfrågan innehåller ogiltiga tecken (inte UTF-8).");
-  if (query.size() > limits.max_bytes) {
-    return Status::invalidArgument("Sökfrågan är för lång: högst " + std::to_string(limits.max_bytes) + " tecken.");
-  }
-  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Status::invalidArgument("Skriv minst ett sökord.");
-  }
-  int depth = 0, clauses = 0;
-  bool in_quote = false, in_word = false;
-  std::string word;
-  auto endWord = [&]() -> Status {
-    if (!in_word) return Status::okStatus();
-    in_word = false;
-    ++clauses;
-    auto colon = word.find(':');
-    if (colon != std::string::npos && colon > 0) {
-      std::string field = word.substr(0, colon);
-      while (!field.empty() && (field.front() == '+' || field.front() == '-')) field.erase(0, 1);
-      if (!field.empty() && allowedFields().count(field) == 0) {
-        return Status::invalidArgument("Okänt fält \"" + field +
-                                       "\". Tillåtna fält: body, title, organization, kind, year, date.");
-      }
-    }
-    word.clear();
-    return Status::okStatus();
-  };
-  for (std::size_t i = 0; i < query.size(); ++i) {
-    char c = query[i];
-    if (c == '\\' && i + 1 < query.size()) {  // escaped character: part of a word
-      word += query[++i];
-      in_word = true;
-      continue;
-    }
-    if (c == '"') {
-      if (!in_quote) {
-        if (Status s = endWord(); !s.ok()) return s;
-        ++clauses;
-      }
-      in_quote = !in_quote;
-      continue;
-    }
-    if (in_quote) continue;
-    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      // A field name may stand right before a parenthesis: "kind:(a OR b)".
-      if (c == '(' && in_word && !word.empty() && word.back() == ':') word += 'x';
-      if (Status s = endWord(); !s.ok()) return s;
-      if (c == '(' && ++depth > limits.max_depth) {
-        return Status::invalidArgument("Sökfrågan har för många nivåer av parenteser (högst " +
-                                       std::to_string(limits.max_depth) + ").");
-      }
-      if (c == ')' && --depth < 0) return Status::invalidArgument("Sökfrågan har en ')' utan matchande '('.");
-      continue;
-    }
-    word += c;
-    in_word = true;
-  }
-  if (Status s = endWord(); !s.ok()) return s;
-  if (in_quote) return Status::invalidArgument("Sökfrågan har ett citattecken som inte avslutas.");
-  if (depth != 0) return Status::invalidArgument("Sökfrågan har en '(' som inte avslutas.");
-  if (clauses > limits.max_clauses) {
-    return Status::invalidArgument("Sökfrågan har för många ord: högst " + std::to_string(limits.max_clauses) + ".");
-  }
-  return Status::okStatus();
-}
-
-Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir) {
+Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir, IndexOptions options) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::ioError("cannot create the index folder " + dir + ": " + ec.message());
   auto fd = lockIndexFolder(dir);
   if (!fd.ok()) return fd.status();
   try {
-    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), true, fd.value()));
+    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), true, fd.value(), options));
   } catch (const LuceneException& e) {
     ::close(fd.value());
     return Status::ioError("cannot open the search index: " + lucenMessage(e));
   }
 }
 
-Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir) {
+Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir, IndexOptions options) {
   try {
-    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), false, -1));
+    return finishOpen(std::make_unique<LuceneIndex>(FSDirectory::open(wide(dir)), false, -1, options));
   } catch (const LuceneException& e) {
     return Status::ioError("cannot open the search index: " + lucenMessage(e));
   }
 }
 
-Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory() {
+Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory(IndexOptions options) {
   try {
-    return finishOpen(std::make_unique<LuceneIndex>(newLucene<RAMDirectory>(), true, -1));
+    return finishOpen(std::make_unique<LuceneIndex>(newLucene<RAMDirectory>(), true, -1, options));
   } catch (const LuceneException& e) {
     return Status::ioError("cannot create the search index: " + lucenMessage(e));
   }

@@ -1,12 +1,140 @@
 #include "swedish_analyzer.h"
 
 #include <lucene++/KeywordAnalyzer.h>
+#include <lucene++/LowerCaseFilter.h>
 #include <lucene++/PerFieldAnalyzerWrapper.h>
-#include <lucene++/SnowballAnalyzer.h>
+#include <lucene++/PositionIncrementAttribute.h>
+#include <lucene++/SnowballFilter.h>
+#include <lucene++/StandardFilter.h>
+#include <lucene++/StandardTokenizer.h>
+#include <lucene++/StopFilter.h>
+#include <lucene++/TermAttribute.h>
 
 namespace beslut::detail {
 
-Lucene::HashSet<Lucene::String> swedishStopWords() {
+using namespace Lucene;
+
+namespace {
+
+// Adds (or, in kPartsOnly, replaces a compound by) its dictionary parts, each
+// at the compound's position and with its offsets, so that a part matches
+// where the compound stands and highlighting marks the whole compound.
+class CompoundFilter : public TokenFilter {
+ public:
+  CompoundFilter(const TokenStreamPtr& input, CompoundMode mode, std::shared_ptr<const Decompounder> decompounder)
+      : TokenFilter(input), mode_(mode), decompounder_(std::move(decompounder)) {
+    term_ = addAttribute<TermAttribute>();
+    position_ = addAttribute<PositionIncrementAttribute>();
+  }
+  ~CompoundFilter() override = default;
+  LUCENE_CLASS(CompoundFilter);
+
+  bool incrementToken() override {
+    if (next_ < pending_.size()) {
+      restoreState(state_);
+      term_->setTermBuffer(pending_[next_]);
+      // The first part replaces a dropped compound and carries its increment.
+      position_->setPositionIncrement(mode_ == CompoundMode::kPartsOnly && next_ == 0 ? increment_ : 0);
+      ++next_;
+      return true;
+    }
+    for (;;) {
+      if (!input->incrementToken()) return false;
+      pending_ = decompounder_->split(term_->term());
+      next_ = 0;
+      if (mode_ == CompoundMode::kInject) {
+        if (!pending_.empty()) state_ = captureState();
+        return true;  // the compound itself first
+      }
+      // kPartsOnly: skip tokens that are no compounds, keeping their positions.
+      if (pending_.empty()) {
+        skipped_ += position_->getPositionIncrement();
+        continue;
+      }
+      increment_ = position_->getPositionIncrement() + skipped_;
+      skipped_ = 0;
+      state_ = captureState();
+      return incrementToken();
+    }
+  }
+
+  void reset() override {
+    TokenFilter::reset();
+    pending_.clear();
+    next_ = 0;
+    skipped_ = 0;
+  }
+
+ private:
+  CompoundMode mode_;
+  std::shared_ptr<const Decompounder> decompounder_;
+  TermAttributePtr term_;
+  PositionIncrementAttributePtr position_;
+  std::vector<std::wstring> pending_;
+  std::size_t next_ = 0;
+  int32_t increment_ = 1;
+  int32_t skipped_ = 0;
+  AttributeSourceStatePtr state_;
+};
+
+class SavedStreams : public LuceneObject {
+ public:
+  ~SavedStreams() override = default;
+  LUCENE_CLASS(SavedStreams);
+  TokenizerPtr source;
+  TokenStreamPtr result;
+};
+
+class SwedishAnalyzer : public Analyzer {
+ public:
+  SwedishAnalyzer(CompoundMode mode, std::shared_ptr<const Decompounder> decompounder)
+      : mode_(decompounder ? mode : CompoundMode::kKeep), decompounder_(std::move(decompounder)),
+        stop_words_(swedishStopWords()) {}
+  ~SwedishAnalyzer() override = default;
+  LUCENE_CLASS(SwedishAnalyzer);
+
+  TokenStreamPtr tokenStream(const String&, const ReaderPtr& reader) override {
+    TokenizerPtr source = newLucene<StandardTokenizer>(LuceneVersion::LUCENE_30, reader);
+    return chain(source);
+  }
+
+  TokenStreamPtr reusableTokenStream(const String&, const ReaderPtr& reader) override {
+    auto streams = boost::dynamic_pointer_cast<SavedStreams>(getPreviousTokenStream());
+    if (!streams) {
+      streams = newLucene<SavedStreams>();
+      streams->source = newLucene<StandardTokenizer>(LuceneVersion::LUCENE_30, reader);
+      streams->result = chain(streams->source);
+      setPreviousTokenStream(streams);
+    } else {
+      streams->source->reset(reader);
+    }
+    return streams->result;
+  }
+
+ private:
+  TokenStreamPtr chain(const TokenizerPtr& source) const {
+    TokenStreamPtr s = newLucene<StandardFilter>(source);
+    s = newLucene<LowerCaseFilter>(s);
+    if (mode_ != CompoundMode::kKeep) s = newLucene<CompoundFilter>(s, mode_, decompounder_);
+    s = newLucene<StopFilter>(true, s, stop_words_);
+    return newLucene<SnowballFilter>(s, L"swedish");
+  }
+
+  CompoundMode mode_;
+  std::shared_ptr<const Decompounder> decompounder_;
+  HashSet<String> stop_words_;
+};
+
+AnalyzerPtr withKeywords(const AnalyzerPtr& text) {
+  auto wrapper = newLucene<PerFieldAnalyzerWrapper>(text);
+  auto keyword = newLucene<KeywordAnalyzer>();
+  for (const auto& field : keywordFields()) wrapper->addAnalyzer(field, keyword);
+  return wrapper;
+}
+
+}  // namespace
+
+HashSet<String> swedishStopWords() {
   // Snowball's Swedish stop list.
   static const wchar_t* kWords[] = {
       L"och", L"det", L"att", L"i", L"en", L"jag", L"hon", L"som", L"han", L"på", L"den",
@@ -21,25 +149,28 @@ Lucene::HashSet<Lucene::String> swedishStopWords() {
       L"sådan", L"vår", L"blivit", L"dess", L"inom", L"mellan", L"sådant", L"varför", L"varje",
       L"vilka", L"ditt", L"vem", L"vilket", L"sitta", L"sådana", L"vart", L"dina", L"vars",
       L"vårt", L"våra", L"ert", L"era", L"vilkas"};
-  auto set = Lucene::HashSet<Lucene::String>::newInstance();
+  auto set = HashSet<String>::newInstance();
   for (const wchar_t* w : kWords) set.add(w);
   return set;
 }
 
-Lucene::AnalyzerPtr newSwedishAnalyzer() {
-  // SnowballAnalyzer: StandardTokenizer → StandardFilter → LowerCaseFilter →
-  // StopFilter → SnowballFilter, with reusableTokenStream.
-  return Lucene::newLucene<Lucene::SnowballAnalyzer>(Lucene::LuceneVersion::LUCENE_30, L"swedish",
-                                                     swedishStopWords());
+const std::vector<String>& keywordFields() {
+  static const std::vector<String> kFields = {L"kind",   L"year",   L"date",   L"document_id", L"item_id",
+                                              L"person", L"area",   L"status", L"org",         L"seq",
+                                              L"public", L"state"};
+  return kFields;
 }
 
-Lucene::AnalyzerPtr newIndexAnalyzer() {
-  auto wrapper = Lucene::newLucene<Lucene::PerFieldAnalyzerWrapper>(newSwedishAnalyzer());
-  auto keyword = Lucene::newLucene<Lucene::KeywordAnalyzer>();
-  for (const wchar_t* field : {L"kind", L"year", L"date", L"document_id", L"item_id"}) {
-    wrapper->addAnalyzer(field, keyword);
-  }
+AnalyzerPtr newSwedishAnalyzer(CompoundMode mode, std::shared_ptr<const Decompounder> decompounder) {
+  return newLucene<SwedishAnalyzer>(mode, std::move(decompounder));
+}
+
+AnalyzerPtr newIndexAnalyzer(std::shared_ptr<const Decompounder> decompounder) {
+  auto wrapper = boost::dynamic_pointer_cast<PerFieldAnalyzerWrapper>(withKeywords(newSwedishAnalyzer()));
+  if (decompounder) wrapper->addAnalyzer(L"parts", newSwedishAnalyzer(CompoundMode::kPartsOnly, decompounder));
   return wrapper;
 }
+
+AnalyzerPtr newQueryAnalyzer() { return withKeywords(newSwedishAnalyzer()); }
 
 }  // namespace beslut::detail

@@ -3,18 +3,35 @@
 
 #include <lucene++/LuceneHeaders.h>
 
+#include <memory>
+
+#include "beslut/decompounder.h"
+
 namespace beslut::detail {
 
 // The Swedish stop list (Snowball's, lowercase).
 Lucene::HashSet<Lucene::String> swedishStopWords();
 
-// The analyzer of every full-text field: StandardTokenizer, lower case,
-// Swedish stop words, Snowball Swedish stemmer. Token streams are reused per
-// thread (SnowballFilter leaks its stemmer on every new stream).
-Lucene::AnalyzerPtr newSwedishAnalyzer();
+// What the analyzer does with compounds.
+enum class CompoundMode {
+  kKeep,       // tokens as they are (queries, the body field)
+  kInject,     // each compound followed by its parts at the same position (highlighting)
+  kPartsOnly,  // only the parts of compounds, at the compound's position (the "parts" field)
+};
 
-// The analyzer of the index: Swedish for text fields, keyword for ids and
-// facets (kind, year, document_id, item_id).
-Lucene::AnalyzerPtr newIndexAnalyzer();
+// StandardTokenizer → lower case → compounds (per mode) → Swedish stop words →
+// Snowball Swedish stemmer. Token streams are reused per thread (Snowball's
+// stemmer leaks on every new stream). `decompounder` may be null for kKeep.
+Lucene::AnalyzerPtr newSwedishAnalyzer(CompoundMode mode = CompoundMode::kKeep,
+                                       std::shared_ptr<const Decompounder> decompounder = nullptr);
+
+// Fields that hold keywords (ids, facets, filters), never analysed.
+const std::vector<Lucene::String>& keywordFields();
+
+// The analyzer of the index: Swedish text fields, compound parts into
+// "parts", keywords as they are.
+Lucene::AnalyzerPtr newIndexAnalyzer(std::shared_ptr<const Decompounder> decompounder);
+// The analyzer of queries: as the index, but no compound splitting.
+Lucene::AnalyzerPtr newQueryAnalyzer();
 
 }  // namespace beslut::detail

@@ -85,6 +85,20 @@ TEST_CASE("reply: seed") {
   bool summary = false;
   for (const auto& c : d.commitments) summary = summary || c.find("Sammanfattningsvis kommer Region Örebro län") == 0;
   CHECK(summary);
+  // Future, ongoing and standing-offer commitments; the sentences that continue
+  // them ("I rådet …", "I detta fall …") are merged in; past actions and a
+  // partner's own routine ("De har dessutom en löpande dialog …") are not.
+  REQUIRE(d.commitments.size() == 5);
+  CHECK(d.commitments[0].starts_with("På kommunernas initiativ kan Business region Örebro (BRO) gå in"));
+  CHECK(d.commitments[1].starts_with("Det förs löpande en dialog"));
+  CHECK(d.commitments[2].starts_with("Det finns även kontakt med de omställningsorganisationer"));
+  CHECK(d.commitments[2].ends_with("I detta fall sker samarbete med Trygghetsfonden och Trygghetsrådet."));
+  CHECK(d.commitments[3].starts_with("Rådet kommer ha sitt första möte under december. I rådet kan vi få"));
+  for (const auto& c : d.commitments) {
+    CHECK(c.find("har Business region Örebro (BRO) stöttat") == std::string::npos);
+    CHECK(c.find("tagit direkt kontakt") == std::string::npos);
+    CHECK(c.find("De har dessutom") == std::string::npos);
+  }
   // The signature is not an item.
   for (const auto& it : d.items) CHECK(it.text.find("Regionutvecklingsdirektör") == std::string::npos);
 }
@@ -100,6 +114,76 @@ TEST_CASE("reply: motion title with party in parentheses and topic") {
   CHECK(r.value().replier == "Anna Berg");
   CHECK(r.value().replier_role == "Regionråd");
   CHECK(r.value().commitments.size() == 1);
+}
+
+TEST_CASE("reply: what is and is not a commitment") {
+  ReplyPlugin p;
+  auto r = p.parse(
+      "Svar på skriftlig fråga från Per Holm (M) om ambulansens insatstider\n\n"
+      "Per Holm frågar om regionen kommer att öppna en ny ambulansstation i Västby.\n\n"
+      "Ambulanssjukvården har under 2023 haft en medianinsatstid på 14 minuter. "
+      "Vi bedömer att behovet av ambulanstransporter kommer att öka med fem procent per år. "
+      "Enligt hälso- och sjukvårdslagen ska regionen erbjuda en god vård. "
+      "Det är viktigt att alla invånare ska känna sig trygga. "
+      "Det finns ett stort behov av fler ambulanssjuksköterskor. "
+      "Ansökningar som kommer in efter sista dagen behandlas inte. "
+      "Statistiken avser perioden januari till juni. "
+      "Regionen kommer inte att öppna en ny station i år. "
+      "Regionen arbetar aktivt med att korta insatstiderna. "
+      "Vilka insatser avser regionen att göra?\n\n"
+      "Regionen har för avsikt att pröva en akutbil i Västby under sommaren. Bilen bemannas av en\n"
+      "sjuksköterska. Regionstyrelsen har tidigare beslutat om en ny larmcentral.\n\n"
+      "Insatstiderna följs upp kontinuerligt av ambulansöverläkaren. "
+      "Det finns sedan 2022 ett samarbete med räddningstjänsten. "
+      "Vi har regelbundna möten med kommunerna. "
+      "Nämnden fortsätter att följa utvecklingen. Detta sker genom kvartalsrapporter. "
+      "En ny ambulansstation planeras i Norrby till 2026. "
+      "Vid en större olycka kan regionen gå in med extra bemanning.\n\n"
+      "Förslag till beslut\nRegionstyrelsen föreslås besluta att frågan ska anses besvarad.\n\n"
+      "Lena Ek\nRegionråd\n");
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  std::vector<std::string> want = {
+      "Regionen har för avsikt att pröva en akutbil i Västby under sommaren. Bilen bemannas av en sjuksköterska.",
+      "Insatstiderna följs upp kontinuerligt av ambulansöverläkaren.",
+      "Det finns sedan 2022 ett samarbete med räddningstjänsten.",
+      "Vi har regelbundna möten med kommunerna.",
+      "Nämnden fortsätter att följa utvecklingen. Detta sker genom kvartalsrapporter.",
+      "En ny ambulansstation planeras i Norrby till 2026.",
+      "Vid en större olycka kan regionen gå in med extra bemanning."};
+  CHECK(d.commitments == want);
+  // The evidence of a merged commitment spans all its sentences, across the line break.
+  for (std::size_t i = 0; i < d.commitments.size(); ++i) {
+    const auto& e = d.evidence.at("commitments/" + std::to_string(i));
+    CHECK(beslut::oneLine(d.text.substr(e.span.begin, e.span.end - e.span.begin)) == d.commitments[i]);
+  }
+}
+
+TEST_CASE("reply: a heading line is not part of the commitment after it") {
+  ReplyPlugin p;
+  auto r = p.parse("Svar på motion från Eva Ek (C) om cykelvägar\n\nFörvaltningens svar\n"
+                   "Kommunen kommer att bygga en cykelväg.\n\nAnna Berg\nKommunalråd\n");
+  REQUIRE(r.ok());
+  REQUIRE(r.value().commitments.size() == 1);
+  CHECK(r.value().commitments[0] == "Kommunen kommer att bygga en cykelväg.");
+  const auto& e = r.value().evidence.at("commitments/0");
+  CHECK(r.value().text.substr(e.span.begin, e.span.end - e.span.begin) == "Kommunen kommer att bygga en cykelväg.");
+}
+
+TEST_CASE("reply: party written out before 'om', signature with party, place-and-date line") {
+  ReplyPlugin p;
+  auto r = p.parse("Svar på ledamotsinitiativ från Jonas Åberg, Kristdemokraterna, om barnmorskor\n\n"
+                   "Regionen kommer att starta en mobil mottagning. De nya tiderna gäller från den 1 januari 2025.\n\n"
+                   "Storsjö den 3 oktober 2023\n\nBirgitta Holm (C)\nKommunstyrelsens ordförande\n");
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  CHECK(d.initiator == "Jonas Åberg");
+  CHECK(d.initiator_party == "Kristdemokraterna (KD)");
+  CHECK(d.topic == "barnmorskor");
+  CHECK(d.replier == "Birgitta Holm");
+  CHECK(d.replier_role == "Kommunstyrelsens ordförande");
+  CHECK(d.date == "2023-10-03");
+  for (const auto& it : d.items) CHECK(it.text.find("Storsjö den 3 oktober") == std::string::npos);
 }
 
 TEST_CASE("action plan: seed") {

@@ -10,15 +10,21 @@
 #include <string>
 #include <vector>
 
+#include "beslut/decompounder.h"
 #include "beslut/status.h"
 #include "beslut/store.h"
 
 namespace beslut {
 
+enum class SearchSort { kRelevance, kDateNewest, kDateOldest, kImportedNewest };
+
 struct SearchRequest {
   std::string query;  // Lucene query syntax behind a firewall (see checkQuery)
   std::size_t limit = 10;
   std::size_t offset = 0;
+  SearchSort sort = SearchSort::kRelevance;
+  bool facets = false;         // count facet values over the whole result set
+  bool public_only = false;    // only passages of public items of published documents
 };
 
 struct SearchHit {
@@ -27,10 +33,23 @@ struct SearchHit {
   std::string snippet;  // HTML: document text escaped, matches in <mark>…</mark>
 };
 
-struct SearchResults {
-  std::size_t total = 0;
-  std::vector<SearchHit> hits;
+// One value of a facet and how many passages of the result set have it.
+struct FacetValue {
+  std::string value;
+  std::size_t count = 0;
 };
+
+// Facet names: "organization", "kind", "year", "area", "person", "status".
+using Facets = std::vector<std::pair<std::string, std::vector<FacetValue>>>;
+
+struct SearchResults {
+  std::size_t total = 0;     // passages matching
+  std::vector<SearchHit> hits;
+  Facets facets;             // when requested; values by count, then name
+};
+
+// Fields a query may name (see checkQuery).
+const std::vector<std::string>& searchableFields();
 
 struct QueryLimits {
   std::size_t max_bytes = 1000;
@@ -44,6 +63,11 @@ struct QueryLimits {
 // UTF-8, length, nesting depth, clause count and an allow-list of fields.
 // Returns kInvalidArgument with a message for the user.
 Status checkQuery(const std::string& query, const QueryLimits& limits = {});
+
+struct IndexOptions {
+  // Splits compounds at index time into the "parts" field; null: no splitting.
+  std::shared_ptr<const Decompounder> decompounder;
+};
 
 class SearchIndex {
  public:
@@ -68,10 +92,10 @@ class SearchIndex {
 
 // Opens (creating if needed) the on-disk index in `dir` for writing. Fails with
 // kAlreadyExists when another process holds the index's write lock.
-Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir);
+Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir, IndexOptions options = {});
 // Opens an existing on-disk index for searching only.
-Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir);
+Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir, IndexOptions options = {});
 // An in-memory index (Lucene++ RAMDirectory), for tests.
-Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory();
+Result<std::unique_ptr<SearchIndex>> openSearchIndexInMemory(IndexOptions options = {});
 
 }  // namespace beslut

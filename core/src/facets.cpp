@@ -1,0 +1,67 @@
+#include "facets.h"
+
+#include <algorithm>
+
+namespace beslut::detail {
+
+using namespace Lucene;
+
+std::shared_ptr<const FacetCache> FacetCache::build(const IndexReaderPtr& reader, const std::vector<Field>& fields) {
+  auto cache = std::make_shared<FacetCache>();
+  const auto max_doc = static_cast<std::size_t>(reader->maxDoc());
+  for (const auto& f : fields) {
+    Column column;
+    column.facet = f.facet;
+    std::vector<uint32_t> counts(max_doc + 1, 0);
+    std::vector<std::pair<TermPtr, uint32_t>> terms;
+    TermEnumPtr te = reader->terms(newLucene<Term>(f.field, L""));
+    do {
+      TermPtr t = te->term();
+      if (!t || t->field() != f.field) break;
+      terms.emplace_back(t, static_cast<uint32_t>(column.values.size()));
+      column.values.push_back(StringUtils::toUTF8(t->text()));
+    } while (te->next());
+    te->close();
+    // Two passes over the postings: sizes, then ordinals.
+    for (const auto& [term, ordinal] : terms) {
+      TermDocsPtr td = reader->termDocs(term);
+      while (td->next()) ++counts[static_cast<std::size_t>(td->doc())];
+      td->close();
+    }
+    column.offsets.assign(max_doc + 1, 0);
+    for (std::size_t d = 0; d < max_doc; ++d) column.offsets[d + 1] = column.offsets[d] + counts[d];
+    column.ordinals.resize(column.offsets[max_doc]);
+    std::vector<uint32_t> fill(column.offsets.begin(), column.offsets.end() - 1);
+    for (const auto& [term, ordinal] : terms) {
+      TermDocsPtr td = reader->termDocs(term);
+      while (td->next()) column.ordinals[fill[static_cast<std::size_t>(td->doc())]++] = ordinal;
+      td->close();
+    }
+    cache->columns_.push_back(std::move(column));
+  }
+  return cache;
+}
+
+Facets FacetCache::count(const std::vector<int32_t>& docs, std::size_t top) const {
+  Facets out;
+  for (const auto& c : columns_) {
+    std::vector<std::size_t> counts(c.values.size(), 0);
+    for (int32_t doc : docs) {
+      auto d = static_cast<std::size_t>(doc);
+      if (d + 1 >= c.offsets.size()) continue;
+      for (uint32_t i = c.offsets[d]; i < c.offsets[d + 1]; ++i) ++counts[c.ordinals[i]];
+    }
+    std::vector<FacetValue> values;
+    for (std::size_t o = 0; o < counts.size(); ++o) {
+      if (counts[o] > 0) values.push_back({c.values[o], counts[o]});
+    }
+    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (values.size() > top) values.resize(top);
+    out.emplace_back(c.facet, std::move(values));
+  }
+  return out;
+}
+
+}  // namespace beslut::detail

@@ -1,0 +1,168 @@
+#include "query_parser.h"
+
+#include <lucene++/BooleanQuery.h>
+#include <lucene++/PrefixQuery.h>
+#include <lucene++/QueryParser.h>
+#include <lucene++/TermQuery.h>
+
+#include <set>
+
+#include "beslut/search_index.h"
+#include "beslut/text.h"
+
+namespace beslut {
+
+const std::vector<std::string>& searchableFields() {
+  static const std::vector<std::string> kFields = {"body", "title", "organization", "kind", "year",
+                                                   "date", "person", "area",         "status"};
+  return kFields;
+}
+
+namespace detail {
+namespace {
+
+using namespace Lucene;
+
+// Words of the default field are looked for in the body, the title (weighted
+// down) and, for single words, among the parts of compounds ("försörjning"
+// finds "kompetensförsörjning"). Phrases go to body and title only, so they
+// stay exact.
+class BeslutQueryParser : public QueryParser {
+ public:
+  BeslutQueryParser(const AnalyzerPtr& analyzer, bool with_parts)
+      : QueryParser(LuceneVersion::LUCENE_30, L"body", analyzer), with_parts_(with_parts) {}
+  ~BeslutQueryParser() override = default;
+  LUCENE_CLASS(BeslutQueryParser);
+
+ protected:
+  QueryPtr getFieldQuery(const String& field, const String& text) override {
+    if (field != L"body" || expanding_) return QueryParser::getFieldQuery(field, text);
+    expanding_ = true;
+    QueryPtr body = QueryParser::getFieldQuery(L"body", text);
+    QueryPtr title = QueryParser::getFieldQuery(L"title", text);
+    expanding_ = false;
+    return combine(body, title, [&](const QueryPtr& q) -> QueryPtr {
+      auto term = boost::dynamic_pointer_cast<TermQuery>(q);
+      if (!term || !with_parts_) return QueryPtr();
+      return newLucene<TermQuery>(newLucene<Term>(L"parts", term->getTerm()->text()));
+    });
+  }
+
+  QueryPtr getFieldQuery(const String& field, const String& text, int32_t slop) override {
+    if (field != L"body" || expanding_) return QueryParser::getFieldQuery(field, text, slop);
+    expanding_ = true;
+    QueryPtr body = QueryParser::getFieldQuery(L"body", text, slop);
+    QueryPtr title = QueryParser::getFieldQuery(L"title", text, slop);
+    expanding_ = false;
+    return combine(body, title, [](const QueryPtr&) { return QueryPtr(); });
+  }
+
+  QueryPtr getPrefixQuery(const String& field, const String& text) override {
+    if (field != L"body") return QueryParser::getPrefixQuery(field, text);
+    QueryPtr body = QueryParser::getPrefixQuery(L"body", text);
+    QueryPtr title = QueryParser::getPrefixQuery(L"title", text);
+    return combine(body, title, [&](const QueryPtr&) -> QueryPtr {
+      return with_parts_ ? QueryParser::getPrefixQuery(L"parts", text) : QueryPtr();
+    });
+  }
+
+ private:
+  template <typename PartsFn>
+  QueryPtr combine(const QueryPtr& body, const QueryPtr& title, PartsFn parts) {
+    if (!body) return title;  // e.g. only stop words
+    auto any = newLucene<BooleanQuery>(true);
+    any->add(body, BooleanClause::SHOULD);
+    if (title) {
+      title->setBoost(0.3);
+      any->add(title, BooleanClause::SHOULD);
+    }
+    if (QueryPtr p = parts(body)) {
+      p->setBoost(0.6);  // a part is a weaker match than the word itself
+      any->add(p, BooleanClause::SHOULD);
+    }
+    return any;
+  }
+
+  bool with_parts_;
+  bool expanding_ = false;
+};
+
+}  // namespace
+
+QueryParserPtr newQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts) {
+  auto parser = newLucene<BeslutQueryParser>(query_analyzer, with_parts);
+  parser->setDefaultOperator(QueryParser::AND_OPERATOR);
+  return parser;
+}
+
+}  // namespace detail
+
+Status checkQuery(const std::string& query, const QueryLimits& limits) {
+  if (!isValidUtf8(query)) return Status::invalidArgument("Sökfrågan innehåller ogiltiga tecken (inte UTF-8).");
+  if (query.size() > limits.max_bytes) {
+    return Status::invalidArgument("Sökfrågan är för lång: högst " + std::to_string(limits.max_bytes) + " tecken.");
+  }
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::invalidArgument("Skriv minst ett sökord.");
+  }
+  static const std::set<std::string> kAllowed(searchableFields().begin(), searchableFields().end());
+  int depth = 0, clauses = 0;
+  bool in_quote = false, in_word = false;
+  std::string word;
+  auto endWord = [&]() -> Status {
+    if (!in_word) return Status::okStatus();
+    in_word = false;
+    ++clauses;
+    auto colon = word.find(':');
+    if (colon != std::string::npos && colon > 0) {
+      std::string field = word.substr(0, colon);
+      while (!field.empty() && (field.front() == '+' || field.front() == '-')) field.erase(0, 1);
+      if (!field.empty() && kAllowed.count(field) == 0) {
+        std::string list;
+        for (const auto& f : searchableFields()) list += (list.empty() ? "" : ", ") + f;
+        return Status::invalidArgument("Okänt fält \"" + field + "\". Tillåtna fält: " + list + ".");
+      }
+    }
+    word.clear();
+    return Status::okStatus();
+  };
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    char c = query[i];
+    if (c == '\\' && i + 1 < query.size()) {  // escaped character: part of a word
+      word += query[++i];
+      in_word = true;
+      continue;
+    }
+    if (c == '"') {
+      if (!in_quote) {
+        if (Status s = endWord(); !s.ok()) return s;
+        ++clauses;
+      }
+      in_quote = !in_quote;
+      continue;
+    }
+    if (in_quote) continue;
+    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      // A field name may stand right before a parenthesis: "kind:(a OR b)".
+      if (c == '(' && in_word && !word.empty() && word.back() == ':') word += 'x';
+      if (Status s = endWord(); !s.ok()) return s;
+      if (c == '(' && ++depth > limits.max_depth) {
+        return Status::invalidArgument("Sökfrågan har för många nivåer av parenteser (högst " +
+                                       std::to_string(limits.max_depth) + ").");
+      }
+      if (c == ')' && --depth < 0) return Status::invalidArgument("Sökfrågan har en ')' utan matchande '('.");
+      continue;
+    }
+    word += c;
+    in_word = true;
+  }
+  if (Status s = endWord(); !s.ok()) return s;
+  if (in_quote) return Status::invalidArgument("Sökfrågan har ett citattecken som inte avslutas.");
+  if (depth != 0) return Status::invalidArgument("Sökfrågan har en '(' som inte avslutas.");
+  if (clauses > limits.max_clauses) {
+    return Status::invalidArgument("Sökfrågan har för många ord: högst " + std::to_string(limits.max_clauses) + ".");
+  }
+  return Status::okStatus();
+}
+
+}  // namespace beslut
