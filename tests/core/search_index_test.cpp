@@ -231,3 +231,101 @@ TEST_CASE("syntax the parser rejects is an error, not a crash") {
   CHECK(rejected >= 4);  // most of these are syntax errors for Lucene's parser
   CHECK(index.value()->search(*f.store, {"komtek", 10, 20000}).status().code() == StatusCode::kInvalidArgument);
 }
+
+namespace {
+
+struct SwedishFixture {
+  TempDir dir;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<SearchIndex> index;
+  SwedishFixture() {
+    store = openSqliteStore({dir.file("beslut.db")}).value();
+    Document minutes = makeDocument("Protokoll 2018", {{"Kompetensförsörjning", "Arbetet med kompetensförsörjningen i länet."},
+                                                       {"Näringsliv", "Regional näringslivsutveckling och entreprenörskap."},
+                                                       {"Övriga frågor", "Ewa Lindberg fick i uppdrag att vara med som stöd."}});
+    minutes.date = "2018-09-28";
+    minutes.attendees.push_back({"Ewa Lindberg", "", "övrig närvarande", "Region Örebro län", false});
+    minutes.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "", "", AssignmentStatus::kOpen});
+    minutes.items[1].is_public = false;
+    add(*store, minutes);
+    Document plan = makeDocument("Handlingsplan", {{"Regional utveckling", "Bostadsförsörjning och regional utveckling."}});
+    plan.kind = DocumentKind::kActionPlan;
+    plan.organization = "Region Örebro län";
+    plan.date = "2020-01-15";
+    add(*store, plan);
+    auto d = Decompounder::fromHunspell(kSwedishHunspellDictionary);
+    REQUIRE(d.ok());
+    index = openSearchIndexInMemory({d.value()}).value();
+    REQUIRE(index->catchUp(*store).ok());
+  }
+  std::vector<std::string> titles(const std::string& q) {
+    auto r = index->search(*store, {q});
+    REQUIRE_MESSAGE(r.ok(), r.status().toString());
+    return itemTitles(r.value());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a part of a compound finds the compound, and marks it") {
+  SwedishFixture f;
+  CHECK(f.titles("försörjning") == std::vector<std::string>{"Kompetensförsörjning", "Regional utveckling"});
+  CHECK(f.titles("näringslivsutveckling") == std::vector<std::string>{"Näringsliv"});
+  auto r = f.index->search(*f.store, {"utveckling"});
+  REQUIRE(r.ok());
+  REQUIRE(r->total == 2);
+  // The exact word ranks above the compound that contains it.
+  CHECK(r->hits[0].passage.item.title == "Regional utveckling");
+  CHECK(r->hits[1].snippet.find("<mark>näringslivsutveckling</mark>") != std::string::npos);
+}
+
+TEST_CASE("phrases stay exact: parts of compounds do not make phrase matches") {
+  SwedishFixture f;
+  CHECK(f.titles("\"regional utveckling\"") == std::vector<std::string>{"Regional utveckling"});
+  CHECK(f.titles("\"regional näringslivsutveckling\"") == std::vector<std::string>{"Näringsliv"});
+}
+
+TEST_CASE("field filters, ranges and sorting by date") {
+  SwedishFixture f;
+  CHECK(f.titles("kind:action_plan") == std::vector<std::string>{"Regional utveckling"});
+  CHECK(f.titles("regional AND year:2018") == std::vector<std::string>{"Näringsliv"});
+  CHECK(f.titles("regional AND date:[2019-01-01 TO 2020-12-31]") == std::vector<std::string>{"Regional utveckling"});
+  CHECK(f.titles("person:\"Ewa Lindberg\"") == std::vector<std::string>{"Övriga frågor"});
+  CHECK(f.titles("status:open") == std::vector<std::string>{"Övriga frågor"});
+  CHECK(f.titles("organization:örebro") == std::vector<std::string>{"Regional utveckling"});
+  SearchRequest newest{"regional"};
+  newest.sort = SearchSort::kDateNewest;
+  auto r = f.index->search(*f.store, newest);
+  REQUIRE(r.ok());
+  CHECK(itemTitles(r.value()) == std::vector<std::string>{"Regional utveckling", "Näringsliv"});
+  newest.sort = SearchSort::kDateOldest;
+  CHECK(itemTitles(f.index->search(*f.store, newest).value()) == std::vector<std::string>{"Näringsliv", "Regional utveckling"});
+}
+
+TEST_CASE("facets count the whole result set, not just the page") {
+  SwedishFixture f;
+  SearchRequest request{"regional OR försörjning OR stöd", 1, 0};
+  request.facets = true;
+  auto r = f.index->search(*f.store, request);
+  REQUIRE(r.ok());
+  CHECK(r->total == 4);
+  CHECK(r->hits.size() == 1);
+  std::map<std::string, std::vector<FacetValue>> facets(r->facets.begin(), r->facets.end());
+  REQUIRE(facets["kind"].size() == 2);
+  CHECK(facets["kind"][0].value == "minutes");
+  CHECK(facets["kind"][0].count == 3);
+  CHECK(facets["kind"][1].count == 1);
+  CHECK(facets["year"].size() == 2);
+  CHECK(facets["person"].size() == 1);
+  CHECK(facets["person"][0].value == "Ewa Lindberg");
+  CHECK(facets["status"][0].value == "open");
+  CHECK(facets["organization"].size() == 2);
+}
+
+TEST_CASE("anonymous searches see public items only") {
+  SwedishFixture f;
+  SearchRequest request{"näringslivsutveckling"};
+  CHECK(f.index->search(*f.store, request).value().total == 1);
+  request.public_only = true;
+  CHECK(f.index->search(*f.store, request).value().total == 0);
+}
