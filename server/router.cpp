@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include "handlers/api_handlers.h"
+#include "handlers/feed_handlers.h"
 #include "handlers/page_handlers.h"
 
 namespace beslut::server {
@@ -19,6 +20,20 @@ bool parseDocumentPath(const std::string& path, Id& id, std::string& rest) {
   rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
   Poco::Int64 v = 0;
   if (!Poco::NumberParser::tryParse64(tail.substr(0, slash), v) || v <= 0) return false;
+  id = v;
+  return true;
+}
+
+// "/feeds/searches/7.atom" → 7.
+bool parseFeedPath(const std::string& path, Id& id) {
+  static const std::string kPrefix = "/feeds/searches/", kSuffix = ".atom";
+  if (path.rfind(kPrefix, 0) != 0 || path.size() <= kPrefix.size() + kSuffix.size()) return false;
+  if (path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) return false;
+  Poco::Int64 v = 0;
+  if (!Poco::NumberParser::tryParse64(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()), v) ||
+      v <= 0) {
+    return false;
+  }
   id = v;
   return true;
 }
@@ -42,7 +57,11 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   if (path == "/api/v1/documents") {
     return method == "POST" ? static_cast<Handler*>(new ImportHandler(ctx_)) : new NotFoundHandler(true);
   }
+  if (path == "/api/v1/saved-searches") {
+    return get || method == "POST" ? static_cast<Handler*>(new SavedSearchesHandler(ctx_)) : new NotFoundHandler(true);
+  }
   Id id = 0;
+  if (parseFeedPath(path, id)) return get ? static_cast<Handler*>(new SearchFeedHandler(ctx_, id)) : new NotFoundHandler(true);
   std::string rest;
   if (parseDocumentPath(path, id, rest)) {
     if (rest == "corrections" || rest == "reextract") {

@@ -147,6 +147,15 @@ const std::vector<Migration>& schemaMigrations() {
            "ALTER TABLE followups ADD COLUMN author TEXT NOT NULL DEFAULT ''",
            "ALTER TABLE documents ADD COLUMN extracted_at TEXT NOT NULL DEFAULT ''",
        }},
+      {3,
+       "saved searches",
+       {
+           R"(CREATE TABLE saved_searches(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                query TEXT NOT NULL,
+                created_at TEXT NOT NULL))",
+       }},
   };
   return kMigrations;
 }

@@ -327,6 +327,36 @@ class SqliteStore final : public Store {
     }
   }
 
+  Result<SavedSearch> addSavedSearch(SavedSearch search) override {
+    if (search.name.empty() || search.query.empty()) {
+      return Status::invalidArgument("En sparad sökning måste ha namn och sökfråga.");
+    }
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      search.created_at = nowIso();
+      Status st = inTransaction(s, [&] {
+        s << "INSERT INTO saved_searches(name, query, created_at) VALUES(?, ?, ?)", use(search.name),
+            use(search.query), use(search.created_at), now;
+        search.id = lastInsertId(s);
+        appendChange(s, "saved_search", search.id, "upsert");
+      });
+      if (!st.ok()) return st;
+      return search;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not save the search");
+    }
+  }
+
+  Result<SavedSearch> savedSearch(Id id) const override {
+    auto all = loadSavedSearches("WHERE id = " + std::to_string(id));
+    if (!all.ok()) return all.status();
+    if (all->empty()) return Status::notFound("Den sparade sökningen " + std::to_string(id) + " finns inte.");
+    return all->front();
+  }
+
+  Result<std::vector<SavedSearch>> savedSearches() const override { return loadSavedSearches(""); }
+
   Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const override {
     try {
       Session s = pool_.get();
@@ -366,6 +396,21 @@ class SqliteStore final : public Store {
   }
 
  private:
+  Result<std::vector<SavedSearch>> loadSavedSearches(const std::string& where) const {
+    try {
+      Session s = pool_.get();
+      std::vector<Poco::Int64> ids;
+      std::vector<std::string> names, queries, created;
+      s << "SELECT id, name, query, created_at FROM saved_searches " + where + " ORDER BY id", into(ids),
+          into(names), into(queries), into(created), now;
+      std::vector<SavedSearch> out(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) out[i] = {ids[i], names[i], queries[i], created[i]};
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read saved searches");
+    }
+  }
+
   static void insertOriginal(Session& s, const Document& d, std::string_view bytes) {
     Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     std::string sha = d.original.sha256, media = d.original.media_type;
@@ -438,14 +483,14 @@ class SqliteStore final : public Store {
 
   static std::vector<DocumentSummary> summaries(Session& s, const std::string& where, Poco::Int64 arg) {
     std::vector<Poco::Int64> ids;
-    std::vector<std::string> kinds, titles, orgs, dates, states;
-    s << "SELECT d.id, d.kind, d.title, COALESCE(o.name, ''), d.date, d.publication_state "
+    std::vector<std::string> kinds, titles, orgs, dates, states, created;
+    s << "SELECT d.id, d.kind, d.title, COALESCE(o.name, ''), d.date, d.publication_state, d.created_at "
          "FROM documents d LEFT JOIN organizations o ON o.id = d.organization_id WHERE " + where,
-        into(ids), into(kinds), into(titles), into(orgs), into(dates), into(states), bind(arg), now;
+        into(ids), into(kinds), into(titles), into(orgs), into(dates), into(states), into(created), bind(arg), now;
     std::vector<DocumentSummary> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
       out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i],
-                orgs[i], dates[i], states[i]};
+                orgs[i], dates[i], states[i], created[i]};
     }
     return out;
   }

@@ -123,6 +123,14 @@ Poco::JSON::Object::Ptr correctionToJson(const Correction& c) {
   return o;
 }
 
+Result<SearchSort> parseSort(const std::string& name) {
+  if (name.empty() || name == "relevance") return SearchSort::kRelevance;
+  if (name == "date") return SearchSort::kDateNewest;
+  if (name == "date_asc") return SearchSort::kDateOldest;
+  if (name == "imported") return SearchSort::kImportedNewest;
+  return Status::invalidArgument("Okänd sortering \"" + name + "\": relevance, date, date_asc eller imported.");
+}
+
 Status tooLarge(std::size_t max) {
   return Status::tooLarge("Filen är för stor: högst " + std::to_string(max / (1024 * 1024)) + " MB.");
 }
@@ -140,7 +148,13 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
     return sendJson(res, errorToJson(Status::internal("Sökindexet är inte tillgängligt ännu.")),
                     HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
   }
-  auto results = index->search(ctx_.runtime.store(), {params["q"], limit.value(), offset.value()});
+  SearchRequest request{params["q"], limit.value(), offset.value()};
+  auto sort = parseSort(params["sort"]);
+  if (!sort.ok()) return sendError(res, sort.status());
+  request.sort = sort.value();
+  request.facets = params["facets"] != "false";
+  request.public_only = true;  // no accounts yet: every HTTP client is an anonymous visitor
+  auto results = index->search(ctx_.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
   sendJson(res, searchResultsToJson(results.value()));
 }

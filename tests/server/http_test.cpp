@@ -13,6 +13,8 @@
 #include <atomic>
 #include <thread>
 
+#include <pugixml.hpp>
+
 #include "http_server.h"
 #include "runtime.h"
 #include "test_util.h"
@@ -43,6 +45,7 @@ Settings testSettings(const std::string& data_dir) {
   s.threads = 8;
   s.index_poll_ms = 100;
   s.max_upload_bytes = 1 << 20;
+  s.dictionary = kSwedishHunspellDictionary;
   return s;
 }
 
@@ -420,4 +423,81 @@ TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-ext
   CHECK(attendee(reextracted, "Håkan Söderman")->getValue<std::string>("affiliation") == "Lekebergs kommun");
   CHECK(firstHit(server.search("Komtekträff"))->getValue<std::string>("item_title") ==
         "Besök från Komtek och Komtekträff");
+}
+
+TEST_CASE("search over HTTP: facets, grouping by document, sorting and explicit dates") {
+  TempDir dir;
+  Server server(dir.path());
+  importSeeds(server);
+  auto res = server.search("kompetensförsörjning", "&limit=5");
+  REQUIRE(res.status == 200);
+  auto body = res.json();
+  CHECK(body->getValue<int>("total") > 5);
+  auto facets = body->getObject("facets");
+  REQUIRE(facets);
+  for (const char* f : {"organization", "kind", "year", "area", "person", "status"}) CHECK(facets->has(f));
+  int kinds_total = 0;
+  auto kinds = facets->getArray("kind");
+  for (std::size_t i = 0; i < kinds->size(); ++i) kinds_total += kinds->getObject(static_cast<unsigned>(i))->getValue<int>("count");
+  CHECK(kinds_total == body->getValue<int>("total"));  // counted over the whole result set
+  auto groups = body->getArray("documents");
+  REQUIRE(groups);
+  CHECK(groups->size() >= 1);
+  auto hit = body->getArray("hits")->getObject(0);
+  CHECK(hit->has("date_kind"));
+  CHECK(hit->has("publication_state"));
+
+  // "försörjning" finds the compound in the minutes' § 8 title.
+  auto part = server.search("försörjning AND kind:minutes");
+  REQUIRE(part.status == 200);
+  CHECK(part.json()->getValue<int>("total") >= 1);
+
+  auto by_date = server.search("regional", "&sort=date&facets=false");
+  REQUIRE(by_date.status == 200);
+  CHECK_FALSE(by_date.json()->has("facets"));
+  auto hits = by_date.json()->getArray("hits");
+  for (std::size_t i = 1; i < hits->size(); ++i) {
+    CHECK(hits->getObject(static_cast<unsigned>(i - 1))->getValue<std::string>("date") >=
+          hits->getObject(static_cast<unsigned>(i))->getValue<std::string>("date"));
+  }
+  CHECK(server.search("regional", "&sort=random").status == 400);
+}
+
+TEST_CASE("a saved search is followed as an Atom feed of new matching passages") {
+  TempDir dir;
+  Server server(dir.path());
+  Poco::Net::HTTPRequest save("POST", "/api/v1/saved-searches", Poco::Net::HTTPMessage::HTTP_1_1);
+  save.setContentType("application/json");
+  auto saved = server.send(save, R"({"name": "Komtek", "query": "Komtek OR Guldsmedshyttan"})");
+  REQUIRE_MESSAGE(saved.status == 201, saved.body);
+  const std::string feed = saved.json()->getValue<std::string>("feed");
+  Poco::Net::HTTPRequest bad("POST", "/api/v1/saved-searches", Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(bad, R"({"name": "x", "query": "(((("})").status == 400);
+  CHECK(server.get("/feeds/searches/999.atom").status == 404);
+
+  auto empty = server.get(feed);
+  REQUIRE(empty.status == 200);
+  CHECK(empty.content_type.find("application/atom+xml") == 0);
+  importSeeds(server);
+  auto full = server.get(feed);
+  REQUIRE(full.status == 200);
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(full.body.c_str()));
+  auto root = xml.child("feed");
+  REQUIRE(root);
+  CHECK(std::string(root.attribute("xmlns").value()) == "http://www.w3.org/2005/Atom");
+  CHECK(std::string(root.child_value("title")) == "Beslut – Komtek");
+  std::size_t entries = 0;
+  bool reply = false;
+  for (auto entry : root.children("entry")) {
+    ++entries;
+    CHECK(std::string(entry.child_value("id")).rfind("urn:beslut:item:", 0) == 0);
+    CHECK_FALSE(std::string(entry.child_value("updated")).empty());
+    CHECK(std::string(entry.child("link").attribute("href").value()).find("/api/v1/documents/") != std::string::npos);
+    reply = reply || std::string(entry.child_value("summary")).find("<mark>Guldsmedshyttan</mark>") != std::string::npos;
+  }
+  CHECK(entries >= 2);
+  CHECK(reply);  // the summary is HTML, escaped once inside the XML
+  auto list = server.get("/api/v1/saved-searches");
+  CHECK(list.json()->getArray("saved_searches")->size() == 1);
 }

@@ -42,6 +42,15 @@ struct DocumentSummary {
   std::string organization;
   std::string date;
   std::string publication_state;
+  std::string created_at;  // when it was imported (ISO 8601 UTC)
+};
+
+// A search someone follows as a feed.
+struct SavedSearch {
+  Id id = 0;
+  std::string name;
+  std::string query;
+  std::string created_at;
 };
 
 // One item together with the summary of the document it belongs to.
@@ -86,6 +95,12 @@ class Store {
   virtual Result<std::string> original(const std::string& sha256) const = 0;
   virtual Result<std::vector<Id>> documentIds() const = 0;
   virtual Result<std::int64_t> documentCount() const = 0;
+
+  // Saves a search (name and query required, query already checked).
+  virtual Result<SavedSearch> addSavedSearch(SavedSearch search) = 0;
+  // kNotFound if absent.
+  virtual Result<SavedSearch> savedSearch(Id id) const = 0;
+  virtual Result<std::vector<SavedSearch>> savedSearches() const = 0;
 
   // Change-log entries with seq > after, in order, at most `limit`.
   virtual Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const = 0;
