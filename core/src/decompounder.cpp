@@ -41,6 +41,7 @@ class DictionaryDecompounder final : public Decompounder {
       : words_(std::move(words)), options_(options) {}
 
   std::size_t dictionarySize() const override { return words_.size(); }
+  bool contains(const std::wstring& word) const override { return words_.count(word) > 0; }
 
   std::vector<std::wstring> split(const std::wstring& word) const override {
     if (word.size() < options_.min_word || word.size() > options_.max_word) return {};

@@ -113,7 +113,7 @@ class LuceneIndex final : public SearchIndex {
   LuceneIndex(DirectoryPtr dir, bool writable, int lock_fd, const IndexOptions& options)
       : dir_(std::move(dir)), writable_(writable), lock_fd_(lock_fd), with_parts_(options.decompounder != nullptr),
         index_analyzer_(detail::newIndexAnalyzer(options.decompounder)),
-        query_analyzer_(detail::newQueryAnalyzer()),
+        query_analyzer_(detail::newQueryAnalyzer(options.decompounder)),
         highlight_analyzer_(detail::newSwedishAnalyzer(detail::CompoundMode::kInject, options.decompounder)) {}
 
   ~LuceneIndex() override {

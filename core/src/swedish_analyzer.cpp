@@ -77,6 +77,44 @@ class CompoundFilter : public TokenFilter {
   AttributeSourceStatePtr state_;
 };
 
+// Snowball's Swedish stemmer leaves the definite neuter ending alone
+// ("beslutet", "rådet", "mötet" stay as they are), so "beslutet" would not
+// find "beslut". With the dictionary this filter takes the ending off where
+// what remains is a word or a compound of words: beslut|et, möte|t,
+// kompetensförsörjningsråd|et, and the genitive beslut|ets.
+class NeuterDefiniteFilter : public TokenFilter {
+ public:
+  NeuterDefiniteFilter(const TokenStreamPtr& input, std::shared_ptr<const Decompounder> dictionary)
+      : TokenFilter(input), dictionary_(std::move(dictionary)) {
+    term_ = addAttribute<TermAttribute>();
+  }
+  ~NeuterDefiniteFilter() override = default;
+  LUCENE_CLASS(NeuterDefiniteFilter);
+
+  bool incrementToken() override {
+    if (!input->incrementToken()) return false;
+    String t = term_->term();
+    if (t.size() < 5) return true;
+    if (t.back() == L's') t.pop_back();  // genitive
+    if (t.size() < 5 || t.back() != L't') return true;
+    String base = t.substr(0, t.size() - 1);  // möte|t
+    if (base.back() == L'e' && isWord(base)) {
+      term_->setTermBuffer(base);
+      return true;
+    }
+    if (base.back() == L'e' && isWord(base.substr(0, base.size() - 1))) {  // beslut|et
+      term_->setTermBuffer(base.substr(0, base.size() - 1));
+    }
+    return true;
+  }
+
+ private:
+  bool isWord(const String& w) const { return w.size() >= 3 && (dictionary_->contains(w) || !dictionary_->split(w).empty()); }
+
+  std::shared_ptr<const Decompounder> dictionary_;
+  TermAttributePtr term_;
+};
+
 class SavedStreams : public LuceneObject {
  public:
   ~SavedStreams() override = default;
@@ -115,6 +153,7 @@ class SwedishAnalyzer : public Analyzer {
   TokenStreamPtr chain(const TokenizerPtr& source) const {
     TokenStreamPtr s = newLucene<StandardFilter>(source);
     s = newLucene<LowerCaseFilter>(s);
+    if (decompounder_) s = newLucene<NeuterDefiniteFilter>(s, decompounder_);
     if (mode_ != CompoundMode::kKeep) s = newLucene<CompoundFilter>(s, mode_, decompounder_);
     s = newLucene<StopFilter>(true, s, stop_words_);
     return newLucene<SnowballFilter>(s, L"swedish");
@@ -166,11 +205,14 @@ AnalyzerPtr newSwedishAnalyzer(CompoundMode mode, std::shared_ptr<const Decompou
 }
 
 AnalyzerPtr newIndexAnalyzer(std::shared_ptr<const Decompounder> decompounder) {
-  auto wrapper = boost::dynamic_pointer_cast<PerFieldAnalyzerWrapper>(withKeywords(newSwedishAnalyzer()));
+  auto wrapper = boost::dynamic_pointer_cast<PerFieldAnalyzerWrapper>(
+      withKeywords(newSwedishAnalyzer(CompoundMode::kKeep, decompounder)));
   if (decompounder) wrapper->addAnalyzer(L"parts", newSwedishAnalyzer(CompoundMode::kPartsOnly, decompounder));
   return wrapper;
 }
 
-AnalyzerPtr newQueryAnalyzer() { return withKeywords(newSwedishAnalyzer()); }
+AnalyzerPtr newQueryAnalyzer(std::shared_ptr<const Decompounder> dictionary) {
+  return withKeywords(newSwedishAnalyzer(CompoundMode::kKeep, std::move(dictionary)));
+}
 
 }  // namespace beslut::detail

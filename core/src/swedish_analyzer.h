@@ -19,8 +19,9 @@ enum class CompoundMode {
   kPartsOnly,  // only the parts of compounds, at the compound's position (the "parts" field)
 };
 
-// StandardTokenizer → lower case → compounds (per mode) → Swedish stop words →
-// Snowball Swedish stemmer. Token streams are reused per thread (Snowball's
+// StandardTokenizer → lower case → definite neuter endings (with a
+// dictionary) → compounds (per mode) → Swedish stop words → Snowball Swedish
+// stemmer. Token streams are reused per thread (Snowball's
 // stemmer leaks on every new stream). `decompounder` may be null for kKeep.
 Lucene::AnalyzerPtr newSwedishAnalyzer(CompoundMode mode = CompoundMode::kKeep,
                                        std::shared_ptr<const Decompounder> decompounder = nullptr);
@@ -31,7 +32,8 @@ const std::vector<Lucene::String>& keywordFields();
 // The analyzer of the index: Swedish text fields, compound parts into
 // "parts", keywords as they are.
 Lucene::AnalyzerPtr newIndexAnalyzer(std::shared_ptr<const Decompounder> decompounder);
-// The analyzer of queries: as the index, but no compound splitting.
-Lucene::AnalyzerPtr newQueryAnalyzer();
+// The analyzer of queries: as the index, but no compound splitting (the
+// dictionary still normalises definite neuter endings).
+Lucene::AnalyzerPtr newQueryAnalyzer(std::shared_ptr<const Decompounder> dictionary);
 
 }  // namespace beslut::detail

@@ -329,3 +329,20 @@ TEST_CASE("anonymous searches see public items only") {
   request.public_only = true;
   CHECK(f.index->search(*f.store, request).value().total == 0);
 }
+
+TEST_CASE("definite neuter forms find their word, which Snowball alone does not") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")}).value();
+  add(*store, makeDocument("Protokoll", {{"Beslut", "Nämnden fattade ett beslut om mötet."},
+                                         {"Råd", "Kompetensförsörjningsrådet träffas i december."}}));
+  auto d = Decompounder::fromHunspell(kSwedishHunspellDictionary);
+  REQUIRE(d.ok());
+  auto with = openSearchIndexInMemory({d.value()}).value();
+  REQUIRE(with->catchUp(*store).ok());
+  CHECK(itemTitles(with->search(*store, {"beslutet"}).value()) == std::vector<std::string>{"Beslut"});
+  CHECK(itemTitles(with->search(*store, {"möte"}).value()) == std::vector<std::string>{"Beslut"});
+  CHECK(itemTitles(with->search(*store, {"kompetensförsörjningsråd"}).value()) == std::vector<std::string>{"Råd"});
+  auto without = openSearchIndexInMemory().value();
+  REQUIRE(without->catchUp(*store).ok());
+  CHECK(without->search(*store, {"beslutet"}).value().total == 0);  // the gap the filter closes
+}

@@ -40,6 +40,8 @@ class Decompounder {
   // dropped, the last part with its ending), or nothing when the word is not a
   // compound of dictionary words.
   virtual std::vector<std::wstring> split(const std::wstring& word) const = 0;
+  // True if the lower-case word is in the dictionary.
+  virtual bool contains(const std::wstring& word) const = 0;
   virtual std::size_t dictionarySize() const = 0;
 };
 
