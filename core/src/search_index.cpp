@@ -190,7 +190,7 @@ class LuceneIndex final : public SearchIndex {
     try {
       QueryPtr query = parser()->parse(L"beslut OR utveckling* OR \"regional utveckling\"");
       if (auto holder = currentSearcher()) holder->searcher->search(query, 1);
-      auto highlighter = newHighlighter(query);
+      auto highlighter = newHighlighter(query, currentSearcher() ? currentSearcher()->reader : IndexReaderPtr());
       (void)snippet(*highlighter, "Beslut om regional utveckling.");
     } catch (const LuceneException&) {
       // Only a warm-up: a real search reports its own errors.
@@ -226,7 +226,7 @@ class LuceneIndex final : public SearchIndex {
       SearchResults results;
       results.total = static_cast<std::size_t>(docs->totalHits);
       if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20);
-      auto highlighter = newHighlighter(query->rewrite(holder->reader));
+      auto highlighter = newHighlighter(highlightQuery(query, request.query, holder->reader), holder->reader);
       for (int32_t i = static_cast<int32_t>(request.offset); i < docs->scoreDocs.size(); ++i) {
         const ScoreDocPtr& sd = docs->scoreDocs[i];
         DocumentPtr doc = holder->searcher->doc(sd->doc);
@@ -286,10 +286,26 @@ class LuceneIndex final : public SearchIndex {
 
   // Marks matches of `query` (rewritten: prefix queries expanded) with <mark>
   // and escapes everything else.
-  HighlighterPtr newHighlighter(const QueryPtr& query) const {
+  // Prefix queries rank as constant-score filters, which hide their terms from
+  // the highlighter: for highlighting, expand them into the terms they match
+  // (unless there are too many; then the snippet goes unmarked).
+  QueryPtr highlightQuery(const QueryPtr& query, const std::string& text, const IndexReaderPtr& reader) const {
+    if (text.find_first_of("*?") == std::string::npos) return query;
+    try {
+      auto p = parser();
+      p->setMultiTermRewriteMethod(MultiTermQuery::SCORING_BOOLEAN_QUERY_REWRITE());
+      return p->parse(wide(text))->rewrite(reader);
+    } catch (const LuceneException&) {
+      return query;
+    }
+  }
+
+  // With the reader, prefix queries are expanded to the terms they match
+  // (a rewritten query would hide them in a constant-score filter).
+  HighlighterPtr newHighlighter(const QueryPtr& query, const IndexReaderPtr& reader) const {
     // No field: terms of the title and of compound parts mark the body too.
     auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
-                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query));
+                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query, reader, String()));
     highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
     return highlighter;
   }

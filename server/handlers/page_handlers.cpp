@@ -4,6 +4,8 @@
 #include <Poco/URI.h>
 #include <kainjow/mustache.hpp>
 
+#include <map>
+
 namespace beslut::server {
 
 namespace mustache = kainjow::mustache;
@@ -19,6 +21,57 @@ const char* kindLabel(DocumentKind kind) {
   return "Övrigt";
 }
 
+namespace {
+
+const char* facetLabel(const std::string& name) {
+  if (name == "organization") return "Organ";
+  if (name == "kind") return "Typ";
+  if (name == "year") return "År";
+  if (name == "area") return "Prioriterat område";
+  if (name == "person") return "Person";
+  if (name == "status") return "Uppdragsstatus";
+  return "Övrigt";
+}
+
+std::string facetValueLabel(const std::string& facet, const std::string& value) {
+  if (facet == "kind") {
+    if (auto k = parseDocumentKind(value)) return kindLabel(*k);
+  }
+  if (facet == "status") {
+    static const std::map<std::string, std::string> kStatus = {{"open", "Ej påbörjad"}, {"in_progress", "Pågående"},
+                                                               {"done", "Klar"}, {"overdue", "Försenad"},
+                                                               {"cancelled", "Avskriven"}};
+    if (auto it = kStatus.find(value); it != kStatus.end()) return it->second;
+  }
+  return value;
+}
+
+// Each facet value links to the same search narrowed by it.
+mustache::list facetsData(const Facets& facets, const std::string& q) {
+  mustache::list out;
+  for (const auto& [name, values] : facets) {
+    if (values.empty()) continue;
+    mustache::data facet;
+    facet.set("label", facetLabel(name));
+    mustache::list items;
+    for (const auto& v : values) {
+      mustache::data item;
+      item.set("label", facetValueLabel(name, v.value));
+      item.set("count", std::to_string(v.count));
+      std::string narrowed = q + " AND " + name + ":\"" + v.value + "\"";
+      std::string encoded;
+      Poco::URI::encode(narrowed, "&=+#?/ ", encoded);
+      item.set("href", "/?q=" + encoded);
+      items.push_back(item);
+    }
+    facet.set("values", items);
+    out.push_back(facet);
+  }
+  return out;
+}
+
+}  // namespace
+
 void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   constexpr std::size_t kPageSize = 10;
   auto params = queryParameters(req);
@@ -26,8 +79,17 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   Poco::UInt64 offset = 0;
   if (!Poco::NumberParser::tryParseUnsigned64(params["offset"], offset)) offset = 0;
 
+  const std::string sort_name = params["sort"];
+  SearchSort sort = SearchSort::kRelevance;
+  if (sort_name == "date") sort = SearchSort::kDateNewest;
+  if (sort_name == "date_asc") sort = SearchSort::kDateOldest;
+
   mustache::data page;
   page.set("q", q);
+  page.set("sort", sort == SearchSort::kDateNewest ? "date" : sort == SearchSort::kDateOldest ? "date_asc" : "relevance");
+  page.set("sort_relevance", sort == SearchSort::kRelevance);
+  page.set("sort_date", sort == SearchSort::kDateNewest);
+  page.set("sort_date_asc", sort == SearchSort::kDateOldest);
   std::string q_url;
   Poco::URI::encode(q, "&=+#?/ ", q_url);
   page.set("q_url", q_url);
@@ -35,9 +97,12 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   auto status = Poco::Net::HTTPResponse::HTTP_OK;
   if (!q.empty()) {
     SearchIndex* index = ctx_.runtime.index();
-    auto results = index != nullptr
-                       ? index->search(ctx_.runtime.store(), {q, kPageSize, static_cast<std::size_t>(offset)})
-                       : Result<SearchResults>(Status::internal("Sökindexet är inte tillgängligt ännu."));
+    SearchRequest request{q, kPageSize, static_cast<std::size_t>(offset)};
+    request.sort = sort;
+    request.facets = true;
+    request.public_only = true;
+    auto results = index != nullptr ? index->search(ctx_.runtime.store(), request)
+                                    : Result<SearchResults>(Status::internal("Sökindexet är inte tillgängligt ännu."));
     if (!results.ok()) {
       page.set("error", results.status().message());
       status = results.status().code() == StatusCode::kInvalidArgument
@@ -53,13 +118,20 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
         hit.set("title", h.passage.document.title);
         hit.set("kind", kindLabel(h.passage.document.kind));
         hit.set("organization", h.passage.document.organization);
+        hit.set("has_organization", !h.passage.document.organization.empty());
         hit.set("date", h.passage.document.date);
+        hit.set("has_date", !h.passage.document.date.empty());
+        hit.set("date_label", h.passage.document.kind == DocumentKind::kMinutes ? "Sammanträde" : "Dokumentets datum");
+        hit.set("state", h.passage.document.publication_state == "published" ? "Publicerat" : "Ej publicerat");
         hit.set("item_number", h.passage.item.number);
         hit.set("item_title", h.passage.item.title);
         hit.set("snippet", h.snippet);  // already escaped, with <mark> around matches
         hits.push_back(hit);
       }
       page.set("hits", hits);
+      auto facets = facetsData(results->facets, q);
+      page.set("has_facets", !facets.empty());
+      page.set("facets", facets);
       if (offset + kPageSize < results->total) {
         page.set("next_offset", std::to_string(offset + kPageSize));
       }

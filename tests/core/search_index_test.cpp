@@ -346,3 +346,11 @@ TEST_CASE("definite neuter forms find their word, which Snowball alone does not"
   REQUIRE(without->catchUp(*store).ok());
   CHECK(without->search(*store, {"beslutet"}).value().total == 0);  // the gap the filter closes
 }
+
+TEST_CASE("prefix queries mark the words they match") {
+  SwedishFixture f;
+  auto r = f.index->search(*f.store, {"kompetens*"});
+  REQUIRE(r.ok());
+  REQUIRE(r->total >= 1);
+  CHECK(r->hits[0].snippet.find("<mark>Kompetensförsörjning</mark>") != std::string::npos);
+}
