@@ -6,6 +6,7 @@
 
 #include "handlers/api_handlers.h"
 #include "handlers/feed_handlers.h"
+#include "handlers/followup_handlers.h"
 #include "handlers/page_handlers.h"
 
 namespace beslut::server {
@@ -16,6 +17,18 @@ bool parseDocumentPath(const std::string& path, Id& id, std::string& rest) {
   static const std::string kPrefix = "/api/v1/documents/";
   if (path.rfind(kPrefix, 0) != 0) return false;
   std::string tail = path.substr(kPrefix.size());
+  auto slash = tail.find('/');
+  rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
+  Poco::Int64 v = 0;
+  if (!Poco::NumberParser::tryParse64(tail.substr(0, slash), v) || v <= 0) return false;
+  id = v;
+  return true;
+}
+
+// "<prefix>42" → 42, "<prefix>42/followups" → 42 with rest "followups".
+bool parseIdPath(const std::string& path, const std::string& prefix, Id& id, std::string& rest) {
+  if (path.rfind(prefix, 0) != 0) return false;
+  std::string tail = path.substr(prefix.size());
   auto slash = tail.find('/');
   rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
   Poco::Int64 v = 0;
@@ -57,12 +70,29 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   if (path == "/api/v1/documents") {
     return method == "POST" ? static_cast<Handler*>(new ImportHandler(ctx_)) : new NotFoundHandler(true);
   }
+  std::string rest;
+  if (path == "/api/v1/assignments") return get ? static_cast<Handler*>(new AssignmentsHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/feeds/assignments.ics" || path == "/feeds/followups.atom") {
+    return get ? static_cast<Handler*>(new AssignmentFeedHandler(ctx_, path.back() == 's')) : new NotFoundHandler(true);
+  }
+  if (Id aid = 0; parseIdPath(path, "/api/v1/assignments/", aid, rest)) {
+    if (rest.empty()) return get ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false)) : new NotFoundHandler(true);
+    if (rest == "followups") {
+      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, true)) : new NotFoundHandler(true);
+    }
+    return new NotFoundHandler();
+  }
+  if (path.rfind("/api/v1/areas/", 0) == 0 && path.size() > 22 && path.compare(path.size() - 8, 8, "/summary") == 0) {
+    std::string code = path.substr(14, path.size() - 14 - 8);
+    if (code.find('/') == std::string::npos && !code.empty()) {
+      return get ? static_cast<Handler*>(new AreaSummaryHandler(ctx_, code)) : new NotFoundHandler(true);
+    }
+  }
   if (path == "/api/v1/saved-searches") {
     return get || method == "POST" ? static_cast<Handler*>(new SavedSearchesHandler(ctx_)) : new NotFoundHandler(true);
   }
   Id id = 0;
   if (parseFeedPath(path, id)) return get ? static_cast<Handler*>(new SearchFeedHandler(ctx_, id)) : new NotFoundHandler(true);
-  std::string rest;
   if (parseDocumentPath(path, id, rest)) {
     if (rest == "corrections" || rest == "reextract") {
       if (method != "POST") return new NotFoundHandler(true);

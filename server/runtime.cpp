@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include "beslut/taxonomy.h"
+
 #include <filesystem>
 
 namespace beslut::server {
@@ -46,8 +48,13 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
       return index.status();
     }
   }
-  rt->ingest_ = std::make_unique<Ingest>(rt->host_.registry(), *rt->store_,
-                                         IngestLimits{settings.max_upload_bytes});
+  if (!settings.taxonomy_dir.empty()) {
+    auto taxonomy = loadTaxonomyFolder(settings.taxonomy_dir);
+    if (!taxonomy.ok()) return taxonomy.status();
+    rt->taxonomy_ = std::move(taxonomy).value();
+  }
+  rt->ingest_ = std::make_unique<Ingest>(rt->host_.registry(), *rt->store_, IngestLimits{settings.max_upload_bytes},
+                                         &rt->taxonomy_);
   return rt;
 }
 

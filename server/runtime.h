@@ -30,6 +30,8 @@ class Runtime {
   SearchIndex* index() { return index_.get(); }
   bool indexWritable() const { return index_writable_; }
   const Ingest& ingest() const { return *ingest_; }
+  // The strategies documents are linked to (content/taxonomy, beslut.taxonomy.dir).
+  const Taxonomy& taxonomy() const { return taxonomy_; }
 
   // See SearchIndex::warmUp: call before any other thread uses the index.
   void warmUp();
@@ -41,6 +43,7 @@ class Runtime {
   PluginHost host_;  // must outlive everything that calls plugins
   std::unique_ptr<Store> store_;
   std::unique_ptr<SearchIndex> index_;
+  Taxonomy taxonomy_;
   bool index_writable_ = false;
   std::unique_ptr<Ingest> ingest_;
 };

@@ -54,6 +54,8 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     s.max_upload_bytes = static_cast<std::size_t>(c.getInt64("beslut.http.max_upload_bytes", 50 << 20));
     s.index_poll_ms = c.getInt("beslut.index.poll_ms", s.index_poll_ms);
     s.dictionary = c.getString("beslut.search.dictionary", kSwedishHunspellDictionary);
+    const std::string taxonomy = c.getString("beslut.taxonomy.dir", "share/beslut/content/taxonomy");
+    s.taxonomy_dir = taxonomy.empty() ? "" : resolve(taxonomy, prefix);
     if (s.port < 0 || s.port > 65535) return Status::invalidArgument("beslut.http.port must be 0–65535");
     if (s.threads < 1) return Status::invalidArgument("beslut.http.threads must be at least 1");
     if (c.getInt64("beslut.http.max_upload_bytes", 1) < 1) {

@@ -28,6 +28,7 @@ struct Settings {
   std::size_t max_upload_bytes = 50 * 1024 * 1024;
   int index_poll_ms = 500;
   std::string dictionary;  // hunspell .dic for compound splitting; empty: none
+  std::string taxonomy_dir;  // strategies to link to (*.json); empty: none
 
   std::string databasePath() const { return data_dir + "/beslut.db"; }
   std::string indexDir() const { return data_dir + "/index"; }

@@ -180,11 +180,69 @@ Status applyAssignment(Item& item, const std::string& key, const Var& value, con
   return Status::okStatus();
 }
 
-Status applyItem(Document& d, const std::vector<std::string>& parts, const Var& value, const std::string& path) {
+// A person's review of a link: "confirm" keeps it (and marks who), "reject"
+// removes it, an object {"score", "explanation"} adds or replaces it.
+Status applyLink(Document& d, const std::string& object_type, std::size_t item_index, std::size_t index,
+                 const std::string& scheme, const std::string& code, const Var& value, const std::string& author,
+                 const std::string& path) {
+  auto matches = [&](const Link& l) {
+    return l.object_type == object_type && l.scheme == scheme && l.code == code &&
+           (object_type == "document" || l.item_index == item_index) &&
+           (object_type == "document" || object_type == "item" || l.index == index);
+  };
+  auto it = std::find_if(d.links.begin(), d.links.end(), matches);
+  if (value.isString()) {
+    const std::string action = value.convert<std::string>();
+    if (action != "confirm" && action != "reject") {
+      return bad("Värdet för " + path + " ska vara \"confirm\", \"reject\" eller ett objekt med score.");
+    }
+    if (it == d.links.end()) return bad("Kopplingen " + path + " finns inte; lägg till den med ett objekt.");
+    if (action == "reject") {
+      d.links.erase(it);
+    } else {
+      it->confirmed_by = author;
+    }
+    return Status::okStatus();
+  }
+  auto o = asObject(value, path);
+  if (!o.ok()) return o.status();
+  Link link;
+  link.object_type = object_type;
+  link.item_index = item_index;
+  link.index = index;
+  link.scheme = scheme;
+  link.code = code;
+  link.score = o.value()->optValue<double>("score", 1.0);
+  if (link.score < 0 || link.score > 1) return bad("score i " + path + " ska vara mellan 0 och 1.");
+  link.origin = "person";
+  link.confirmed_by = author;
+  link.explanation = o.value()->optValue<std::string>("explanation", "Tillagd av " + author);
+  if (it != d.links.end()) {
+    *it = std::move(link);
+  } else {
+    d.links.push_back(std::move(link));
+  }
+  return Status::okStatus();
+}
+
+Status applyItem(Document& d, const std::vector<std::string>& parts, const Var& value, const std::string& path,
+                 const std::string& author) {
   if (parts.size() < 3) return bad("Sökvägen " + path + " är ofullständig.");
   auto it = std::find_if(d.items.begin(), d.items.end(), [&](const Item& i) { return i.number == parts[1]; });
   if (it == d.items.end()) return bad("Paragrafen " + parts[1] + " finns inte i dokumentet.");
   const std::string& field = parts[2];
+  const auto item_index = static_cast<std::size_t>(it - d.items.begin());
+  // /items/{n}/links/{scheme}/{code}
+  if (field == "links" && parts.size() == 5) {
+    return applyLink(d, "item", item_index, 0, parts[3], parts[4], value, author, path);
+  }
+  // /items/{n}/decisions|assignments/{i}/links/{scheme}/{code}
+  if ((field == "decisions" || field == "assignments") && parts.size() == 7 && parts[4] == "links") {
+    auto i = indexIn(parts[3], field == "decisions" ? it->decisions.size() : it->assignments.size(), path);
+    if (!i.ok()) return i.status();
+    return applyLink(d, field == "decisions" ? "decision" : "assignment", item_index, i.value(), parts[5], parts[6],
+                     value, author, path);
+  }
   if (parts.size() == 3) {
     std::map<std::string, std::string*> fields = {
         {"title", &it->title}, {"text", &it->text}, {"registry_number", &it->registry_number}};
@@ -213,7 +271,7 @@ std::vector<std::string> splitPath(const std::string& path) {
   return parts;
 }
 
-Status applyParsed(Document& d, const std::string& path, const Var& value) {
+Status applyParsed(Document& d, const std::string& path, const Var& value, const std::string& author) {
   if (path.empty() || path[0] != '/') return bad("Sökvägen ska börja med '/'.");
   auto parts = splitPath(path);
   if (parts.empty() || std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.empty(); })) {
@@ -237,7 +295,9 @@ Status applyParsed(Document& d, const std::string& path, const Var& value) {
   } else if (parts[0] == "attendees" && parts.size() == 2) {
     return applyAttendee(d, parts[1], value, path);
   } else if (parts[0] == "items") {
-    return applyItem(d, parts, value, path);
+    return applyItem(d, parts, value, path, author);
+  } else if (parts[0] == "links" && parts.size() == 3) {
+    return applyLink(d, "document", 0, 0, parts[1], parts[2], value, author, path);
   }
   return bad("Sökvägen " + path + " pekar inte på något som kan rättas.");
 }
@@ -256,7 +316,7 @@ Status applyCorrection(Document& document, const Correction& correction) {
     return bad("Värdet är inte giltig JSON: " + e.displayText());
   }
   Document copy = document;  // all or nothing
-  Status st = applyParsed(copy, correction.path, value);
+  Status st = applyParsed(copy, correction.path, value, correction.author);
   if (st.ok()) document = std::move(copy);
   return st;
 }

@@ -80,6 +80,21 @@ Object::Ptr assignmentToJson(const Assignment& a) {
   return o;
 }
 
+Object::Ptr linkToJson(const Link& l) {
+  auto o = newObject();
+  o->set("object_type", l.object_type);
+  if (l.object_id != 0) o->set("object_id", l.object_id);
+  o->set("item_index", static_cast<Poco::UInt64>(l.item_index));
+  o->set("index", static_cast<Poco::UInt64>(l.index));
+  o->set("scheme", l.scheme);
+  o->set("code", l.code);
+  o->set("score", l.score);
+  o->set("origin", l.origin);
+  o->set("confirmed_by", l.confirmed_by);
+  o->set("explanation", l.explanation);
+  return o;
+}
+
 Object::Ptr attendeeToJson(const Attendee& a) {
   auto o = newObject();
   o->set("name", a.name);
@@ -257,6 +272,9 @@ Object::Ptr documentToJson(const Document& d, JsonOptions options) {
   Array::Ptr items = new Array;
   for (const auto& item : d.items) items->add(itemToJson(item, options.item_text));
   o->set("items", items);
+  Array::Ptr links = new Array;
+  for (const auto& l : d.links) links->add(linkToJson(l));
+  o->set("links", links);
   auto evidence = newObject();
   for (const auto& [field, e] : d.evidence) {
     auto ev = newObject();
@@ -324,6 +342,23 @@ Result<Document> documentFromJson(const std::string& json) {
     if (auto a = o->getArray("items")) {
       for (std::size_t i = 0; i < a->size(); ++i) {
         d.items.push_back(itemFrom(a->getObject(static_cast<unsigned>(i))));
+      }
+    }
+    if (auto a = o->getArray("links")) {
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        auto j = a->getObject(static_cast<unsigned>(i));
+        Link l;
+        l.object_type = str(j, "object_type");
+        l.object_id = static_cast<Id>(num(j, "object_id", 0));
+        l.item_index = static_cast<std::size_t>(num(j, "item_index", 0));
+        l.index = static_cast<std::size_t>(num(j, "index", 0));
+        l.scheme = str(j, "scheme");
+        l.code = str(j, "code");
+        l.score = num(j, "score", 0.0);
+        l.origin = str(j, "origin");
+        l.confirmed_by = str(j, "confirmed_by");
+        l.explanation = str(j, "explanation");
+        d.links.push_back(std::move(l));
       }
     }
     if (auto ev = o->getObject("evidence")) {

@@ -28,7 +28,7 @@ Status checkUtf8(const Document& doc) {
 }  // namespace
 
 Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,
-                                 const IngestLimits& limits) {
+                                 const IngestLimits& limits, const Taxonomy& taxonomy) {
   if (request.bytes.empty()) return Status::invalidArgument("Filen är tom.");
   if (request.bytes.size() > limits.max_bytes) {
     return Status::tooLarge("Filen är för stor: högst " + std::to_string(limits.max_bytes / (1024 * 1024)) +
@@ -73,8 +73,13 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
   doc.original.filename = request.filename;
   doc.original.size = request.bytes.size();
   if (Status st = checkUtf8(doc); !st.ok()) return st;
-  for (const auto& linker : plugins.linkers()) {
-    (void)linker->link(doc);  // links are stored from the RUS issue on
+  if (!taxonomy.nodes.empty()) {
+    for (const auto& linker : plugins.linkers()) {
+      for (auto& link : linker->link(doc, taxonomy)) {
+        link.origin = linker->name();
+        doc.links.push_back(std::move(link));
+      }
+    }
   }
   return doc;
 }
@@ -96,7 +101,7 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
       return report;
     }
   }
-  auto doc = extractDocument(plugins_, request, limits_);
+  auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!doc.ok()) return doc.status();
   auto outcome = store_.importDocument(doc.value(), request.bytes);
   if (!outcome.ok()) return outcome.status();
@@ -116,7 +121,7 @@ Status Ingest::reextract(Id document_id) const {
   auto bytes = store_.original(current->original.sha256);
   if (!bytes.ok()) return bytes.status();
   auto fresh = extractDocument(plugins_, {bytes.value(), current->original.filename, current->original.media_type},
-                               limits_);
+                               limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!fresh.ok()) return fresh.status();
   return store_.replaceExtraction(document_id, fresh.value());
 }

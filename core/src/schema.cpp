@@ -156,6 +156,14 @@ const std::vector<Migration>& schemaMigrations() {
                 query TEXT NOT NULL,
                 created_at TEXT NOT NULL))",
        }},
+      {4,
+       "links per document; progress of follow-ups",
+       {
+           "ALTER TABLE links ADD COLUMN document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE",
+           "CREATE INDEX links_document ON links(document_id)",
+           "CREATE INDEX links_node ON links(scheme, code)",
+           "ALTER TABLE followups ADD COLUMN progress REAL",
+       }},
   };
   return kMigrations;
 }

@@ -172,6 +172,31 @@ Int64 upsertOrganization(Session& s, const std::string& name) {
   return id;
 }
 
+// Links mirror the effective document's: replaced whole, objects resolved from
+// positions to the ids of their rows.
+void syncLinks(Session& s, Int64 doc_id, const Document& d) {
+  s << "DELETE FROM links WHERE document_id = ?", bind(doc_id), now;
+  if (d.links.empty()) return;
+  std::vector<Int64> item_ids = childIds(s, "items", "document_id", doc_id);
+  for (const auto& l : d.links) {
+    Int64 object_id = doc_id;
+    if (l.object_type != "document") {
+      if (l.item_index >= item_ids.size()) continue;
+      Int64 item_id = item_ids[l.item_index];
+      object_id = item_id;
+      if (l.object_type == "decision" || l.object_type == "assignment") {
+        auto ids = childIds(s, l.object_type == "decision" ? "decisions" : "assignments", "item_id", item_id);
+        if (l.index >= ids.size()) continue;
+        object_id = ids[l.index];
+      }
+    }
+    s << "INSERT INTO links(document_id, object_type, object_id, scheme, code, score, origin, confirmed_by, "
+         "explanation) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        bind(doc_id), bind(l.object_type), bind(object_id), bind(l.scheme), bind(l.code), bind(l.score),
+        bind(l.origin), bind(l.confirmed_by), bind(l.explanation), now;
+  }
+}
+
 void syncDocumentRows(Session& s, Int64 doc_id, const Document& d) {
   Int64 org_id = upsertOrganization(s, d.organization);
   std::string kind = documentKindName(d.kind);
@@ -180,6 +205,7 @@ void syncDocumentRows(Session& s, Int64 doc_id, const Document& d) {
       use(kind), bind(d.title), bind(org_id), bind(d.date), bind(d.registry_number), bind(doc_id), now;
   syncItems(s, doc_id, d.items);
   syncMeeting(s, doc_id, org_id, d);
+  syncLinks(s, doc_id, d);
 }
 
 void attachRowIds(Session& s, Int64 doc_id, Document& d) {

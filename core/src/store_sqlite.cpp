@@ -1,5 +1,6 @@
 // The SQLite store, through Poco::Data. The only file that knows SQL.
 #include <Poco/Data/LOB.h>
+#include <Poco/Nullable.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
@@ -357,6 +358,52 @@ class SqliteStore final : public Store {
 
   Result<std::vector<SavedSearch>> savedSearches() const override { return loadSavedSearches(""); }
 
+  Result<std::vector<AssignmentRecord>> assignments() const override { return loadAssignments(0); }
+
+  Result<AssignmentRecord> assignment(Id id) const override {
+    auto found = loadAssignments(id);
+    if (!found.ok()) return found.status();
+    if (found->empty()) return Status::notFound("Uppdraget " + std::to_string(id) + " finns inte.");
+    return found->front();
+  }
+
+  Result<FollowUp> addFollowUp(Id assignment_id, FollowUp f) override {
+    if (f.author.empty()) return Status::invalidArgument("En uppföljning måste ha en författare.");
+    if (f.progress > 100) return Status::invalidArgument("Andelen klart ska vara 0–100.");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status found;
+      Status st = inTransaction(s, [&] {
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM assignments WHERE id = ?", into(count), bind(assignment_id), now;
+        if (count == 0) {
+          found = Status::notFound("Uppdraget " + std::to_string(assignment_id) + " finns inte.");
+          return;
+        }
+        f.created_at = nowIso();
+        if (f.date.empty()) f.date = f.created_at.substr(0, 10);
+        std::string status = assignmentStatusName(f.status);
+        Poco::Nullable<double> progress;
+        if (f.progress >= 0) progress = f.progress;
+        Poco::Nullable<Poco::Int64> source;
+        if (f.source_document_id) source = *f.source_document_id;
+        s << "INSERT INTO followups(assignment_id, date, status, comment, source_document_id, source_item_number, "
+             "author, progress, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            bind(assignment_id), use(f.date), use(status), use(f.comment), use(source), use(f.source_item_number),
+            use(f.author), use(progress), use(f.created_at), now;
+        f.id = lastInsertId(s);
+        f.assignment_id = assignment_id;
+        appendChange(s, "assignment", assignment_id, "followup");
+      });
+      if (!st.ok()) return st;
+      if (!found.ok()) return found;
+      return f;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the follow-up");
+    }
+  }
+
   Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const override {
     try {
       Session s = pool_.get();
@@ -409,6 +456,114 @@ class SqliteStore final : public Store {
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not read saved searches");
     }
+  }
+
+  // All assignments (only_id == 0) or one, with follow-ups and areas.
+  Result<std::vector<AssignmentRecord>> loadAssignments(Id only_id) const {
+    try {
+      Session s = pool_.get();
+      const std::string where = only_id != 0 ? " WHERE a.id = " + std::to_string(only_id) : "";
+      std::vector<Poco::Int64> ids, item_ids, doc_ids;
+      std::vector<std::string> assignees, tasks, dues, due_texts, statuses, numbers, item_titles, doc_titles,
+          doc_dates, doc_kinds, orgs;
+      std::vector<double> progress, confidence;
+      s << "SELECT a.id, a.item_id, a.assignee, a.task, a.due, a.due_text, a.status, a.progress, a.confidence, "
+           "i.number, i.title, d.id, d.title, d.date, d.kind, COALESCE(o.name, '') FROM assignments a "
+           "JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id "
+           "LEFT JOIN organizations o ON o.id = d.organization_id" + where + " ORDER BY a.id",
+          into(ids), into(item_ids), into(assignees), into(tasks), into(dues), into(due_texts), into(statuses),
+          into(progress), into(confidence), into(numbers), into(item_titles), into(doc_ids), into(doc_titles),
+          into(doc_dates), into(doc_kinds), into(orgs), now;
+      std::vector<AssignmentRecord> out(ids.size());
+      std::map<Poco::Int64, AssignmentRecord*> by_id;
+      std::map<Poco::Int64, std::vector<AssignmentRecord*>> by_item;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        AssignmentRecord& r = out[i];
+        Assignment& a = r.assignment;
+        a.id = ids[i];
+        a.assignee = assignees[i];
+        a.task = tasks[i];
+        a.due = dues[i];
+        a.due_text = due_texts[i];
+        a.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kOpen);
+        a.progress = progress[i];
+        a.confidence = confidence[i];
+        r.document_id = doc_ids[i];
+        r.document_kind = parseDocumentKind(doc_kinds[i]).value_or(DocumentKind::kOther);
+        r.document_title = doc_titles[i];
+        r.document_date = doc_dates[i];
+        r.organization = orgs[i];
+        r.item_number = numbers[i];
+        r.item_title = item_titles[i];
+        by_id[a.id] = &r;
+        by_item[item_ids[i]].push_back(&r);
+      }
+      if (out.empty()) return out;
+      attachFollowUps(s, by_id, where);
+      attachAreas(s, by_id, by_item);
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read assignments");
+    }
+  }
+
+  static void attachFollowUps(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id, const std::string& where) {
+    std::vector<Poco::Int64> ids, assignment_ids;
+    std::vector<Poco::Nullable<Poco::Int64>> sources;
+    std::vector<std::string> dates, statuses, comments, numbers, authors, created;
+    std::vector<Poco::Nullable<double>> progress;
+    s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.source_document_id, f.source_item_number, "
+         "f.author, f.progress, f.created_at FROM followups f JOIN assignments a ON a.id = f.assignment_id" + where +
+             " ORDER BY f.date, f.id",
+        into(ids), into(assignment_ids), into(dates), into(statuses), into(comments), into(sources), into(numbers),
+        into(authors), into(progress), into(created), now;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      auto it = by_id.find(assignment_ids[i]);
+      if (it == by_id.end()) continue;
+      FollowUp f;
+      f.id = ids[i];
+      f.assignment_id = assignment_ids[i];
+      f.date = dates[i];
+      f.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress);
+      f.comment = comments[i];
+      if (!sources[i].isNull()) f.source_document_id = sources[i].value();
+      f.source_item_number = numbers[i];
+      f.author = authors[i];
+      f.progress = progress[i].isNull() ? -1 : progress[i].value();
+      f.created_at = created[i];
+      it->second->assignment.followups.push_back(std::move(f));
+    }
+  }
+
+  // An assignment serves the nodes it is linked to; without links of its own,
+  // those of its item.
+  static void attachAreas(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id,
+                          std::map<Poco::Int64, std::vector<AssignmentRecord*>>& by_item) {
+    std::vector<std::string> types, schemes, codes, explanations, origins, confirmed;
+    std::vector<Poco::Int64> objects;
+    std::vector<double> scores;
+    s << "SELECT object_type, object_id, scheme, code, score, explanation, origin, confirmed_by FROM links "
+         "WHERE object_type IN ('assignment', 'item') ORDER BY score DESC",
+        into(types), into(objects), into(schemes), into(codes), into(scores), into(explanations), into(origins),
+        into(confirmed), now;
+    std::map<AssignmentRecord*, std::vector<Link>> own, inherited;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      Link l;
+      l.object_type = types[i];
+      l.object_id = objects[i];
+      l.scheme = schemes[i];
+      l.code = codes[i];
+      l.score = scores[i];
+      l.explanation = explanations[i];
+      l.origin = origins[i];
+      l.confirmed_by = confirmed[i];
+      if (types[i] == "assignment") {
+        if (auto it = by_id.find(objects[i]); it != by_id.end()) own[it->second].push_back(l);
+      } else if (auto it = by_item.find(objects[i]); it != by_item.end()) {
+        for (auto* r : it->second) inherited[r].push_back(l);
+      }
+    }
+    for (auto& [id, r] : by_id) r->areas = own.count(r) ? own[r] : inherited[r];
   }
 
   static void insertOriginal(Session& s, const Document& d, std::string_view bytes) {

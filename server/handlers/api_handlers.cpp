@@ -13,6 +13,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "beslut/corrections.h"
@@ -109,6 +110,42 @@ void catchUpIndex(AppContext& ctx) {
   if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after a change: " + st.toString());
 }
 
+// "areas": the document's links to strategy nodes, best first, with titles;
+// and each item's own under items[i].areas.
+void addAreas(Poco::JSON::Object::Ptr body, const Document& d, const Taxonomy& taxonomy) {
+  auto areaJson = [&](const Link& l) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("code", l.code);
+    o->set("scheme", l.scheme);
+    std::string title;
+    for (const auto& n : taxonomy.nodes) {
+      if (n.code == l.code && n.scheme == l.scheme) title = n.title;
+    }
+    o->set("title", title);
+    o->set("score", l.score);
+    o->set("explanation", l.explanation);
+    o->set("origin", l.origin);
+    o->set("confirmed_by", l.confirmed_by);
+    return o;
+  };
+  std::vector<const Link*> links;
+  for (const auto& l : d.links) links.push_back(&l);
+  std::stable_sort(links.begin(), links.end(), [](const Link* a, const Link* b) { return a->score > b->score; });
+  Poco::JSON::Array::Ptr areas = new Poco::JSON::Array;
+  for (const Link* l : links) {
+    if (l->object_type == "document") areas->add(areaJson(*l));
+  }
+  body->set("areas", areas);
+  auto items = body->getArray("items");
+  for (std::size_t i = 0; items && i < items->size(); ++i) {
+    Poco::JSON::Array::Ptr item_areas = new Poco::JSON::Array;
+    for (const Link* l : links) {
+      if (l->object_type == "item" && l->item_index == i) item_areas->add(areaJson(*l));
+    }
+    items->getObject(static_cast<unsigned>(i))->set("areas", item_areas);
+  }
+}
+
 Status documentMissing(Id id) { return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."); }
 
 Poco::JSON::Object::Ptr correctionToJson(const Correction& c) {
@@ -162,7 +199,9 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
 void DocumentHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
-  sendJson(res, documentToJson(doc.value()));
+  auto body = documentToJson(doc.value());
+  addAreas(body, doc.value(), ctx_.runtime.taxonomy());
+  sendJson(res, body);
 }
 
 void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
@@ -244,7 +283,9 @@ void ReextractHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServ
   catchUpIndex(ctx_);
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status());
-  sendJson(res, documentToJson(doc.value()));
+  auto body = documentToJson(doc.value());
+  addAreas(body, doc.value(), ctx_.runtime.taxonomy());
+  sendJson(res, body);
 }
 
 void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {

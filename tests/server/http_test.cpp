@@ -46,6 +46,7 @@ Settings testSettings(const std::string& data_dir) {
   s.index_poll_ms = 100;
   s.max_upload_bytes = 1 << 20;
   s.dictionary = kSwedishHunspellDictionary;
+  s.taxonomy_dir = std::string(BESLUT_SOURCE_DIR) + "/content/taxonomy";
   return s;
 }
 
@@ -500,4 +501,91 @@ TEST_CASE("a saved search is followed as an Atom feed of new matching passages")
   CHECK(reply);  // the summary is HTML, escaped once inside the XML
   auto list = server.get("/api/v1/saved-searches");
   CHECK(list.json()->getArray("saved_searches")->size() == 1);
+}
+
+TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back through every endpoint") {
+  TempDir dir;
+  Server server(dir.path());
+  auto up = server.upload("protokoll.txt",
+                          beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt")));
+  REQUIRE(up.status == 201);
+  const std::string doc = "/api/v1/documents/" + std::to_string(up.json()->getValue<Id>("id"));
+  auto post = [&](const std::string& uri, const std::string& json) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, json);
+  };
+
+  auto list = server.get("/api/v1/assignments?assignee=ewa%20lindberg&today=2018-10-01");
+  REQUIRE(list.status == 200);
+  REQUIRE(list.json()->getValue<int>("total") == 1);
+  auto a = list.json()->getArray("assignments")->getObject(0);
+  const Id id = a->getValue<Id>("id");
+  CHECK(a->getValue<std::string>("status") == "open");
+  CHECK(a->getObject("source")->getValue<std::string>("item_number") == "13");
+  CHECK(a->has("areas"));
+  const std::string uri = "/api/v1/assignments/" + std::to_string(id);
+
+  // A due date set by the secretary makes it overdue after that day.
+  REQUIRE(post(doc + "/corrections", R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}, "author": "Anna Elverskog"})").status == 201);
+  auto overdue = server.get("/api/v1/assignments?overdue=true&today=2019-01-15");
+  REQUIRE(overdue.json()->getValue<int>("total") == 1);
+  CHECK(overdue.json()->getArray("assignments")->getObject(0)->getValue<std::string>("status") == "overdue");
+  CHECK(server.get("/api/v1/assignments?overdue=true&today=2018-12-01").json()->getValue<int>("total") == 0);
+  CHECK(server.get("/api/v1/assignments?due_before=2019-01-01&due_after=2018-12-30").json()->getValue<int>("total") == 1);
+
+  auto progress = post(uri + "/followups?today=2018-11-06", R"({"status": "in_progress", "comment": "Första mötet med ORU har hållits.",
+                                              "author": "Anna Elverskog", "date": "2018-11-05", "progress": 30})");
+  REQUIRE_MESSAGE(progress.status == 201, progress.body);
+  CHECK(progress.json()->getValue<std::string>("status") == "in_progress");
+  CHECK(progress.json()->getValue<double>("progress") == 30);
+  auto done = post(uri + "/followups", R"({"status": "done", "comment": "Uppdragsutbildningen för lärare startar.",
+                                          "author": "Ewa Lindberg", "date": "2019-02-01"})");
+  REQUIRE(done.status == 201);
+  CHECK(done.json()->getValue<std::string>("status") == "done");
+  CHECK(done.json()->getValue<double>("progress") == 100);
+
+  CHECK(post(uri + "/followups", R"({"status": "klart", "author": "A"})").status == 400);
+  CHECK(post(uri + "/followups", R"({"status": "done"})").status == 400);
+  CHECK(post("/api/v1/assignments/999/followups", R"({"status": "done", "author": "A"})").status == 404);
+  CHECK(server.get("/api/v1/assignments?status=maybe").status == 400);
+  CHECK(server.get("/api/v1/assignments?today=igår").status == 400);
+
+  auto one = server.get(uri + "?today=2019-03-01");
+  REQUIRE(one.status == 200);
+  CHECK(one.json()->getValue<std::string>("status") == "done");
+  CHECK(one.json()->getArray("followups")->size() == 2);
+  CHECK(server.get("/api/v1/assignments?status=done&today=2019-03-01").json()->getValue<int>("total") == 1);
+  CHECK(server.get("/api/v1/assignments?overdue=true&today=2019-03-01").json()->getValue<int>("total") == 0);
+
+  // The document still reads the same, with its areas.
+  auto d = server.get(doc);
+  REQUIRE(d.status == 200);
+  CHECK(d.json()->has("areas"));
+
+  // Feeds.
+  auto ics = server.get("/feeds/assignments.ics?assignee=Ewa");
+  REQUIRE(ics.status == 200);
+  CHECK(ics.content_type.find("text/calendar") == 0);
+  CHECK(ics.body.find("BEGIN:VCALENDAR\r\n") == 0);
+  CHECK(ics.body.find("DTSTART;VALUE=DATE:20181231\r\n") != std::string::npos);
+  CHECK(ics.body.find("DTEND;VALUE=DATE:20190101\r\n") != std::string::npos);
+  CHECK(ics.body.find("Ewa Lindberg") != std::string::npos);
+  for (std::size_t start = 0, end; (end = ics.body.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    CHECK(end - start <= 75);  // folded lines
+  }
+  auto atom = server.get("/feeds/followups.atom");
+  REQUIRE(atom.status == 200);
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(atom.body.c_str()));
+  auto first = xml.child("feed").child("entry");
+  REQUIRE(first);
+  CHECK(std::string(first.child("author").child_value("name")) == "Ewa Lindberg");  // newest first
+  CHECK(std::string(first.child_value("summary")) == "Uppdragsutbildningen för lärare startar.");
+
+  auto summary = server.get("/api/v1/areas/5.4/summary?today=2019-03-01");
+  REQUIRE_MESSAGE(summary.status == 200, summary.body);
+  CHECK(summary.json()->getValue<std::string>("title") == "Kompetensförsörjning och matchning");
+  CHECK(summary.json()->getObject("by_status")->has("done"));
+  CHECK(server.get("/api/v1/areas/9.99/summary").status == 404);
 }

@@ -19,6 +19,13 @@
 //   /items/{number}/assignments/{i} value: object with any of assignee, task, due,
 //                                   status, progress (merged); null deletes
 //   /items/{number}/assignments/+   value: object (assignee and task required)
+//   /links/{scheme}/{code}          a document's link to a taxonomy node; and
+//   /items/{number}/links/{scheme}/{code},
+//   /items/{number}/decisions/{i}/links/{scheme}/{code},
+//   /items/{number}/assignments/{i}/links/{scheme}/{code}
+//                                   value: "confirm" (keeps it, marked with the
+//                                   author), "reject" (removes it), or an object
+//                                   {"score", "explanation"} that adds it
 // {i} is the position within the item as extracted (0-based); "+" appends.
 #pragma once
 

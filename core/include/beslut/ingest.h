@@ -36,12 +36,13 @@ struct ImportReport {
 // Extraction only, without storing: extractor → document plugin → linkers.
 // Errors as for Ingest::importFile.
 Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,
-                                 const IngestLimits& limits = {});
+                                 const IngestLimits& limits = {}, const Taxonomy& taxonomy = {});
 
 class Ingest {
  public:
-  Ingest(const PluginRegistry& plugins, Store& store, IngestLimits limits = {})
-      : plugins_(plugins), store_(store), limits_(limits) {}
+  // `taxonomy` must outlive the Ingest.
+  Ingest(const PluginRegistry& plugins, Store& store, IngestLimits limits = {}, const Taxonomy* taxonomy = nullptr)
+      : plugins_(plugins), store_(store), limits_(limits), taxonomy_(taxonomy) {}
 
   // Imports one file. Errors, each with a message a secretary understands:
   // kInvalidArgument (empty file, undecodable text), kTooLarge, kUnsupported
@@ -57,6 +58,7 @@ class Ingest {
   const PluginRegistry& plugins_;
   Store& store_;
   IngestLimits limits_;
+  const Taxonomy* taxonomy_;
 };
 
 }  // namespace beslut

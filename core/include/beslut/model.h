@@ -96,6 +96,8 @@ struct FollowUp {
   Span span;
   double confidence = 1.0;
   std::string author;  // a person's name for manual follow-ups; empty when extracted
+  double progress = -1;  // 0–100 when stated, -1 when not
+  std::string created_at;
 };
 
 struct Assignment {
@@ -114,21 +116,33 @@ struct Assignment {
 struct TaxonomyNode {
   std::string scheme;  // e.g. "rus-orebro-2030"
   std::string code;    // e.g. "5.4"
+  std::string kind;    // vision, goal, effect_goal, area, direction, focus_area
   std::string title;
   std::string description;
   std::string parent_code;
+  // Words and phrases (lower case, as they appear in texts) that signal the
+  // node: "kompetensförsörjning", "yrkesvux", "matchning på arbetsmarknaden".
+  std::vector<std::string> vocabulary;
 };
 
-// Any object → taxonomy node.
+// A classification scheme (the RUS of a region, a body's own plan).
+struct Taxonomy {
+  std::vector<TaxonomyNode> nodes;  // of one or more schemes
+};
+
+// Any object → taxonomy node. At extraction time objects are named by
+// position (item_index, index); the store resolves them to ids.
 struct Link {
   std::string object_type;  // document, item, decision, assignment
-  Id object_id = 0;
+  Id object_id = 0;         // set by the store
+  std::size_t item_index = 0;  // item, decision, assignment: the item's position
+  std::size_t index = 0;       // decision, assignment: position within the item
   std::string scheme;
   std::string code;
-  double score = 0.0;
-  std::string origin;  // plugin name or "person"
+  double score = 0.0;       // in [0, 1]
+  std::string origin;       // plugin name, or "person"
   std::string confirmed_by;
-  std::string explanation;
+  std::string explanation;  // for a person: which words and passages led here
 };
 
 // A measured indicator of a goal (annual reports): "indikator, utfall, målvärde".
@@ -197,6 +211,8 @@ struct Document {
   std::vector<std::string> commitments;
 
   std::vector<Item> items;
+  // Links to taxonomy nodes, from linker plugins (best first per object).
+  std::vector<Link> links;
   // Evidence of the document-level facts, keyed by field name ("date",
   // "place", "chair", "initiator", "commitments/0", …).
   std::map<std::string, Evidence> evidence;

@@ -71,7 +71,10 @@ class Linker : public Plugin {
  public:
   ~Linker() override;
   PluginKind kind() const final { return PluginKind::kLinker; }
-  virtual std::vector<Link> link(const Document& document) const = 0;
+  // Links the document and its items, decisions and assignments to nodes of
+  // the taxonomy, each with a score in [0, 1] and an explanation a person can
+  // check. Objects are named by position (Link::item_index, Link::index).
+  virtual std::vector<Link> link(const Document& document, const Taxonomy& taxonomy) const = 0;
 };
 
 }  // namespace beslut

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "beslut/corrections.h"
+#include "beslut/followup.h"
 #include "beslut/model.h"
 #include "beslut/status.h"
 
@@ -101,6 +102,14 @@ class Store {
   // kNotFound if absent.
   virtual Result<SavedSearch> savedSearch(Id id) const = 0;
   virtual Result<std::vector<SavedSearch>> savedSearches() const = 0;
+
+  // Every assignment with its source, follow-ups and areas, by id.
+  virtual Result<std::vector<AssignmentRecord>> assignments() const = 0;
+  // kNotFound if absent.
+  virtual Result<AssignmentRecord> assignment(Id id) const = 0;
+  // Records a person's follow-up (author required) and logs
+  // ("assignment", id, "followup"). kNotFound for an unknown assignment.
+  virtual Result<FollowUp> addFollowUp(Id assignment_id, FollowUp followup) = 0;
 
   // Change-log entries with seq > after, in order, at most `limit`.
   virtual Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const = 0;

@@ -1,0 +1,63 @@
+// Follow-up of assignments: their state as it stands, given the follow-ups
+// recorded so far and the day it is. "Today" is always a parameter here, never
+// read from the clock, so the lifecycle is testable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "beslut/model.h"
+
+namespace beslut {
+
+// The last day a due date allows: "2019-10-01" stays, a month "2019-10" is its
+// last day ("2019-10-31"), a year "2025" is 31 December; "" when none or unreadable.
+std::string dueDate(const std::string& due);
+
+// The latest follow-up (by date, then by order recorded), or null.
+const FollowUp* latestFollowUp(const Assignment& assignment);
+
+// Status as it stands: the latest follow-up's status, else the extracted one;
+// open or in-progress assignments whose due date is before `today`
+// (YYYY-MM-DD) are overdue. Done and cancelled assignments never are.
+AssignmentStatus currentStatus(const Assignment& assignment, const std::string& today);
+
+// Progress (0–100): the latest follow-up that states one, 100 when done, else the extracted value.
+double currentProgress(const Assignment& assignment);
+
+// Swedish label of a status: "ej påbörjad", "pågående", "klar", "försenad", "avskriven".
+const char* statusLabel(AssignmentStatus status);
+
+// "2024-05-17" → "2024-Q2"; "" when the date is unreadable.
+std::string quarterOf(const std::string& date);
+
+// An assignment with where it comes from and what it serves.
+struct AssignmentRecord {
+  Assignment assignment;  // with its id and every follow-up (extracted and by people), oldest first
+  Id document_id = 0;
+  DocumentKind document_kind = DocumentKind::kOther;
+  std::string document_title;
+  std::string document_date;
+  std::string organization;
+  std::string item_number;
+  std::string item_title;
+  std::vector<Link> areas;  // links of the assignment, else of its item; best first
+};
+
+// Which assignments to list; empty fields do not filter. Text filters match
+// case-insensitively anywhere in the field.
+struct AssignmentFilter {
+  std::string organization;
+  std::string assignee;
+  std::string area;        // a node code ("5.4")
+  std::optional<AssignmentStatus> status;  // as it stands today
+  std::string due_before;  // due date strictly before (YYYY-MM-DD)
+  std::string due_after;   // due date strictly after
+  bool overdue = false;    // only overdue ones
+  std::string today;       // YYYY-MM-DD, for overdue
+};
+
+bool matches(const AssignmentRecord& record, const AssignmentFilter& filter);
+
+}  // namespace beslut

@@ -1,0 +1,372 @@
+#include "handlers/followup_handlers.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Timespan.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "beslut/followup.h"
+#include "beslut/html.h"
+
+namespace beslut::server {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using Poco::Net::HTTPResponse;
+
+namespace {
+
+bool isIsoDate(const std::string& s) {
+  int tz = 0;
+  Poco::DateTime parsed;
+  return s.size() == 10 && Poco::DateTimeParser::tryParse("%Y-%m-%d", s, parsed, tz);
+}
+
+// `today` from the request (for reproducible answers), else the real one.
+Result<std::string> todayOf(std::map<std::string, std::string>& params) {
+  const std::string& t = params["today"];
+  if (t.empty()) return stockholmToday();
+  if (!isIsoDate(t)) return Status::invalidArgument("Parametern today ska vara ett datum (ÅÅÅÅ-MM-DD).");
+  return t;
+}
+
+const TaxonomyNode* nodeOf(const Taxonomy& taxonomy, const std::string& scheme, const std::string& code) {
+  for (const auto& n : taxonomy.nodes) {
+    if (n.code == code && (scheme.empty() || n.scheme == scheme)) return &n;
+  }
+  return nullptr;
+}
+
+Object::Ptr followUpJson(const FollowUp& f) {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", f.id);
+  o->set("date", f.date);
+  o->set("status", assignmentStatusName(f.status));
+  o->set("comment", f.comment);
+  o->set("author", f.author);
+  if (f.progress >= 0) o->set("progress", f.progress);
+  if (f.source_document_id) o->set("source_document_id", *f.source_document_id);
+  o->set("source_item_number", f.source_item_number);
+  o->set("created_at", f.created_at);
+  return o;
+}
+
+Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, const std::string& today) {
+  const Assignment& a = r.assignment;
+  const AssignmentStatus status = currentStatus(a, today);
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("id", a.id);
+  o->set("assignee", a.assignee);
+  o->set("task", a.task);
+  o->set("due", a.due);
+  o->set("due_date", dueDate(a.due));
+  o->set("due_text", a.due_text);
+  o->set("status", assignmentStatusName(status));
+  o->set("status_label", statusLabel(status));
+  o->set("overdue", status == AssignmentStatus::kOverdue);
+  o->set("progress", currentProgress(a));
+  o->set("organization", r.organization);
+  Object::Ptr source = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  source->set("document_id", r.document_id);
+  source->set("item_number", r.item_number);
+  source->set("item_title", r.item_title);
+  source->set("document_title", r.document_title);
+  source->set("document_date", r.document_date);
+  o->set("source", source);
+  Array::Ptr areas = new Array;
+  for (const auto& l : r.areas) {
+    Object::Ptr area = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    area->set("code", l.code);
+    area->set("scheme", l.scheme);
+    area->set("score", l.score);
+    if (const auto* n = nodeOf(taxonomy, l.scheme, l.code)) area->set("title", n->title);
+    area->set("explanation", l.explanation);
+    area->set("confirmed_by", l.confirmed_by);
+    areas->add(area);
+  }
+  o->set("areas", areas);
+  Array::Ptr followups = new Array;
+  for (const auto& f : a.followups) followups->add(followUpJson(f));
+  o->set("followups", followups);
+  return o;
+}
+
+Result<AssignmentFilter> filterOf(std::map<std::string, std::string>& params) {
+  AssignmentFilter f;
+  auto today = todayOf(params);
+  if (!today.ok()) return today.status();
+  f.today = today.value();
+  f.organization = params["organization"];
+  f.assignee = params["assignee"];
+  f.area = params["area"];
+  if (!params["status"].empty()) {
+    f.status = parseAssignmentStatus(params["status"]);
+    if (!f.status) {
+      return Status::invalidArgument("Okänd status \"" + params["status"] +
+                                     "\": open, in_progress, done, overdue eller cancelled.");
+    }
+  }
+  for (const char* key : {"due_before", "due_after"}) {
+    if (!params[key].empty() && !isIsoDate(params[key])) {
+      return Status::invalidArgument(std::string("Parametern ") + key + " ska vara ett datum (ÅÅÅÅ-MM-DD).");
+    }
+  }
+  f.due_before = params["due_before"];
+  f.due_after = params["due_after"];
+  f.overdue = params["overdue"] == "true";
+  return f;
+}
+
+// iCalendar text: escape and fold at 75 octets without splitting a character.
+std::string icalText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else if (c != '\r') out += c;
+  }
+  return out;
+}
+
+std::string icalLine(const std::string& line) {
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const bool starts_char = (c & 0xC0) != 0x80;
+    if (starts_char && width >= 74) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out += line[i];
+    ++width;
+  }
+  return out + "\r\n";
+}
+
+std::string compactDate(const std::string& iso) {
+  std::string d = iso;
+  d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
+  return d;
+}
+
+std::string nextDay(const std::string& iso) {
+  int tz = 0;
+  Poco::DateTime d = Poco::DateTimeParser::parse("%Y-%m-%d", iso, tz);
+  d += Poco::Timespan(1, 0, 0, 0, 0);
+  return Poco::DateTimeFormatter::format(d, "%Y%m%d");
+}
+
+std::string baseUrl(const Poco::Net::HTTPServerRequest& req) {
+  std::string host = req.getHost();
+  for (char c : host) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-')) return "http://localhost";
+  }
+  return "http://" + (host.empty() ? std::string("localhost") : host);
+}
+
+}  // namespace
+
+std::string stockholmToday() {
+  // Central European time, with summer time from the last Sunday of March to
+  // the last Sunday of October (01:00 UTC both), as in EU law.
+  Poco::DateTime utc;
+  auto lastSunday = [](int year, int month) {
+    Poco::DateTime d(year, month, Poco::DateTime::daysOfMonth(year, month), 1);
+    return d - Poco::Timespan(d.dayOfWeek(), 0, 0, 0, 0);
+  };
+  const bool summer = utc >= lastSunday(utc.year(), 3) && utc < lastSunday(utc.year(), 10);
+  Poco::DateTime local = utc + Poco::Timespan(0, summer ? 2 : 1, 0, 0, 0);
+  return Poco::DateTimeFormatter::format(local, "%Y-%m-%d");
+}
+
+void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  auto filter = filterOf(params);
+  if (!filter.ok()) return sendError(res, filter.status());
+  auto all = ctx_.runtime.store().assignments();
+  if (!all.ok()) return sendError(res, all.status());
+  Array::Ptr list = new Array;
+  std::size_t total = 0;
+  for (const auto& r : all.value()) {
+    if (!matches(r, filter.value())) continue;
+    ++total;
+    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today));
+  }
+  Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("total", static_cast<Poco::UInt64>(total));
+  body->set("today", filter->today);
+  body->set("assignments", list);
+  sendJson(res, body);
+}
+
+void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  auto today = todayOf(params);
+  if (!today.ok()) return sendError(res, today.status());
+  Store& store = ctx_.runtime.store();
+  if (followups_) {
+    std::string text;
+    Poco::StreamCopier::copyToString(req.stream(), text, 8192);
+    Object::Ptr o;
+    try {
+      Poco::JSON::Parser parser;
+      o = parser.parse(text).extract<Object::Ptr>();
+    } catch (const Poco::Exception&) {
+      return sendError(res, Status::invalidArgument("Skicka ett JSON-objekt med status, comment och author."));
+    }
+    FollowUp f;
+    auto status = parseAssignmentStatus(o->optValue<std::string>("status", ""));
+    if (!status) {
+      return sendError(res, Status::invalidArgument("Ange status: open, in_progress, done, overdue eller cancelled."));
+    }
+    f.status = *status;
+    f.comment = o->optValue<std::string>("comment", "");
+    f.author = o->optValue<std::string>("author", "");
+    f.date = o->optValue<std::string>("date", "");
+    if (!f.date.empty() && !isIsoDate(f.date)) return sendError(res, Status::invalidArgument("date ska vara ÅÅÅÅ-MM-DD."));
+    if (o->has("progress")) {
+      f.progress = o->optValue<double>("progress", -1);
+      if (f.progress < 0 || f.progress > 100) return sendError(res, Status::invalidArgument("progress ska vara 0–100."));
+    }
+    auto stored = store.addFollowUp(id_, f);
+    if (!stored.ok()) return sendError(res, stored.status());
+    auto record = store.assignment(id_);
+    if (!record.ok()) return sendError(res, record.status());
+    return sendJson(res, assignmentJson(record.value(), ctx_.runtime.taxonomy(), today.value()), HTTPResponse::HTTP_CREATED);
+  }
+  auto record = store.assignment(id_);
+  if (!record.ok()) return sendError(res, record.status());
+  sendJson(res, assignmentJson(record.value(), ctx_.runtime.taxonomy(), today.value()));
+}
+
+void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  auto today = todayOf(params);
+  if (!today.ok()) return sendError(res, today.status());
+  const TaxonomyNode* node = nodeOf(ctx_.runtime.taxonomy(), "", code_);
+  if (node == nullptr) return sendError(res, Status::notFound("Området " + code_ + " finns inte i strategin."));
+  auto all = ctx_.runtime.store().assignments();
+  if (!all.ok()) return sendError(res, all.status());
+  AssignmentFilter f;
+  f.area = code_;
+  f.today = today.value();
+  std::map<std::string, std::size_t> by_status;
+  for (auto s : {AssignmentStatus::kOpen, AssignmentStatus::kInProgress, AssignmentStatus::kDone,
+                 AssignmentStatus::kOverdue, AssignmentStatus::kCancelled}) {
+    by_status[assignmentStatusName(s)] = 0;
+  }
+  std::map<std::string, std::pair<std::size_t, std::size_t>> trend;  // quarter → new, done
+  std::size_t total = 0;
+  for (const auto& r : all.value()) {
+    if (!matches(r, f)) continue;
+    ++total;
+    ++by_status[assignmentStatusName(currentStatus(r.assignment, f.today))];
+    if (auto q = quarterOf(r.document_date); !q.empty()) ++trend[q].first;
+    for (const auto& fu : r.assignment.followups) {
+      if (fu.status == AssignmentStatus::kDone) {
+        if (auto q = quarterOf(fu.date); !q.empty()) ++trend[q].second;
+        break;
+      }
+    }
+  }
+  Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("code", node->code);
+  body->set("scheme", node->scheme);
+  body->set("title", node->title);
+  body->set("description", node->description);
+  body->set("today", f.today);
+  body->set("assignments", static_cast<Poco::UInt64>(total));
+  Object::Ptr statuses = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& [k, v] : by_status) statuses->set(k, static_cast<Poco::UInt64>(v));
+  body->set("by_status", statuses);
+  body->set("overdue", static_cast<Poco::UInt64>(by_status["overdue"]));
+  Array::Ptr quarters = new Array;
+  for (const auto& [q, counts] : trend) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("quarter", q);
+    o->set("new", static_cast<Poco::UInt64>(counts.first));
+    o->set("done", static_cast<Poco::UInt64>(counts.second));
+    quarters->add(o);
+  }
+  body->set("trend", quarters);
+  sendJson(res, body);
+}
+
+void AssignmentFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  auto filter = filterOf(params);
+  if (!filter.ok()) return sendError(res, filter.status());
+  auto all = ctx_.runtime.store().assignments();
+  if (!all.ok()) return sendError(res, all.status());
+  const std::string base = baseUrl(req);
+  const std::string stamp = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y%m%dT%H%M%SZ");
+  std::ostringstream out;
+  if (ical_) {
+    out << icalLine("BEGIN:VCALENDAR") << icalLine("VERSION:2.0") << icalLine("PRODID:-//Beslut//Uppdrag//SV")
+        << icalLine("CALSCALE:GREGORIAN") << icalLine("X-WR-CALNAME:Uppdrag – Beslut");
+    for (const auto& r : all.value()) {
+      const Assignment& a = r.assignment;
+      const std::string due = dueDate(a.due);
+      if (due.empty() || !matches(r, filter.value())) continue;
+      const AssignmentStatus status = currentStatus(a, filter->today);
+      out << icalLine("BEGIN:VEVENT") << icalLine("UID:assignment-" + std::to_string(a.id) + "@beslut")
+          << icalLine("DTSTAMP:" + stamp) << icalLine("DTSTART;VALUE=DATE:" + compactDate(due))
+          << icalLine("DTEND;VALUE=DATE:" + nextDay(due))
+          << icalLine("SUMMARY:" + icalText("Uppdrag: " + a.assignee + " – " + a.task))
+          << icalLine("DESCRIPTION:" + icalText(r.organization + ", § " + r.item_number + " " + r.item_title + " (" +
+                                                r.document_title + "). Status: " + statusLabel(status) + "."))
+          << icalLine("URL:" + base + "/api/v1/assignments/" + std::to_string(a.id))
+          << icalLine(std::string("STATUS:") + (status == AssignmentStatus::kCancelled ? "CANCELLED" : "CONFIRMED"))
+          << icalLine("END:VEVENT");
+    }
+    out << icalLine("END:VCALENDAR");
+    res.setContentType("text/calendar; charset=utf-8");
+  } else {
+    struct Entry {
+      const AssignmentRecord* record;
+      const FollowUp* followup;
+    };
+    std::vector<Entry> entries;
+    for (const auto& r : all.value()) {
+      if (!matches(r, filter.value())) continue;
+      for (const auto& f : r.assignment.followups) entries.push_back({&r, &f});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+      return x.followup->created_at != y.followup->created_at ? x.followup->created_at > y.followup->created_at
+                                                              : x.followup->id > y.followup->id;
+    });
+    if (entries.size() > 100) entries.resize(100);
+    std::string updated = entries.empty() ? Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT)
+                                          : entries.front().followup->created_at;
+    out << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        << "  <id>urn:beslut:followups</id>\n  <title>Beslut – uppföljning av uppdrag</title>\n"
+        << "  <updated>" << escapeHtml(updated) << "</updated>\n  <author><name>Beslut</name></author>\n"
+        << "  <link rel=\"self\" href=\"" << escapeHtml(base + "/feeds/followups.atom") << "\"/>\n";
+    for (const auto& e : entries) {
+      const Assignment& a = e.record->assignment;
+      const FollowUp& f = *e.followup;
+      out << "  <entry>\n    <id>urn:beslut:followup:" << f.id << "</id>\n"
+          << "    <title>" << escapeHtml(a.assignee + ": " + statusLabel(f.status) + " – " + a.task) << "</title>\n"
+          << "    <updated>" << escapeHtml(f.created_at) << "</updated>\n"
+          << "    <author><name>" << escapeHtml(f.author.empty() ? "Beslut (ur dokument)" : f.author) << "</name></author>\n"
+          << "    <link href=\"" << escapeHtml(base + "/api/v1/assignments/" + std::to_string(a.id)) << "\"/>\n"
+          << "    <summary>" << escapeHtml(f.comment) << "</summary>\n  </entry>\n";
+    }
+    out << "</feed>\n";
+    res.setContentType("application/atom+xml; charset=utf-8");
+  }
+  const std::string body = out.str();
+  res.setContentLength(static_cast<std::streamsize>(body.size()));
+  res.send() << body;
+}
+
+}  // namespace beslut::server

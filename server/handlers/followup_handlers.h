@@ -1,0 +1,59 @@
+// Assignments and their follow-up: JSON API, iCalendar and Atom feeds.
+#pragma once
+
+#include "app_context.h"
+#include "beslut/model.h"
+#include "handlers/handler.h"
+
+namespace beslut::server {
+
+// GET /api/v1/assignments?organization=&assignee=&area=&status=&due_before=&due_after=&overdue=true&today=
+class AssignmentsHandler : public Handler {
+ public:
+  explicit AssignmentsHandler(AppContext& ctx) : ctx_(ctx) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+};
+
+// GET /api/v1/assignments/{id}; POST /api/v1/assignments/{id}/followups
+// with {"status", "comment", "author", "date", "progress"}.
+class AssignmentHandler : public Handler {
+ public:
+  AssignmentHandler(AppContext& ctx, Id id, bool followups) : ctx_(ctx), id_(id), followups_(followups) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  Id id_;
+  bool followups_;
+};
+
+// GET /api/v1/areas/{code}/summary?today=: counts by status, overdue, trend by quarter.
+class AreaSummaryHandler : public Handler {
+ public:
+  AreaSummaryHandler(AppContext& ctx, std::string code) : ctx_(ctx), code_(std::move(code)) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  std::string code_;
+};
+
+// GET /feeds/assignments.ics?organization=&assignee=: due dates as all-day events.
+// GET /feeds/followups.atom: follow-up changes, newest first.
+class AssignmentFeedHandler : public Handler {
+ public:
+  AssignmentFeedHandler(AppContext& ctx, bool ical) : ctx_(ctx), ical_(ical) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  bool ical_;
+};
+
+// Today's date in Europe/Stockholm (YYYY-MM-DD).
+std::string stockholmToday();
+
+}  // namespace beslut::server

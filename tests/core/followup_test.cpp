@@ -1,0 +1,90 @@
+#include <doctest/doctest.h>
+
+#include "beslut/followup.h"
+
+using namespace beslut;
+
+namespace {
+
+FollowUp followUp(const std::string& date, AssignmentStatus status, double progress = -1) {
+  FollowUp f;
+  f.date = date;
+  f.status = status;
+  f.progress = progress;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("due dates: a day, a month's last day, a year's last day") {
+  CHECK(dueDate("2019-10-01") == "2019-10-01");
+  CHECK(dueDate("2019-10") == "2019-10-31");
+  CHECK(dueDate("2024-02") == "2024-02-29");
+  CHECK(dueDate("2025") == "2025-12-31");
+  CHECK(dueDate("") == "");
+  CHECK(dueDate("till nästa möte") == "");
+  CHECK(dueDate("2019-13") == "");
+}
+
+TEST_CASE("the lifecycle of an assignment with a fixed today") {
+  Assignment a;
+  a.due = "2019-10";
+  CHECK(currentStatus(a, "2019-09-15") == AssignmentStatus::kOpen);
+  CHECK(currentStatus(a, "2019-10-31") == AssignmentStatus::kOpen);  // due that day: not yet late
+  CHECK(currentStatus(a, "2019-11-01") == AssignmentStatus::kOverdue);
+  a.followups.push_back(followUp("2019-09-20", AssignmentStatus::kInProgress, 40));
+  CHECK(currentStatus(a, "2019-09-21") == AssignmentStatus::kInProgress);
+  CHECK(currentProgress(a) == 40);
+  CHECK(currentStatus(a, "2019-11-01") == AssignmentStatus::kOverdue);
+  a.followups.push_back(followUp("2019-11-10", AssignmentStatus::kDone));
+  CHECK(currentStatus(a, "2020-01-01") == AssignmentStatus::kDone);  // done is never overdue
+  CHECK(currentProgress(a) == 100);
+  // A follow-up recorded later about an earlier day does not override a newer one.
+  a.followups.push_back(followUp("2019-10-01", AssignmentStatus::kInProgress, 60));
+  CHECK(currentStatus(a, "2020-01-01") == AssignmentStatus::kDone);
+}
+
+TEST_CASE("cancelled assignments and assignments without a due date are never overdue") {
+  Assignment a;
+  CHECK(currentStatus(a, "2030-01-01") == AssignmentStatus::kOpen);
+  a.due = "2019-01-01";
+  a.followups.push_back(followUp("2019-02-01", AssignmentStatus::kCancelled));
+  CHECK(currentStatus(a, "2030-01-01") == AssignmentStatus::kCancelled);
+  CHECK(std::string(statusLabel(AssignmentStatus::kCancelled)) == "avskriven");
+}
+
+TEST_CASE("filters: organization, assignee, area, status, due range, overdue") {
+  AssignmentRecord r;
+  r.organization = "Regional tillväxtnämnd";
+  r.assignment.assignee = "Förvaltningen";
+  r.assignment.due = "2021-03-31";
+  Link l;
+  l.code = "5.4";
+  r.areas.push_back(l);
+  AssignmentFilter f;
+  f.today = "2021-01-01";
+  CHECK(matches(r, f));
+  f.organization = "tillväxt";
+  f.assignee = "förvaltningen";  // ASCII case folding; the capital Ö-less prefix still matches
+  f.area = "5.4";
+  CHECK(matches(r, f));
+  f.area = "5.3";
+  CHECK_FALSE(matches(r, f));
+  f.area = "5";
+  CHECK(matches(r, f));  // a parent code covers its children
+  f.area.clear();
+  f.status = AssignmentStatus::kOpen;
+  CHECK(matches(r, f));
+  f.today = "2021-04-01";
+  CHECK_FALSE(matches(r, f));  // overdue now
+  f.status.reset();
+  f.overdue = true;
+  CHECK(matches(r, f));
+  f.due_before = "2021-03-31";
+  CHECK_FALSE(matches(r, f));  // strictly before
+  f.due_before = "2021-04-01";
+  f.due_after = "2021-03-30";
+  CHECK(matches(r, f));
+  CHECK(quarterOf("2024-05-17") == "2024-Q2");
+  CHECK(quarterOf("maj") == "");
+}
