@@ -72,6 +72,9 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   }
   std::string rest;
   if (path == "/api/v1/assignments") return get ? static_cast<Handler*>(new AssignmentsHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/api/v1/assignments.csv") {
+    return get || method == "POST" ? static_cast<Handler*>(new AssignmentsCsvHandler(ctx_)) : new NotFoundHandler(true);
+  }
   if (path == "/feeds/assignments.ics" || path == "/feeds/followups.atom") {
     return get ? static_cast<Handler*>(new AssignmentFeedHandler(ctx_, path.back() == 's')) : new NotFoundHandler(true);
   }

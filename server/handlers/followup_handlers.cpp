@@ -6,6 +6,7 @@
 #include <Poco/DateTimeParser.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/Timespan.h>
 
@@ -173,7 +174,192 @@ std::string baseUrl(const Poco::Net::HTTPServerRequest& req) {
   return "http://" + (host.empty() ? std::string("localhost") : host);
 }
 
+constexpr const char* kCsvColumns[] = {"id", "parent_id", "title", "description", "start_date", "end_date",
+                                       "status", "progress", "organization", "assignee", "source_document_id",
+                                       "source_item_number", "areas"};
+
+std::string csvField(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string externalId(Id id) { return "beslut:assignment:" + std::to_string(id); }
+
+// RFC 4180 records: quoted fields may hold commas, quotes ("") and newlines.
+Result<std::vector<std::vector<std::string>>> parseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, field_started = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      quoted = field_started = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+      if (!(row.size() == 1 && row[0].empty())) rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+      field_started = true;
+    }
+  }
+  if (quoted) return Status::invalidArgument("CSV-filen har ett citattecken som inte avslutas.");
+  if (field_started || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace
+
+void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto params = queryParameters(req);
+  Store& store = ctx_.runtime.store();
+  if (req.getMethod() != "POST") {
+    auto filter = filterOf(params);
+    if (!filter.ok()) return sendError(res, filter.status());
+    auto all = store.assignments();
+    if (!all.ok()) return sendError(res, all.status());
+    std::ostringstream out;
+    for (std::size_t i = 0; i < std::size(kCsvColumns); ++i) out << (i ? "," : "") << kCsvColumns[i];
+    out << "\r\n";
+    for (const auto& r : all.value()) {
+      if (!matches(r, filter.value())) continue;
+      const Assignment& a = r.assignment;
+      std::string areas;
+      for (const auto& l : r.areas) areas += (areas.empty() ? "" : " ") + l.code;
+      std::ostringstream progress;
+      progress << currentProgress(a);
+      const std::vector<std::string> fields = {externalId(a.id),
+                                               "beslut:document:" + std::to_string(r.document_id),
+                                               a.task,
+                                               r.organization + ", § " + r.item_number + " " + r.item_title,
+                                               r.document_date,
+                                               dueDate(a.due),
+                                               assignmentStatusName(currentStatus(a, filter->today)),
+                                               progress.str(),
+                                               r.organization,
+                                               a.assignee,
+                                               std::to_string(r.document_id),
+                                               r.item_number,
+                                               areas};
+      for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csvField(fields[i]);
+      out << "\r\n";
+    }
+    const std::string body = out.str();
+    res.setContentType("text/csv; charset=utf-8");
+    res.set("Content-Disposition", "attachment; filename=\"uppdrag.csv\"");
+    res.setContentLength(static_cast<std::streamsize>(body.size()));
+    res.send() << body;
+    return;
+  }
+  const std::string author = params["author"];
+  if (author.empty()) return sendError(res, Status::invalidArgument("Ange vem som importerar (?author=)."));
+  std::string text;
+  char buffer[65536];
+  while (req.stream().read(buffer, sizeof buffer) || req.stream().gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(req.stream().gcount()));
+    if (text.size() > (8u << 20)) return sendError(res, Status::tooLarge("CSV-filen är för stor (högst 8 MB)."));
+  }
+  auto rows = parseCsv(text);
+  if (!rows.ok()) return sendError(res, rows.status());
+  if (rows->empty()) return sendError(res, Status::invalidArgument("CSV-filen är tom."));
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < rows->front().size(); ++i) column[rows->front()[i]] = i;
+  for (const char* required : {"id", "status"}) {
+    if (!column.count(required)) {
+      return sendError(res, Status::invalidArgument(std::string("CSV-filen saknar kolumnen ") + required + "."));
+    }
+  }
+  auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
+    auto it = column.find(name);
+    return it != column.end() && it->second < row.size() ? row[it->second] : std::string();
+  };
+  std::size_t updated = 0, unchanged = 0;
+  Array::Ptr errors = new Array;
+  auto error = [&](std::size_t line, const std::string& message) {
+    Object::Ptr e = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    e->set("line", static_cast<Poco::UInt64>(line));
+    e->set("message", message);
+    errors->add(e);
+  };
+  const std::string today = stockholmToday();
+  for (std::size_t n = 1; n < rows->size(); ++n) {
+    const auto& row = rows.value()[n];
+    const std::string id_text = cell(row, "id");
+    const std::string prefix = "beslut:assignment:";
+    Poco::Int64 id = 0;
+    if (id_text.rfind(prefix, 0) != 0 || !Poco::NumberParser::tryParse64(id_text.substr(prefix.size()), id)) {
+      error(n + 1, "Okänt id \"" + id_text + "\" (väntat beslut:assignment:N).");
+      continue;
+    }
+    auto status = parseAssignmentStatus(cell(row, "status"));
+    if (!status) {
+      error(n + 1, "Okänd status \"" + cell(row, "status") + "\".");
+      continue;
+    }
+    double progress = -1;
+    if (const std::string p = cell(row, "progress"); !p.empty()) {
+      if (!Poco::NumberParser::tryParseFloat(p, progress) || progress < 0 || progress > 100) {
+        error(n + 1, "Andelen klart ska vara 0–100.");
+        continue;
+      }
+    }
+    auto current = store.assignment(id);
+    if (!current.ok()) {
+      error(n + 1, current.status().message());
+      continue;
+    }
+    const Assignment& a = current->assignment;
+    const AssignmentStatus now_status = currentStatus(a, today);
+    const bool same_status = *status == now_status || (*status == AssignmentStatus::kOverdue);
+    if (same_status && (progress < 0 || progress == currentProgress(a))) {
+      ++unchanged;
+      continue;
+    }
+    FollowUp f;
+    f.status = *status == AssignmentStatus::kOverdue ? AssignmentStatus::kInProgress : *status;
+    f.progress = progress;
+    f.author = author;
+    f.comment = "Importerad från CSV.";
+    auto stored = store.addFollowUp(id, f);
+    if (!stored.ok()) {
+      error(n + 1, stored.status().message());
+      continue;
+    }
+    ++updated;
+  }
+  Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  body->set("updated", static_cast<Poco::UInt64>(updated));
+  body->set("unchanged", static_cast<Poco::UInt64>(unchanged));
+  body->set("errors", errors);
+  sendJson(res, body);
+}
 
 std::string stockholmToday() {
   // Central European time, with summer time from the last Sunday of March to

@@ -53,6 +53,22 @@ class AssignmentFeedHandler : public Handler {
   bool ical_;
 };
 
+// GET /api/v1/assignments.csv (same filters as the JSON list): export with
+// stable external ids, in the columns of Decidim's accountability results
+// (id, parent_id, title, description, start_date, end_date, status, progress)
+// plus organization, assignee, source_document_id, source_item_number, areas.
+// POST /api/v1/assignments.csv?author=NAME (text/csv, same columns): each row
+// whose id names an assignment and whose status or progress differs becomes
+// a follow-up by the author; other rows are reported, nothing else changes.
+class AssignmentsCsvHandler : public Handler {
+ public:
+  explicit AssignmentsCsvHandler(AppContext& ctx) : ctx_(ctx) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+};
+
 // Today's date in Europe/Stockholm (YYYY-MM-DD).
 std::string stockholmToday();
 

@@ -589,3 +589,38 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   CHECK(summary.json()->getObject("by_status")->has("done"));
   CHECK(server.get("/api/v1/areas/9.99/summary").status == 404);
 }
+
+TEST_CASE("assignments round-trip through CSV with stable external ids") {
+  TempDir dir;
+  Server server(dir.path());
+  REQUIRE(server.upload("protokoll.txt", beslut::testing::readFile(beslut::testing::samplePath(
+                                             "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  auto csv = server.get("/api/v1/assignments.csv?today=2018-10-01");
+  REQUIRE(csv.status == 200);
+  CHECK(csv.content_type.find("text/csv") == 0);
+  CHECK(csv.body.rfind("id,parent_id,title,description,start_date,end_date,status,progress,", 0) == 0);
+  auto line = csv.body.find("\r\nbeslut:assignment:");
+  REQUIRE(line != std::string::npos);
+  const std::string id = csv.body.substr(line + 2, csv.body.find(',', line) - line - 2);
+  CHECK(csv.body.find("Ewa Lindberg") != std::string::npos);
+
+  auto import = [&](const std::string& body, const std::string& query) {
+    Poco::Net::HTTPRequest req("POST", "/api/v1/assignments.csv" + query, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("text/csv");
+    return server.send(req, body);
+  };
+  auto r = import("id,title,status,progress\r\n" + id + ",\"vara med, som stöd\",in_progress,50\r\n"
+                  "beslut:assignment:999,x,done,\r\nnope,x,done,\r\n" + id + ",x,klar,\r\n",
+                  "?author=Anna%20Elverskog");
+  REQUIRE_MESSAGE(r.status == 200, r.body);
+  CHECK(r.json()->getValue<int>("updated") == 1);
+  CHECK(r.json()->getArray("errors")->size() == 3);
+  auto again = import("id,status,progress\r\n" + id + ",in_progress,50\r\n", "?author=Anna");
+  CHECK(again.json()->getValue<int>("unchanged") == 1);  // importing the same file twice changes nothing
+  CHECK(import("id,status\r\n", "").status == 400);           // no author
+  CHECK(import("title\r\nx\r\n", "?author=A").status == 400);  // no id column
+  CHECK(import("id,status\r\n\"open", "?author=A").status == 400);
+  auto after = server.get("/api/v1/assignments.csv?today=2018-10-01");
+  CHECK(after.body.find(id + ",") != std::string::npos);
+  CHECK(after.body.find(",in_progress,50,") != std::string::npos);
+}
