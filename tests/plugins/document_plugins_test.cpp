@@ -365,3 +365,12 @@ TEST_CASE("action plan: section kinds and no figure or list junk") {
   CHECK(direction);
   CHECK(area);
 }
+
+TEST_CASE("classification: government text with numbered headings and assignments is not minutes") {
+  const std::string text =
+      "Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att kartlägga behovet\n\n"
+      "1. Bakgrund\nLedamöter i rådet har påtalat behovet.\n\n2. Uppdraget\nMyndigheten får i uppdrag att "
+      "redovisa senast den 1 mars 2026.\n\n3. Redovisning\nUppdraget ska redovisas till Utbildningsdepartementet.\n";
+  CHECK(bestPlugin(text) == "generic");
+  CHECK(MinutesPlugin().score(text) < 0.05);
+}
