@@ -84,6 +84,9 @@ Status applyAttendee(Document& d, const std::string& key, const Var& value, cons
       return s;
     }
     if (a.name.empty()) return bad("En ny deltagare måste ha ett namn.");
+    if (o.value()->has("adjuster") && !o.value()->get("adjuster").isBoolean()) {
+      return bad("adjuster i " + path + " ska vara true eller false.");
+    }
     a.adjuster = o.value()->optValue<bool>("adjuster", false);
     d.attendees.push_back(std::move(a));
     return Status::okStatus();
@@ -102,7 +105,10 @@ Status applyAttendee(Document& d, const std::string& key, const Var& value, cons
       !s.ok()) {
     return s;
   }
-  if (o.value()->has("adjuster")) updated.adjuster = o.value()->getValue<bool>("adjuster");
+  if (o.value()->has("adjuster")) {
+    if (!o.value()->get("adjuster").isBoolean()) return bad("adjuster i " + path + " ska vara true eller false.");
+    updated.adjuster = o.value()->getValue<bool>("adjuster");
+  }
   updated.confidence = 1.0;
   *it = std::move(updated);
   return Status::okStatus();
@@ -116,7 +122,22 @@ Result<std::size_t> indexIn(const std::string& key, std::size_t size, const std:
   return static_cast<std::size_t>(i);
 }
 
-Status applyDecision(Item& item, const std::string& key, const Var& value, const std::string& path) {
+// After an element of an item is deleted, its links go and the links of the
+// elements after it move up one position, so each link stays with its object.
+void eraseLinksOf(Document& d, const std::string& type, std::size_t item_index, std::size_t index) {
+  d.links.erase(std::remove_if(d.links.begin(), d.links.end(),
+                               [&](const Link& l) {
+                                 return l.object_type == type && l.item_index == item_index && l.index == index;
+                               }),
+                d.links.end());
+  for (auto& l : d.links) {
+    if (l.object_type == type && l.item_index == item_index && l.index > index) --l.index;
+  }
+}
+
+Status applyDecision(Document& d, std::size_t item_index, const std::string& key, const Var& value,
+                     const std::string& path) {
+  Item& item = d.items[item_index];
   if (key == "+") {
     auto text = asString(value, path);
     if (!text.ok()) return text.status();
@@ -129,6 +150,7 @@ Status applyDecision(Item& item, const std::string& key, const Var& value, const
   if (!i.ok()) return i.status();
   if (value.isEmpty()) {
     item.decisions.erase(item.decisions.begin() + static_cast<std::ptrdiff_t>(i.value()));
+    eraseLinksOf(d, "decision", item_index, i.value());
     return Status::okStatus();
   }
   auto text = asString(value, path);
@@ -156,7 +178,9 @@ Status mergeAssignment(Assignment& a, const Object::Ptr& o, const std::string& p
   return Status::okStatus();
 }
 
-Status applyAssignment(Item& item, const std::string& key, const Var& value, const std::string& path) {
+Status applyAssignment(Document& d, std::size_t item_index, const std::string& key, const Var& value,
+                       const std::string& path) {
+  Item& item = d.items[item_index];
   if (key == "+") {
     auto o = asObject(value, path);
     if (!o.ok()) return o.status();
@@ -170,6 +194,7 @@ Status applyAssignment(Item& item, const std::string& key, const Var& value, con
   if (!i.ok()) return i.status();
   if (value.isEmpty()) {
     item.assignments.erase(item.assignments.begin() + static_cast<std::ptrdiff_t>(i.value()));
+    eraseLinksOf(d, "assignment", item_index, i.value());
     return Status::okStatus();
   }
   auto o = asObject(value, path);
@@ -258,8 +283,8 @@ Status applyItem(Document& d, const std::vector<std::string>& parts, const Var& 
       return Status::okStatus();
     }
   } else if (parts.size() == 4) {
-    if (field == "decisions") return applyDecision(*it, parts[3], value, path);
-    if (field == "assignments") return applyAssignment(*it, parts[3], value, path);
+    if (field == "decisions") return applyDecision(d, item_index, parts[3], value, path);
+    if (field == "assignments") return applyAssignment(d, item_index, parts[3], value, path);
   }
   return bad("Sökvägen " + path + " pekar inte på något som kan rättas.");
 }

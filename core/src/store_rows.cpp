@@ -5,6 +5,7 @@
 #include <Poco/Timestamp.h>
 
 #include <map>
+#include <set>
 
 namespace beslut::detail {
 namespace {
@@ -43,15 +44,53 @@ void deleteBeyond(Session& s, const std::string& table, const std::string& paren
       now;
 }
 
+// Which existing row each wanted element is written to: the row of its own id
+// when the element carries one (a correction deleted an earlier sibling: ids
+// must not shift), else the next unclaimed row in position order (a
+// re-extraction, whose elements carry no ids), else 0 for a new row. Rows
+// left over are returned in `unused`.
+std::vector<Int64> planRows(const std::vector<Int64>& existing, const std::vector<Int64>& wanted,
+                            std::vector<Int64>& unused) {
+  std::set<Int64> present(existing.begin(), existing.end()), claimed;
+  for (Int64 id : wanted) {
+    if (id != 0 && present.count(id)) claimed.insert(id);
+  }
+  std::vector<Int64> rows(wanted.size(), 0);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    if (wanted[i] != 0 && present.count(wanted[i])) {
+      rows[i] = wanted[i];
+      continue;
+    }
+    while (next < existing.size() && claimed.count(existing[next])) ++next;
+    if (next < existing.size()) {
+      rows[i] = existing[next];
+      claimed.insert(existing[next++]);
+    }
+  }
+  for (Int64 id : existing) {
+    if (!claimed.count(id)) unused.push_back(id);
+  }
+  return rows;
+}
+
+void deleteRows(Session& s, const std::string& table, const std::vector<Int64>& ids) {
+  for (Int64 id : ids) s << "DELETE FROM " + table + " WHERE id = ?", bind(id), now;
+}
+
 void syncDecisions(Session& s, Int64 item_id, const std::vector<Decision>& decisions) {
-  auto ids = childIds(s, "decisions", "item_id", item_id);
+  std::vector<Int64> wanted, unused;
+  for (const auto& d : decisions) wanted.push_back(d.id);
+  auto rows = planRows(childIds(s, "decisions", "item_id", item_id), wanted, unused);
+  deleteRows(s, "decisions", unused);
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     const Decision& d = decisions[i];
     std::string kind = decisionKindName(d.kind);
-    if (i < ids.size()) {
-      s << "UPDATE decisions SET text = ?, kind = ?, span_begin = ?, span_end = ?, confidence = ? WHERE id = ?",
-          bind(d.text), use(kind), bind(i64(d.span.begin)), bind(i64(d.span.end)), bind(d.confidence), bind(ids[i]),
-          now;
+    if (rows[i] != 0) {
+      s << "UPDATE decisions SET position = ?, text = ?, kind = ?, span_begin = ?, span_end = ?, confidence = ? "
+           "WHERE id = ?",
+          bind(i64(i)), bind(d.text), use(kind), bind(i64(d.span.begin)), bind(i64(d.span.end)), bind(d.confidence),
+          bind(rows[i]), now;
     } else {
       s << "INSERT INTO decisions(item_id, position, text, kind, span_begin, span_end, confidence) "
            "VALUES(?, ?, ?, ?, ?, ?, ?)",
@@ -59,7 +98,6 @@ void syncDecisions(Session& s, Int64 item_id, const std::vector<Decision>& decis
           bind(d.confidence), now;
     }
   }
-  deleteBeyond(s, "decisions", "item_id", item_id, decisions.size());
 }
 
 // Follow-ups read from this document are replaced; those a person added stay.
@@ -79,16 +117,18 @@ void syncExtractedFollowUps(Session& s, Int64 assignment_id, Int64 doc_id, const
 }
 
 void syncAssignments(Session& s, Int64 item_id, Int64 doc_id, const Item& item) {
-  auto ids = childIds(s, "assignments", "item_id", item_id);
+  std::vector<Int64> wanted, unused;
+  for (const auto& a : item.assignments) wanted.push_back(a.id);
+  auto rows = planRows(childIds(s, "assignments", "item_id", item_id), wanted, unused);
+  deleteRows(s, "assignments", unused);  // their follow-ups go with them (ON DELETE CASCADE)
   for (std::size_t i = 0; i < item.assignments.size(); ++i) {
     const Assignment& a = item.assignments[i];
     std::string status = assignmentStatusName(a.status);
-    Int64 id = 0;
-    if (i < ids.size()) {
-      id = ids[i];
-      s << "UPDATE assignments SET assignee = ?, task = ?, due = ?, due_text = ?, status = ?, progress = ?, "
-           "span_begin = ?, span_end = ?, confidence = ? WHERE id = ?",
-          bind(a.assignee), bind(a.task), bind(a.due), bind(a.due_text), use(status), bind(a.progress),
+    Int64 id = rows[i];
+    if (id != 0) {
+      s << "UPDATE assignments SET position = ?, assignee = ?, task = ?, due = ?, due_text = ?, status = ?, "
+           "progress = ?, span_begin = ?, span_end = ?, confidence = ? WHERE id = ?",
+          bind(i64(i)), bind(a.assignee), bind(a.task), bind(a.due), bind(a.due_text), use(status), bind(a.progress),
           bind(i64(a.span.begin)), bind(i64(a.span.end)), bind(a.confidence), bind(id), now;
     } else {
       s << "INSERT INTO assignments(item_id, position, assignee, task, due, due_text, status, progress, "
@@ -99,7 +139,6 @@ void syncAssignments(Session& s, Int64 item_id, Int64 doc_id, const Item& item) 
     }
     syncExtractedFollowUps(s, id, doc_id, item.number, a.followups);
   }
-  deleteBeyond(s, "assignments", "item_id", item_id, item.assignments.size());
 }
 
 void syncItems(Session& s, Int64 doc_id, const std::vector<Item>& items) {

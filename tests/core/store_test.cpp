@@ -254,3 +254,46 @@ TEST_CASE("follow-ups read from a document are stored with their assignment") {
   CHECK(back.items[2].assignments[0].followups[0].evidence_text == "Uppdraget slutförs under 2025.");
   CHECK(back.items[2].assignments[0].followups[0].status == AssignmentStatus::kInProgress);
 }
+
+TEST_CASE("deleting an assignment by correction keeps the ids, follow-ups and links of the others") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  Document d = sampleDocument("del");
+  Assignment second;
+  second.assignee = "Linda Svahn";
+  second.task = "driva frågan vidare";
+  d.items[2].assignments.push_back(second);
+  Link first_link, second_link;
+  first_link.object_type = second_link.object_type = "assignment";
+  first_link.item_index = second_link.item_index = 2;
+  first_link.index = 0;
+  second_link.index = 1;
+  first_link.scheme = second_link.scheme = "rus";
+  first_link.code = "5.3";
+  second_link.code = "5.4";
+  d.links = {first_link, second_link};
+  auto outcome = s.importDocument(d, "del");
+  REQUIRE(outcome.ok());
+  auto before = s.document(outcome->id).value();
+  const Id kept = before.items[2].assignments[1].id;
+  FollowUp f;
+  f.author = "Anna";
+  f.status = AssignmentStatus::kInProgress;
+  f.comment = "Pågår";
+  REQUIRE(s.addFollowUp(kept, f).ok());
+
+  REQUIRE(s.addCorrection(outcome->id, {0, "/items/3/assignments/0", "null", "Anna", "fel", ""}).ok());
+  auto after = s.document(outcome->id).value();
+  REQUIRE(after.items[2].assignments.size() == 1);
+  CHECK(after.items[2].assignments[0].id == kept);
+  CHECK(after.items[2].assignments[0].assignee == "Linda Svahn");
+  auto record = s.assignment(kept);
+  REQUIRE(record.ok());
+  REQUIRE(record->assignment.followups.size() == 1);
+  CHECK(record->assignment.followups[0].comment == "Pågår");
+  REQUIRE(record->areas.size() == 1);
+  CHECK(record->areas[0].code == "5.4");
+  CHECK(s.assignment(before.items[2].assignments[0].id).status().code() == StatusCode::kNotFound);
+}
