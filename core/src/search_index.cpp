@@ -444,6 +444,12 @@ class LuceneIndex final : public SearchIndex {
     keyword(ld, L"public", item.is_public ? "true" : "false");
     keyword(ld, L"state", d.publication_state.empty() ? "published" : d.publication_state);
     for (const auto& person : peopleOf(d, item)) keyword(ld, L"person", person);
+    // The areas a passage serves: its own links, and its document's.
+    std::set<std::string> areas;
+    for (const auto& l : d.links) {
+      if (l.object_type == "document" || (l.object_type == "item" && l.item_index == position)) areas.insert(l.code);
+    }
+    for (const auto& area : areas) keyword(ld, L"area", area);
     std::set<std::string> statuses;
     for (const auto& a : item.assignments) statuses.insert(assignmentStatusName(a.status));
     for (const auto& status : statuses) keyword(ld, L"status", status);

@@ -4,6 +4,7 @@
 #include <Poco/Random.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "json_output.h"
@@ -48,6 +49,20 @@ bool hasUnreadBody(const Poco::Net::HTTPServerRequest& request) {
   return request.getChunkedTransferEncoding() || (request.hasContentLength() && request.getContentLength64() > 0);
 }
 
+// Poco 1.11 does not skip what a handler left of a body, so a POST answered
+// early (bad input, 405, too large) would leave bytes that the connection
+// reads as the next request: read what is left (a little), else close.
+void drainBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  if (request.getMethod() != "POST" || !response.getKeepAlive()) return;
+  std::istream& in = request.stream();
+  char buffer[8192];
+  std::size_t left = 1 << 20;
+  while (left > 0 && in.read(buffer, sizeof buffer).gcount() > 0) {
+    left -= std::min<std::size_t>(left, static_cast<std::size_t>(in.gcount()));
+  }
+  if (left == 0 || !in.eof()) response.setKeepAlive(false);
+}
+
 }  // namespace
 
 void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
@@ -66,6 +81,7 @@ void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
       return;
     }
     handle(request, response);
+    drainBody(request, response);
   } catch (const std::exception& e) {
     std::string id = newErrorId();
     Poco::Logger::get("beslut.http").error("error " + id + " on " + request.getMethod() + " " +

@@ -448,6 +448,14 @@ TEST_CASE("search over HTTP: facets, grouping by document, sorting and explicit 
   CHECK(hit->has("date_kind"));
   CHECK(hit->has("publication_state"));
 
+  // The strategy areas the linker found are a facet and a filter.
+  auto komtek = server.search("Komtek");
+  auto areas = komtek.json()->getObject("facets")->getArray("area");
+  REQUIRE(areas->size() >= 1);
+  const std::string area = areas->getObject(0)->getValue<std::string>("value");
+  CHECK(server.search("Komtek AND area:\"" + area + "\"").json()->getValue<int>("total") == 1);
+  CHECK(server.search("Komtek AND area:\"9.99\"").json()->getValue<int>("total") == 0);
+
   // "försörjning" finds the compound in the minutes' § 8 title.
   auto part = server.search("försörjning AND kind:minutes");
   REQUIRE(part.status == 200);
@@ -586,7 +594,14 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   auto summary = server.get("/api/v1/areas/5.4/summary?today=2019-03-01");
   REQUIRE_MESSAGE(summary.status == 200, summary.body);
   CHECK(summary.json()->getValue<std::string>("title") == "Kompetensförsörjning och matchning");
-  CHECK(summary.json()->getObject("by_status")->has("done"));
+  // The area Ewa Lindberg's assignment serves counts it as done.
+  auto mine = one.json()->getArray("areas");
+  REQUIRE_MESSAGE(mine->size() >= 1, "the linker links § 13 to an area");
+  const std::string code = mine->getObject(0)->getValue<std::string>("code");
+  auto served = server.get("/api/v1/areas/" + code + "/summary?today=2019-03-01");
+  REQUIRE(served.status == 200);
+  CHECK(served.json()->getValue<int>("assignments") >= 1);
+  CHECK(served.json()->getObject("by_status")->getValue<int>("done") >= 1);
   CHECK(server.get("/api/v1/areas/9.99/summary").status == 404);
 }
 
