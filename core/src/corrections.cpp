@@ -1,5 +1,7 @@
 #include "beslut/corrections.h"
 
+#include "beslut/followup.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -164,6 +166,9 @@ Status mergeAssignment(Assignment& a, const Object::Ptr& o, const std::string& p
   if (Status s = mergeStrings(o, {{"assignee", &a.assignee}, {"task", &a.task}, {"due", &a.due}}, path); !s.ok()) {
     return s;
   }
+  if (!a.due.empty() && dueDate(a.due).empty()) {
+    return bad("Slutdatumet i " + path + " ska skrivas ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.");
+  }
   if (o->has("status")) {
     auto status = parseAssignmentStatus(o->optValue<std::string>("status", ""));
     if (!status) return bad("Okänd status i " + path + " (open, in_progress, done, overdue, cancelled).");
@@ -307,6 +312,9 @@ Status applyParsed(Document& d, const std::string& path, const Var& value, const
     if (auto f = fields.find(parts[0]); f != fields.end()) {
       auto v = asString(value, path);
       if (!v.ok()) return v.status();
+      if ((parts[0] == "date" || parts[0] == "adjusted_date") && !v.value().empty() && dueDate(v.value()).empty()) {
+        return bad("Datumet i " + path + " ska skrivas ÅÅÅÅ-MM-DD (eller ÅÅÅÅ).");
+      }
       *f->second = v.value();
       markCorrected(d.evidence[parts[0] == "organization" ? "body" : parts[0]]);
       return Status::okStatus();

@@ -18,7 +18,8 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
 
 std::string dueDate(const std::string& due) {
   if (due.size() == 10 && digits(due, 0, 4) && due[4] == '-' && digits(due, 5, 2) && due[7] == '-' && digits(due, 8, 2)) {
-    return due;
+    const int y = std::stoi(due.substr(0, 4)), m = std::stoi(due.substr(5, 2)), d = std::stoi(due.substr(8, 2));
+    return Poco::DateTime::isValid(y, m, d) ? due : "";
   }
   if (due.size() == 7 && digits(due, 0, 4) && due[4] == '-' && digits(due, 5, 2)) {
     int year = std::stoi(due.substr(0, 4)), month = std::stoi(due.substr(5, 2));
@@ -95,7 +96,10 @@ bool matches(const AssignmentRecord& r, const AssignmentFilter& f) {
   if (!contains(r.organization, f.organization) || !contains(a.assignee, f.assignee)) return false;
   if (!f.area.empty()) {
     bool served = false;
-    for (const auto& l : r.areas) served = served || l.code == f.area || l.code.rfind(f.area + ".", 0) == 0;
+    for (const auto& l : r.areas) {
+      if (!f.scheme.empty() && l.scheme != f.scheme) continue;
+      served = served || l.code == f.area || l.code.rfind(f.area + ".", 0) == 0;
+    }
     if (!served) return false;
   }
   const AssignmentStatus status = currentStatus(a, f.today);

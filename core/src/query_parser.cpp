@@ -142,6 +142,17 @@ Status checkQuery(const std::string& query, const QueryLimits& limits) {
       continue;
     }
     if (in_quote) continue;
+    if (c == '~') {
+      // "a b"~2 (words near each other) is cheap; word~ compares with every
+      // word of the index and costs seconds on a large one.
+      std::size_t p = i;
+      while (p > 0 && query[p - 1] == ' ') --p;
+      if (p == 0 || query[p - 1] != '"') {
+        return Status::invalidArgument("Ungefärlig sökning med ~ efter ett ord stöds inte. Skriv ordet som det "
+                                       "stavas eller använd * för ordets början (t.ex. utveckl*).");
+      }
+      continue;
+    }
     if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       // A field name may stand right before a parenthesis: "kind:(a OR b)".
       if (c == '(' && in_word && !word.empty() && word.back() == ':') word += 'x';

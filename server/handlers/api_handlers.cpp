@@ -89,20 +89,6 @@ class FilePartHandler : public Poco::Net::PartHandler {
   std::string bytes_, filename_, media_type_;
 };
 
-// The request body as a JSON object, read up to `max` bytes.
-Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& req, std::size_t max) {
-  std::string body;
-  if (!readLimited(req.stream(), body, max)) return Status::tooLarge("Begäran är för stor.");
-  try {
-    Poco::JSON::Parser parser;
-    auto value = parser.parse(body);
-    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return Status::invalidArgument("Skicka ett JSON-objekt.");
-    return value.extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    return Status::invalidArgument("Begäran är inte giltig JSON: " + e.displayText());
-  }
-}
-
 // Makes a change visible to search before the answer goes out.
 void catchUpIndex(AppContext& ctx) {
   if (ctx.tailer == nullptr) return;
@@ -253,7 +239,7 @@ void ExtractionHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPSer
 }
 
 void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto body = readJsonBody(req, 1 << 20);
+  auto body = readJsonBody(req, res);
   if (!body.ok()) return sendError(res, body.status());
   const auto& o = body.value();
   if (!o->has("path") || !o->get("path").isString() || !o->has("value")) {

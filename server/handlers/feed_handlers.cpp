@@ -52,26 +52,24 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
     body->set("saved_searches", list);
     return sendJson(res, body);
   }
-  std::string text;
-  Poco::StreamCopier::copyToString(req.stream(), text, 8192);
-  if (text.size() > 64 * 1024) return sendError(res, Status::tooLarge("Begäran är för stor."));
-  Poco::JSON::Object::Ptr o;
-  try {
-    Poco::JSON::Parser parser;
-    o = parser.parse(text).extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception&) {
-    return sendError(res, Status::invalidArgument("Skicka ett JSON-objekt med \"name\" och \"query\"."));
-  }
+  auto body = readJsonBody(req, res, 64 * 1024);
+  if (!body.ok()) return sendError(res, body.status());
+  Poco::JSON::Object::Ptr o = body.value();
   SavedSearch s;
   s.name = o->optValue<std::string>("name", "");
   s.query = o->optValue<std::string>("query", "");
   if (s.name.empty() || s.query.empty()) {
     return sendError(res, Status::invalidArgument("Ange både \"name\" och \"query\" för den sparade sökningen."));
   }
-  if (Status st = checkQuery(s.query); !st.ok()) return sendError(res, st);
+  // Run it once: a query the parser refuses would give a feed that never works.
+  if (SearchIndex* index = ctx_.runtime.index(); index != nullptr) {
+    auto trial = index->search(store, {s.query, 1, 0});
+    if (!trial.ok()) return sendError(res, trial.status());
+  } else if (Status st = checkQuery(s.query); !st.ok()) {
+    return sendError(res, st);
+  }
   auto saved = store.addSavedSearch(s);
   if (!saved.ok()) return sendError(res, saved.status());
-  res.set("Location", "/api/v1/saved-searches/" + std::to_string(saved->id));
   sendJson(res, savedSearchToJson(saved.value()), HTTPResponse::HTTP_CREATED);
 }
 

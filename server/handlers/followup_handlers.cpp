@@ -108,6 +108,7 @@ Result<AssignmentFilter> filterOf(std::map<std::string, std::string>& params) {
   f.organization = params["organization"];
   f.assignee = params["assignee"];
   f.area = params["area"];
+  f.scheme = params["scheme"];
   if (!params["status"].empty()) {
     f.status = parseAssignmentStatus(params["status"]);
     if (!f.status) {
@@ -159,9 +160,11 @@ std::string compactDate(const std::string& iso) {
   return d;
 }
 
+// REQUIRES: iso is a valid date (dueDate() only returns valid ones).
 std::string nextDay(const std::string& iso) {
   int tz = 0;
-  Poco::DateTime d = Poco::DateTimeParser::parse("%Y-%m-%d", iso, tz);
+  Poco::DateTime d;
+  if (!Poco::DateTimeParser::tryParse("%Y-%m-%d", iso, d, tz)) return compactDate(iso);
   d += Poco::Timespan(1, 0, 0, 0, 0);
   return Poco::DateTimeFormatter::format(d, "%Y%m%d");
 }
@@ -308,7 +311,6 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     e->set("message", message);
     errors->add(e);
   };
-  const std::string today = stockholmToday();
   for (std::size_t n = 1; n < rows->size(); ++n) {
     const auto& row = rows.value()[n];
     const std::string id_text = cell(row, "id");
@@ -336,8 +338,11 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
       continue;
     }
     const Assignment& a = current->assignment;
-    const AssignmentStatus now_status = currentStatus(a, today);
-    const bool same_status = *status == now_status || (*status == AssignmentStatus::kOverdue);
+    // Compare with the stored status, not today's: "overdue" is computed, and a
+    // past-due row saying "in_progress" must not add a follow-up at every import.
+    const FollowUp* latest = latestFollowUp(a);
+    const AssignmentStatus recorded = latest != nullptr ? latest->status : a.status;
+    const bool same_status = *status == recorded || *status == AssignmentStatus::kOverdue;
     if (same_status && (progress < 0 || progress == currentProgress(a))) {
       ++unchanged;
       continue;
@@ -400,15 +405,9 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   if (!today.ok()) return sendError(res, today.status());
   Store& store = ctx_.runtime.store();
   if (followups_) {
-    std::string text;
-    Poco::StreamCopier::copyToString(req.stream(), text, 8192);
-    Object::Ptr o;
-    try {
-      Poco::JSON::Parser parser;
-      o = parser.parse(text).extract<Object::Ptr>();
-    } catch (const Poco::Exception&) {
-      return sendError(res, Status::invalidArgument("Skicka ett JSON-objekt med status, comment och author."));
-    }
+    auto body = readJsonBody(req, res, 64 * 1024);
+    if (!body.ok()) return sendError(res, body.status());
+    Object::Ptr o = body.value();
     FollowUp f;
     auto status = parseAssignmentStatus(o->optValue<std::string>("status", ""));
     if (!status) {
@@ -438,12 +437,15 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
-  const TaxonomyNode* node = nodeOf(ctx_.runtime.taxonomy(), "", code_);
+  // Codes repeat across schemes ("5.2" in the RUS and in a body's own plan):
+  // ?scheme= chooses, else the first loaded scheme that has the code.
+  const TaxonomyNode* node = nodeOf(ctx_.runtime.taxonomy(), params["scheme"], code_);
   if (node == nullptr) return sendError(res, Status::notFound("Området " + code_ + " finns inte i strategin."));
   auto all = ctx_.runtime.store().assignments();
   if (!all.ok()) return sendError(res, all.status());
   AssignmentFilter f;
   f.area = code_;
+  f.scheme = node->scheme;
   f.today = today.value();
   std::map<std::string, std::size_t> by_status;
   for (auto s : {AssignmentStatus::kOpen, AssignmentStatus::kInProgress, AssignmentStatus::kDone,

@@ -1,5 +1,6 @@
 #include "handlers/handler.h"
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <Poco/Random.h>
 #include <Poco/URI.h>
@@ -130,6 +131,28 @@ void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html, 
   response.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
   response.setContentLength(static_cast<std::streamsize>(html.size()));
   response.send() << html;
+}
+
+Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& request,
+                                             Poco::Net::HTTPServerResponse& response, std::size_t max) {
+  std::string body;
+  char buffer[8192];
+  std::istream& in = request.stream();
+  while (in.read(buffer, sizeof buffer).gcount() > 0) {
+    body.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (body.size() > max) {
+      response.setKeepAlive(false);
+      return Status::tooLarge("Begäran är för stor.");
+    }
+  }
+  try {
+    Poco::JSON::Parser parser;
+    auto value = parser.parse(body);
+    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return Status::invalidArgument("Skicka ett JSON-objekt.");
+    return value.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    return Status::invalidArgument("Begäran är inte giltig JSON: " + e.displayText());
+  }
 }
 
 // REQUIRES: the URI decodes (checked in Handler::handleRequest before handle()).

@@ -32,6 +32,11 @@ void sendError(Poco::Net::HTTPServerResponse& response, const Status& status);
 void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html,
               Poco::Net::HTTPResponse::HTTPStatus status = Poco::Net::HTTPResponse::HTTP_OK);
 
+// The request body as a JSON object, read up to `max` bytes; kTooLarge beyond
+// (the connection is then closed), kInvalidArgument for anything but an object.
+Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& request,
+                                             Poco::Net::HTTPServerResponse& response, std::size_t max = 1 << 20);
+
 // Query parameters of a request URI (last value wins).
 std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request);
 

@@ -212,6 +212,9 @@ TEST_CASE("the query firewall rejects hostile and malformed queries with a messa
   CHECK(checkQuery(many).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery(std::string(2000, 'a')).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery("secret:field").message().find("Okänt fält") != std::string::npos);
+  CHECK(checkQuery("utveckling~").code() == StatusCode::kInvalidArgument);   // fuzzy: unbounded cost
+  CHECK(checkQuery("utveckling~0.1 ab~").code() == StatusCode::kInvalidArgument);
+  CHECK(checkQuery("\"regional utveckling\"~3").ok());                      // proximity is fine
 }
 
 TEST_CASE("syntax the parser rejects is an error, not a crash") {
@@ -224,7 +227,7 @@ TEST_CASE("syntax the parser rejects is an error, not a crash") {
     auto r = index.value()->search(*f.store, {q});
     if (!r.ok()) {
       CHECK(r.status().code() == StatusCode::kInvalidArgument);
-      CHECK(r.status().message().find("Sökfrågan kunde inte tolkas") == 0);
+      CHECK_FALSE(r.status().message().empty());
       ++rejected;
     }
   }

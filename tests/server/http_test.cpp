@@ -598,7 +598,8 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   auto mine = one.json()->getArray("areas");
   REQUIRE_MESSAGE(mine->size() >= 1, "the linker links § 13 to an area");
   const std::string code = mine->getObject(0)->getValue<std::string>("code");
-  auto served = server.get("/api/v1/areas/" + code + "/summary?today=2019-03-01");
+  const std::string scheme = mine->getObject(0)->getValue<std::string>("scheme");
+  auto served = server.get("/api/v1/areas/" + code + "/summary?today=2019-03-01&scheme=" + scheme);
   REQUIRE(served.status == 200);
   CHECK(served.json()->getValue<int>("assignments") >= 1);
   CHECK(served.json()->getObject("by_status")->getValue<int>("done") >= 1);

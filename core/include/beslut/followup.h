@@ -51,6 +51,7 @@ struct AssignmentFilter {
   std::string organization;
   std::string assignee;
   std::string area;        // a node code ("5.4")
+  std::string scheme;      // with area: only links of this scheme (codes repeat across schemes)
   std::optional<AssignmentStatus> status;  // as it stands today
   std::string due_before;  // due date strictly before (YYYY-MM-DD)
   std::string due_after;   // due date strictly after
