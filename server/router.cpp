@@ -12,19 +12,6 @@
 namespace beslut::server {
 namespace {
 
-// "/api/v1/documents/42" → 42; "/api/v1/documents/42/original" → 42 with rest "original".
-bool parseDocumentPath(const std::string& path, Id& id, std::string& rest) {
-  static const std::string kPrefix = "/api/v1/documents/";
-  if (path.rfind(kPrefix, 0) != 0) return false;
-  std::string tail = path.substr(kPrefix.size());
-  auto slash = tail.find('/');
-  rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
-  Poco::Int64 v = 0;
-  if (!Poco::NumberParser::tryParse64(tail.substr(0, slash), v) || v <= 0) return false;
-  id = v;
-  return true;
-}
-
 // "<prefix>42" → 42, "<prefix>42/followups" → 42 with rest "followups".
 bool parseIdPath(const std::string& path, const std::string& prefix, Id& id, std::string& rest) {
   if (path.rfind(prefix, 0) != 0) return false;
@@ -96,7 +83,7 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   }
   Id id = 0;
   if (parseFeedPath(path, id)) return get ? static_cast<Handler*>(new SearchFeedHandler(ctx_, id)) : new NotFoundHandler(true);
-  if (parseDocumentPath(path, id, rest)) {
+  if (parseIdPath(path, "/api/v1/documents/", id, rest)) {
     if (rest == "corrections" || rest == "reextract") {
       if (method != "POST") return new NotFoundHandler(true);
       if (rest == "corrections") return new CorrectionHandler(ctx_, id);

@@ -17,16 +17,6 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Poco::Int64;
 
-std::string nowIso() {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT);
-}
-
-Int64 lastInsertId(Session& s) {
-  Int64 id = 0;
-  s << "SELECT last_insert_rowid()", into(id), now;
-  return id;
-}
-
 Int64 i64(std::size_t v) { return static_cast<Int64>(v); }
 
 // Ids of the child rows of `parent`, ordered by position.
@@ -202,6 +192,16 @@ void syncMeeting(Session& s, Int64 doc_id, Int64 org_id, const Document& d) {
 }
 
 }  // namespace
+
+std::string nowIso() {
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT);
+}
+
+Int64 lastInsertId(Session& s) {
+  Int64 id = 0;
+  s << "SELECT last_insert_rowid()", into(id), now;
+  return id;
+}
 
 Int64 upsertOrganization(Session& s, const std::string& name) {
   if (name.empty()) return 0;

@@ -20,6 +20,11 @@ void syncDocumentRows(Poco::Data::Session& s, Poco::Int64 doc_id, const Document
 // of items, decisions, assignments and follow-ups (matched by position).
 void attachRowIds(Poco::Data::Session& s, Poco::Int64 doc_id, Document& document);
 
+// Now as ISO 8601 UTC ("2026-11-23T05:30:00Z").
+std::string nowIso();
+// The rowid of the last INSERT on this session.
+Poco::Int64 lastInsertId(Poco::Data::Session& s);
+
 // The id of the organization named `name`, created if new; 0 for an empty name.
 Poco::Int64 upsertOrganization(Poco::Data::Session& s, const std::string& name);
 

@@ -48,15 +48,8 @@ class ConfiguredPool : public Poco::Data::SessionPool {
   int busy_timeout_ms_;
 };
 
-std::string nowIso() {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(), Poco::DateTimeFormat::ISO8601_FORMAT);
-}
-
-Poco::Int64 lastInsertId(Session& s) {
-  Poco::Int64 id = 0;
-  s << "SELECT last_insert_rowid()", into(id), now;
-  return id;
-}
+using detail::lastInsertId;
+using detail::nowIso;
 
 // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back on any exception.
 template <typename Fn>

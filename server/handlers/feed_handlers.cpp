@@ -27,17 +27,6 @@ Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
   return o;
 }
 
-// "http://host" of the request, for absolute links in feeds.
-std::string baseUrl(const Poco::Net::HTTPServerRequest& req) {
-  std::string host = req.getHost();
-  for (char c : host) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']')) {
-      host = "localhost";  // never echo a malformed Host header into the feed
-      break;
-    }
-  }
-  return "http://" + (host.empty() ? std::string("localhost") : host);
-}
 
 }  // namespace
 

@@ -169,13 +169,6 @@ std::string nextDay(const std::string& iso) {
   return Poco::DateTimeFormatter::format(d, "%Y%m%d");
 }
 
-std::string baseUrl(const Poco::Net::HTTPServerRequest& req) {
-  std::string host = req.getHost();
-  for (char c : host) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-')) return "http://localhost";
-  }
-  return "http://" + (host.empty() ? std::string("localhost") : host);
-}
 
 constexpr const char* kCsvColumns[] = {"id", "parent_id", "title", "description", "start_date", "end_date",
                                        "status", "progress", "organization", "assignee", "source_document_id",

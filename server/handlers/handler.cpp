@@ -155,6 +155,14 @@ Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& reque
   }
 }
 
+std::string baseUrl(const Poco::Net::HTTPServerRequest& request) {
+  const std::string host = request.getHost();
+  const bool safe = !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == ':' || c == '-' || c == '[' || c == ']';
+  });
+  return "http://" + (safe ? host : std::string("localhost"));
+}
+
 // REQUIRES: the URI decodes (checked in Handler::handleRequest before handle()).
 std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request) {
   std::map<std::string, std::string> out;

@@ -37,6 +37,10 @@ void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html,
 Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& request,
                                              Poco::Net::HTTPServerResponse& response, std::size_t max = 1 << 20);
 
+// "http://host[:port]" of the request, for absolute links in feeds; a Host
+// header with anything but a host name, address and port becomes localhost.
+std::string baseUrl(const Poco::Net::HTTPServerRequest& request);
+
 // Query parameters of a request URI (last value wins).
 std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request);
 

@@ -58,7 +58,13 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
       mustache::data item;
       item.set("label", facetValueLabel(name, v.value));
       item.set("count", std::to_string(v.count));
-      std::string narrowed = q + " AND " + name + ":\"" + v.value + "\"";
+      // Parentheses keep an OR query whole; quotes in the value are escaped.
+      std::string value;
+      for (char c : v.value) {
+        if (c == '"' || c == '\\') value += '\\';
+        value += c;
+      }
+      std::string narrowed = "(" + q + ") AND " + name + ":\"" + value + "\"";
       std::string encoded;
       Poco::URI::encode(narrowed, "&=+#?/ ", encoded);
       item.set("href", "/?q=" + encoded);
