@@ -739,3 +739,24 @@ std::string truncateText(std::string_view s, std::size_t max_bytes) {
 }
 
 }  // namespace beslut
+
+namespace beslut {
+
+std::string tidyLines(std::string_view s) {
+  std::string result;
+  bool pending_blank = false;
+  for (std::string_view l : splitLines(s)) {
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    if (trimView(l).empty()) {
+      pending_blank = !result.empty();
+      continue;
+    }
+    if (pending_blank) result.push_back('\n');
+    pending_blank = false;
+    result.append(l);
+    result.push_back('\n');
+  }
+  return result;
+}
+
+}  // namespace beslut

@@ -95,20 +95,7 @@ class TextBuilder {
   }
   std::string take() {
     // Runs of blank lines as one, lines without trailing spaces, trimmed.
-    std::string result;
-    bool pendingBlank = false;
-    for (std::string_view l : splitLines(out_)) {
-      while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
-      if (trimView(l).empty()) {
-        pendingBlank = !result.empty();
-        continue;
-      }
-      if (pendingBlank) result.push_back('\n');
-      pendingBlank = false;
-      result.append(l);
-      result.push_back('\n');
-    }
-    return result;
+    return tidyLines(out_);
   }
 
  private:

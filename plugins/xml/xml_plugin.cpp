@@ -69,19 +69,7 @@ class Lines {
   }
   std::string take() {
     endLine();
-    std::string result;
-    bool pendingBlank = false;
-    for (std::string_view l : splitLines(out_)) {
-      if (trimView(l).empty()) {
-        pendingBlank = !result.empty();
-        continue;
-      }
-      if (pendingBlank) result.push_back('\n');
-      pendingBlank = false;
-      result.append(l);
-      result.push_back('\n');
-    }
-    return result;
+    return tidyLines(out_);
   }
 
  private:

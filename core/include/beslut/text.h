@@ -46,6 +46,10 @@ std::string dehyphenate(std::string_view s);
 // breaks are kept. Does not trim.
 std::string collapseSpaces(std::string_view s);
 
+// Lines without trailing spaces or tabs, runs of blank lines as one, no blank
+// lines at the start or end; every line ends with '\n'.
+std::string tidyLines(std::string_view s);
+
 // All whitespace, line breaks included, collapsed to single spaces and trimmed:
 // the text as one line.
 std::string oneLine(std::string_view s);
