@@ -70,6 +70,10 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
     if (rest == "followups") {
       return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, true)) : new NotFoundHandler(true);
     }
+    if (Id mid = 0; rest.rfind("matches/", 0) == 0 && Poco::NumberParser::tryParse64(rest.substr(8), mid) && mid > 0) {
+      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false, mid))
+                              : new NotFoundHandler(true);
+    }
     return new NotFoundHandler();
   }
   if (path.rfind("/api/v1/areas/", 0) == 0 && path.size() > 22 && path.compare(path.size() - 8, 8, "/summary") == 0) {

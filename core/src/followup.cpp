@@ -2,6 +2,9 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/NumberParser.h>
+#include <Poco/UTF8String.h>
+
+#include <set>
 
 namespace beslut {
 namespace {
@@ -90,6 +93,49 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }
 
 }  // namespace
+
+namespace {
+
+std::set<std::string> contentWords(const std::string& text) {
+  std::set<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 4) words.insert(Poco::UTF8::toLower(word));
+    word.clear();
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace
+
+double assignmentSimilarity(const Assignment& a, const Assignment& b, std::string* evidence) {
+  const auto wa = contentWords(a.task), wb = contentWords(b.task);
+  if (wa.empty() || wb.empty()) return 0.0;
+  std::vector<std::string> shared;
+  for (const auto& w : wa) {
+    if (wb.count(w)) shared.push_back(w);
+  }
+  double score = static_cast<double>(shared.size()) / static_cast<double>(std::min(wa.size(), wb.size()));
+  const auto pa = contentWords(a.assignee), pb = contentWords(b.assignee);
+  bool same_assignee = false;
+  for (const auto& w : pa) same_assignee = same_assignee || pb.count(w) > 0;
+  if (same_assignee) score = std::min(1.0, score + 0.15);
+  if (evidence != nullptr) {
+    evidence->clear();
+    for (const auto& w : shared) *evidence += (evidence->empty() ? "" : ", ") + w;
+    if (same_assignee) *evidence += (evidence->empty() ? "" : "; ") + std::string("samma mottagare");
+  }
+  return score;
+}
 
 bool matches(const AssignmentRecord& r, const AssignmentFilter& f) {
   const Assignment& a = r.assignment;

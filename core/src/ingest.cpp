@@ -105,6 +105,11 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
   if (!doc.ok()) return doc.status();
   auto outcome = store_.importDocument(doc.value(), request.bytes);
   if (!outcome.ok()) return outcome.status();
+  if (outcome->created) {
+    // The same assignment followed in earlier documents: a failure here leaves
+    // the document stored, only unmatched (matching can run again).
+    (void)store_.matchAssignments(outcome->id);
+  }
   ImportReport report;
   report.id = outcome->id;
   report.created = outcome->created;

@@ -164,6 +164,20 @@ const std::vector<Migration>& schemaMigrations() {
            "CREATE INDEX links_node ON links(scheme, code)",
            "ALTER TABLE followups ADD COLUMN progress REAL",
        }},
+      {5,
+       "the same assignment in several documents: matches, proposed or confirmed",
+       {
+           R"(CREATE TABLE assignment_matches(
+                id INTEGER PRIMARY KEY,
+                assignment_id INTEGER NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,
+                other_id INTEGER NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,
+                score REAL NOT NULL,
+                evidence TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL DEFAULT 'proposed',
+                decided_by TEXT NOT NULL DEFAULT '',
+                decided_at TEXT NOT NULL DEFAULT '',
+                UNIQUE(assignment_id, other_id)))",
+       }},
   };
   return kMigrations;
 }

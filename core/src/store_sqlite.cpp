@@ -9,6 +9,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -394,6 +395,97 @@ class SqliteStore final : public Store {
       return f;
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not store the follow-up");
+    }
+  }
+
+  Result<std::size_t> matchAssignments(Id document_id) override {
+    auto all = loadAssignments(0);
+    if (!all.ok()) return all.status();
+    struct Found {
+      Id mine, other;
+      double score;
+      std::string evidence;
+    };
+    std::vector<Found> found;
+    for (const auto& mine : all.value()) {
+      if (mine.document_id != document_id) continue;
+      std::vector<Found> candidates;
+      for (const auto& other : all.value()) {
+        if (other.document_id == document_id) continue;
+        std::string evidence;
+        double score = assignmentSimilarity(mine.assignment, other.assignment, &evidence);
+        if (score >= kProposeMatch) candidates.push_back({mine.assignment.id, other.assignment.id, score, evidence});
+      }
+      std::sort(candidates.begin(), candidates.end(), [](const Found& a, const Found& b) { return a.score > b.score; });
+      if (candidates.size() > 3) candidates.resize(3);
+      found.insert(found.end(), candidates.begin(), candidates.end());
+    }
+    if (found.empty()) return std::size_t{0};
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status st = inTransaction(s, [&] {
+        for (const auto& f : found) {
+          std::string state = f.score >= kConfirmMatch ? "confirmed" : "proposed";
+          std::string by = f.score >= kConfirmMatch ? "beslut" : "";
+          std::string at = f.score >= kConfirmMatch ? nowIso() : "";
+          // A person's decision on the pair stands; a new reading only refreshes score and evidence.
+          s << "INSERT INTO assignment_matches(assignment_id, other_id, score, evidence, state, decided_by, "
+               "decided_at) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(assignment_id, other_id) DO UPDATE SET "
+               "score = excluded.score, evidence = excluded.evidence",
+              bind(f.mine), bind(f.other), bind(f.score), bind(f.evidence), use(state), use(by), use(at), now;
+        }
+        appendChange(s, "document", document_id, "matched");
+      });
+      if (!st.ok()) return st;
+      return found.size();
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store assignment matches");
+    }
+  }
+
+  Result<std::vector<AssignmentMatch>> assignmentMatches(Id assignment_id) const override {
+    try {
+      Session s = pool_.get();
+      std::vector<Poco::Int64> ids, mine, others;
+      std::vector<double> scores;
+      std::vector<std::string> evidence, states, by;
+      s << "SELECT id, assignment_id, other_id, score, evidence, state, decided_by FROM assignment_matches "
+           "WHERE ? = 0 OR assignment_id = ? OR other_id = ? ORDER BY score DESC, id",
+          into(ids), into(mine), into(others), into(scores), into(evidence), into(states), into(by),
+          bind(assignment_id), bind(assignment_id), bind(assignment_id), now;
+      std::vector<AssignmentMatch> out(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        out[i] = {ids[i], mine[i], others[i], scores[i], evidence[i], states[i], by[i]};
+      }
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read assignment matches");
+    }
+  }
+
+  Status decideMatch(Id match_id, bool confirm, const std::string& by) override {
+    if (by.empty()) return Status::invalidArgument("Ange vem som bekräftar eller avvisar.");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status found = Status::notFound("Matchningen " + std::to_string(match_id) + " finns inte.");
+      Status st = inTransaction(s, [&] {
+        std::string state = confirm ? "confirmed" : "rejected", at = nowIso();
+        std::string who = by;
+        s << "UPDATE assignment_matches SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?", use(state),
+            use(who), use(at), bind(match_id), now;
+        Poco::Int64 changed = 0;
+        s << "SELECT changes()", into(changed), now;
+        if (changed > 0) {
+          found = Status::okStatus();
+          appendChange(s, "assignment_match", match_id, state);
+        }
+      });
+      if (!st.ok()) return st;
+      return found;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the decision");
     }
   }
 

@@ -60,8 +60,52 @@ Object::Ptr followUpJson(const FollowUp& f) {
   return o;
 }
 
-Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, const std::string& today) {
-  const Assignment& a = r.assignment;
+// Assignments found to be the same task in other documents ("one thread"):
+// the confirmed ones share their follow-ups; proposed ones wait for a person.
+struct Threads {
+  std::map<Id, std::vector<AssignmentMatch>> by_assignment;
+  const std::vector<AssignmentRecord>* records = nullptr;
+
+  static Threads load(Store& store, const std::vector<AssignmentRecord>& records) {
+    Threads t;
+    t.records = &records;
+    auto all = store.assignmentMatches(0);
+    if (!all.ok()) return t;
+    for (const auto& m : all.value()) {
+      t.by_assignment[m.assignment_id].push_back(m);
+      t.by_assignment[m.other_id].push_back(m);
+    }
+    return t;
+  }
+
+  const AssignmentRecord* record(Id id) const {
+    for (const auto& r : *records) {
+      if (r.assignment.id == id) return &r;
+    }
+    return nullptr;
+  }
+
+  // The assignment with the follow-ups of its confirmed thread, in date order.
+  Assignment merged(const AssignmentRecord& r) const {
+    Assignment a = r.assignment;
+    auto it = by_assignment.find(a.id);
+    if (it == by_assignment.end()) return a;
+    for (const auto& m : it->second) {
+      if (m.state != "confirmed") continue;
+      const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
+      if (const auto* o = record(other)) {
+        a.followups.insert(a.followups.end(), o->assignment.followups.begin(), o->assignment.followups.end());
+      }
+    }
+    std::stable_sort(a.followups.begin(), a.followups.end(),
+                     [](const FollowUp& x, const FollowUp& y) { return x.date < y.date; });
+    return a;
+  }
+};
+
+Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, const std::string& today,
+                           const Threads& threads) {
+  const Assignment a = threads.merged(r);
   const AssignmentStatus status = currentStatus(a, today);
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("id", a.id);
@@ -97,6 +141,28 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
   Array::Ptr followups = new Array;
   for (const auto& f : a.followups) followups->add(followUpJson(f));
   o->set("followups", followups);
+  Array::Ptr thread = new Array, proposed = new Array;
+  if (auto it = threads.by_assignment.find(a.id); it != threads.by_assignment.end()) {
+    for (const auto& m : it->second) {
+      if (m.state == "rejected") continue;
+      const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
+      Object::Ptr j = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      j->set("match_id", m.id);
+      j->set("assignment_id", other);
+      if (const auto* o2 = threads.record(other)) {
+        j->set("document_id", o2->document_id);
+        j->set("organization", o2->organization);
+        j->set("item_number", o2->item_number);
+        j->set("task", o2->assignment.task);
+      }
+      j->set("score", m.score);
+      j->set("evidence", m.evidence);
+      j->set("decided_by", m.decided_by);
+      (m.state == "confirmed" ? thread : proposed)->add(j);
+    }
+  }
+  o->set("thread", thread);
+  o->set("proposed_matches", proposed);
   return o;
 }
 
@@ -380,10 +446,11 @@ void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (!all.ok()) return sendError(res, all.status());
   Array::Ptr list = new Array;
   std::size_t total = 0;
+  const Threads threads = Threads::load(ctx_.runtime.store(), all.value());
   for (const auto& r : all.value()) {
     if (!matches(r, filter.value())) continue;
     ++total;
-    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today));
+    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today, threads));
   }
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   body->set("total", static_cast<Poco::UInt64>(total));
@@ -417,13 +484,35 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     auto stored = store.addFollowUp(id_, f);
     if (!stored.ok()) return sendError(res, stored.status());
-    auto record = store.assignment(id_);
-    if (!record.ok()) return sendError(res, record.status());
-    return sendJson(res, assignmentJson(record.value(), ctx_.runtime.taxonomy(), today.value()), HTTPResponse::HTTP_CREATED);
+    return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
-  auto record = store.assignment(id_);
-  if (!record.ok()) return sendError(res, record.status());
-  sendJson(res, assignmentJson(record.value(), ctx_.runtime.taxonomy(), today.value()));
+  if (match_id_ != 0) {
+    auto body = readJsonBody(req, res, 4096);
+    if (!body.ok()) return sendError(res, body.status());
+    if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
+      return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false, och \"by\"."));
+    }
+    auto mine = store.assignmentMatches(id_);
+    if (!mine.ok()) return sendError(res, mine.status());
+    if (std::none_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id_; })) {
+      return sendError(res, Status::notFound("Uppdraget har ingen matchning " + std::to_string(match_id_) + "."));
+    }
+    Status st = store.decideMatch(match_id_, body.value()->getValue<bool>("confirm"),
+                                  body.value()->optValue<std::string>("by", ""));
+    if (!st.ok()) return sendError(res, st);
+    return sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+  }
+  sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+}
+
+void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
+                                       const std::string& today) {
+  auto all = ctx_.runtime.store().assignments();
+  if (!all.ok()) return sendError(res, all.status());
+  const Threads threads = Threads::load(ctx_.runtime.store(), all.value());
+  const AssignmentRecord* record = threads.record(id_);
+  if (record == nullptr) return sendError(res, Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte."));
+  sendJson(res, assignmentJson(*record, ctx_.runtime.taxonomy(), today, threads), status);
 }
 
 void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {

@@ -18,16 +18,22 @@ class AssignmentsHandler : public Handler {
 };
 
 // GET /api/v1/assignments/{id}; POST /api/v1/assignments/{id}/followups
-// with {"status", "comment", "author", "date", "progress"}.
+// with {"status", "comment", "author", "date", "progress"};
+// POST /api/v1/assignments/{id}/matches/{match_id} with {"confirm": bool, "by"}.
 class AssignmentHandler : public Handler {
  public:
-  AssignmentHandler(AppContext& ctx, Id id, bool followups) : ctx_(ctx), id_(id), followups_(followups) {}
+  AssignmentHandler(AppContext& ctx, Id id, bool followups, Id match_id = 0)
+      : ctx_(ctx), id_(id), followups_(followups), match_id_(match_id) {}
   void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
 
  private:
+  void sendAssignment(Poco::Net::HTTPServerResponse& res, Poco::Net::HTTPResponse::HTTPStatus status,
+                      const std::string& today);
+
   AppContext& ctx_;
   Id id_;
   bool followups_;
+  Id match_id_;
 };
 
 // GET /api/v1/areas/{code}/summary?today=: counts by status, overdue, trend by quarter.

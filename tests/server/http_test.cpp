@@ -640,3 +640,66 @@ TEST_CASE("assignments round-trip through CSV with stable external ids") {
   CHECK(after.body.find(id + ",") != std::string::npos);
   CHECK(after.body.find(",in_progress,50,") != std::string::npos);
 }
+
+TEST_CASE("the same assignment in a later council's minutes is one thread; unsure matches wait for a person") {
+  TempDir dir;
+  Server server(dir.path());
+  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
+                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  const std::string later =
+      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
+      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
+      "1. Mötet öppnas\n\n"
+      "2. Uppdragsutbildning för lärare\nEwa Lindberg, Region Örebro län, fick i uppdrag att vara med som stöd "
+      "i processen kring uppdragsutbildningen med Örebro universitet.\n\n"
+      "3. Yrkesvux\nAnita Ladinek fick i uppdrag att sammanställa statistik om yrkesvux i processen.\n\n"
+      "4. Mötet avslutas\n";
+  REQUIRE(server.upload("protokoll-2018-11.txt", later).status == 201);
+
+  auto list = server.get("/api/v1/assignments?assignee=Ewa&today=2018-12-01");
+  REQUIRE(list.json()->getValue<int>("total") == 2);
+  auto first = list.json()->getArray("assignments")->getObject(0);
+  auto second = list.json()->getArray("assignments")->getObject(1);
+  REQUIRE(first->getArray("thread")->size() == 1);  // confirmed without asking: the same task
+  CHECK(first->getArray("thread")->getObject(0)->getValue<Id>("assignment_id") == second->getValue<Id>("id"));
+  CHECK(first->getArray("thread")->getObject(0)->getValue<std::string>("decided_by") == "beslut");
+
+  // A follow-up on the later one is the thread's: the first reads as done too.
+  Poco::Net::HTTPRequest req("POST", "/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
+                             Poco::Net::HTTPMessage::HTTP_1_1);
+  req.setContentType("application/json");
+  REQUIRE(server.send(req, R"({"status": "done", "comment": "Klart.", "author": "Ewa Lindberg", "date": "2018-12-10"})").status == 201);
+  auto read = server.get("/api/v1/assignments/" + std::to_string(first->getValue<Id>("id")) + "?today=2019-01-01");
+  CHECK(read.json()->getValue<std::string>("status") == "done");
+
+  // The yrkesvux task only shares "i processen" words with Ewa's: no match, or only a proposal.
+  auto anita = server.get("/api/v1/assignments?assignee=Anita");
+  REQUIRE(anita.json()->getValue<int>("total") == 1);
+  CHECK(anita.json()->getArray("assignments")->getObject(0)->getArray("thread")->size() == 0);
+
+  // Deciding a match: an unknown one is 404, a bad body 400.
+  const std::string base = "/api/v1/assignments/" + std::to_string(first->getValue<Id>("id")) + "/matches/";
+  Poco::Net::HTTPRequest missing("POST", base + "999", Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(missing, R"({"confirm": true, "by": "Anna"})").status == 404);
+  const Id match = first->getArray("thread")->getObject(0)->getValue<Id>("match_id");
+  Poco::Net::HTTPRequest bad("POST", base + std::to_string(match), Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(bad, R"({"confirm": "ja"})").status == 400);
+  Poco::Net::HTTPRequest reject("POST", base + std::to_string(match), Poco::Net::HTTPMessage::HTTP_1_1);
+  auto rejected = server.send(reject, R"({"confirm": false, "by": "Anna Elverskog"})");
+  REQUIRE(rejected.status == 200);
+  CHECK(rejected.json()->getArray("thread")->size() == 0);  // a person's "no" stands
+}
+
+TEST_CASE("assignment similarity: shared task words, a bonus for the same assignee") {
+  Assignment a, b, c;
+  a.assignee = "Ewa Lindberg";
+  a.task = "vara med som stöd i processen";
+  b.assignee = "Ewa Lindberg (Region Örebro län)";
+  b.task = "vara med som stöd i processen kring uppdragsutbildningen";
+  c.assignee = "Anita Ladinek";
+  c.task = "sammanställa statistik om yrkesvux";
+  std::string evidence;
+  CHECK(assignmentSimilarity(a, b, &evidence) >= kConfirmMatch);
+  CHECK(evidence.find("processen") != std::string::npos);
+  CHECK(assignmentSimilarity(a, c) < kProposeMatch);
+}

@@ -61,4 +61,25 @@ struct AssignmentFilter {
 
 bool matches(const AssignmentRecord& record, const AssignmentFilter& filter);
 
+// How alike two assignments are, in [0, 1]: the share of the shorter task's
+// content words (four letters or more, lower case) found in the other, with a
+// bonus when the assignees share a name. `evidence` gets the shared words.
+double assignmentSimilarity(const Assignment& a, const Assignment& b, std::string* evidence = nullptr);
+
+// Matches at or above this are taken as the same assignment without asking;
+// between kProposeMatch and this a person confirms or rejects them.
+constexpr double kConfirmMatch = 0.85;
+constexpr double kProposeMatch = 0.5;
+
+// Two assignments found to be the same task, followed in different documents.
+struct AssignmentMatch {
+  Id id = 0;
+  Id assignment_id = 0;  // the later one (in the document that was imported later)
+  Id other_id = 0;
+  double score = 0.0;
+  std::string evidence;
+  std::string state;  // proposed, confirmed, rejected
+  std::string decided_by;
+};
+
 }  // namespace beslut

@@ -111,6 +111,15 @@ class Store {
   // ("assignment", id, "followup"). kNotFound for an unknown assignment.
   virtual Result<FollowUp> addFollowUp(Id assignment_id, FollowUp followup) = 0;
 
+  // Compares the assignments of a document with those of every other document
+  // and records matches (kConfirmMatch and above confirmed, from kProposeMatch
+  // proposed), at most three per assignment. Returns how many were recorded.
+  virtual Result<std::size_t> matchAssignments(Id document_id) = 0;
+  // Matches that involve an assignment, either side, best first; 0: every match.
+  virtual Result<std::vector<AssignmentMatch>> assignmentMatches(Id assignment_id) const = 0;
+  // A person confirms or rejects a match. kNotFound for an unknown match.
+  virtual Status decideMatch(Id match_id, bool confirm, const std::string& by) = 0;
+
   // Change-log entries with seq > after, in order, at most `limit`.
   virtual Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const = 0;
   // The highest sequence number in the change log (0 when empty).
