@@ -313,9 +313,9 @@ Result<Document> documentFromJson(const std::string& json) {
     d.secretary = str(o, "secretary");
     d.adjusters = stringsFrom(o, "adjusters");
     d.adjusted_date = str(o, "adjusted_date");
-    if (auto a = o->getArray("attendees")) {
-      for (std::size_t i = 0; i < a->size(); ++i) {
-        auto j = a->getObject(static_cast<unsigned>(i));
+    if (auto list = o->getArray("attendees")) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        auto j = list->getObject(static_cast<unsigned>(i));
         Attendee a;
         a.name = str(j, "name");
         a.party = str(j, "party");

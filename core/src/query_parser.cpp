@@ -29,14 +29,14 @@ using namespace Lucene;
 // stay exact.
 class BeslutQueryParser : public QueryParser {
  public:
-  BeslutQueryParser(const AnalyzerPtr& analyzer, bool with_parts)
-      : QueryParser(LuceneVersion::LUCENE_30, L"body", analyzer), with_parts_(with_parts) {}
+  BeslutQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts)
+      : QueryParser(LuceneVersion::LUCENE_30, L"body", query_analyzer), with_parts_(with_parts) {}
   ~BeslutQueryParser() override = default;
   LUCENE_CLASS(BeslutQueryParser);
 
  protected:
-  QueryPtr getFieldQuery(const String& field, const String& text) override {
-    if (field != L"body" || expanding_) return QueryParser::getFieldQuery(field, text);
+  QueryPtr getFieldQuery(const String& name, const String& text) override {
+    if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text);
     expanding_ = true;
     QueryPtr body = QueryParser::getFieldQuery(L"body", text);
     QueryPtr title = QueryParser::getFieldQuery(L"title", text);
@@ -48,8 +48,8 @@ class BeslutQueryParser : public QueryParser {
     });
   }
 
-  QueryPtr getFieldQuery(const String& field, const String& text, int32_t slop) override {
-    if (field != L"body" || expanding_) return QueryParser::getFieldQuery(field, text, slop);
+  QueryPtr getFieldQuery(const String& name, const String& text, int32_t slop) override {
+    if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text, slop);
     expanding_ = true;
     QueryPtr body = QueryParser::getFieldQuery(L"body", text, slop);
     QueryPtr title = QueryParser::getFieldQuery(L"title", text, slop);
@@ -57,8 +57,8 @@ class BeslutQueryParser : public QueryParser {
     return combine(body, title, [](const QueryPtr&) { return QueryPtr(); });
   }
 
-  QueryPtr getPrefixQuery(const String& field, const String& text) override {
-    if (field != L"body") return QueryParser::getPrefixQuery(field, text);
+  QueryPtr getPrefixQuery(const String& name, const String& text) override {
+    if (name != L"body") return QueryParser::getPrefixQuery(name, text);
     QueryPtr body = QueryParser::getPrefixQuery(L"body", text);
     QueryPtr title = QueryParser::getPrefixQuery(L"title", text);
     return combine(body, title, [&](const QueryPtr&) -> QueryPtr {

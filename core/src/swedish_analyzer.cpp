@@ -21,8 +21,8 @@ namespace {
 // where the compound stands and highlighting marks the whole compound.
 class CompoundFilter : public TokenFilter {
  public:
-  CompoundFilter(const TokenStreamPtr& input, CompoundMode mode, std::shared_ptr<const Decompounder> decompounder)
-      : TokenFilter(input), mode_(mode), decompounder_(std::move(decompounder)) {
+  CompoundFilter(const TokenStreamPtr& source, CompoundMode mode, std::shared_ptr<const Decompounder> decompounder)
+      : TokenFilter(source), mode_(mode), decompounder_(std::move(decompounder)) {
     term_ = addAttribute<TermAttribute>();
     position_ = addAttribute<PositionIncrementAttribute>();
   }
@@ -84,8 +84,8 @@ class CompoundFilter : public TokenFilter {
 // kompetensförsörjningsråd|et, and the genitive beslut|ets.
 class NeuterDefiniteFilter : public TokenFilter {
  public:
-  NeuterDefiniteFilter(const TokenStreamPtr& input, std::shared_ptr<const Decompounder> dictionary)
-      : TokenFilter(input), dictionary_(std::move(dictionary)) {
+  NeuterDefiniteFilter(const TokenStreamPtr& source, std::shared_ptr<const Decompounder> dictionary)
+      : TokenFilter(source), dictionary_(std::move(dictionary)) {
     term_ = addAttribute<TermAttribute>();
   }
   ~NeuterDefiniteFilter() override = default;

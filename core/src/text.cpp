@@ -37,7 +37,7 @@ bool validDate(int y, int m, int d) {
 }
 
 std::string isoDate(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, though dates need 10
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

@@ -12,13 +12,13 @@ TEST_CASE("a document survives the round trip through JSON") {
   d.date = "2018-09-28";
   d.time = "09:00–12:00";
   d.adjusters = {"Håkan Söderman"};
-  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false});
+  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false, {}, 1.0});
   Item item;
   item.number = "13";
   item.title = "Övriga frågor";
   item.text = "Ewa Lindberg fick i uppdrag att vara med som stöd i processen.";
   item.assignments.push_back({0, "Ewa Lindberg", "vara med som stöd i processen", "", "",
-                              AssignmentStatus::kOpen, 0.0, {10, 20}, 0.9});
+                              AssignmentStatus::kOpen, 0.0, {10, 20}, 0.9, {}});
   item.decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {1, 2}, 1.0});
   d.items.push_back(item);
   d.text = "hela texten";

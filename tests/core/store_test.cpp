@@ -18,8 +18,8 @@ Document sampleDocument(const std::string& bytes) {
   d.date = "2018-09-28";
   d.time = "09:00–12:00";
   d.place = "Lärken";
-  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false});
-  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekeberg kommun", true});
+  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false, {}, 1.0});
+  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekeberg kommun", true, {}, 1.0});
   for (int i = 1; i <= 3; ++i) {
     Item item;
     item.number = std::to_string(i);
@@ -29,7 +29,7 @@ Document sampleDocument(const std::string& bytes) {
   }
   d.items[1].decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {}, 1.0});
   d.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "2019-10", "i oktober 2019",
-                                    AssignmentStatus::kOpen, 0, {}, 0.9});
+                                    AssignmentStatus::kOpen, 0, {}, 0.9, {}});
   d.text = bytes;
   d.original.sha256 = sha256Hex(bytes);
   d.original.media_type = "text/plain";
