@@ -28,6 +28,7 @@
 #include <map>
 #include <mutex>
 
+#include "beslut/followup.h"
 #include "beslut/html.h"
 #include "beslut/text.h"
 #include "facets.h"
@@ -451,7 +452,8 @@ class LuceneIndex final : public SearchIndex {
     }
     for (const auto& area : areas) keyword(ld, L"area", area);
     std::set<std::string> statuses;
-    for (const auto& a : item.assignments) statuses.insert(assignmentStatusName(a.status));
+    // As it stands after follow-ups; "overdue" depends on the day and is left to the assignment API.
+    for (const auto& a : item.assignments) statuses.insert(assignmentStatusName(currentStatus(a, "")));
     for (const auto& status : statuses) keyword(ld, L"status", status);
     const std::string body = passageBody(item);
     ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));

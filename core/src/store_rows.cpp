@@ -2,6 +2,7 @@
 
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Nullable.h>
 #include <Poco/Timestamp.h>
 
 #include <map>
@@ -96,6 +97,7 @@ void syncExtractedFollowUps(Session& s, Int64 assignment_id, Int64 doc_id, const
   s << "DELETE FROM followups WHERE assignment_id = ? AND source_document_id = ? AND author = ''",
       bind(assignment_id), bind(doc_id), now;
   for (const auto& f : followups) {
+    if (!f.author.empty()) continue;  // a person's follow-up is a row of its own, never rewritten here
     std::string status = assignmentStatusName(f.status), created = nowIso();
     std::string comment = f.comment.empty() ? f.evidence_text : f.comment;
     std::string number = f.source_item_number.empty() ? item_number : f.source_item_number;
@@ -295,6 +297,29 @@ void attachRowIds(Session& s, Int64 doc_id, Document& d) {
     if (it == assignments.end()) continue;
     std::size_t k = next[assignment_ids[i]]++;
     if (k < it->second->followups.size()) it->second->followups[k].id = followup_ids[i];
+  }
+  // The follow-ups people added belong to the document as it stands too.
+  std::vector<Int64> person_ids, owners;
+  std::vector<std::string> dates, statuses, comments, authors, created;
+  std::vector<Poco::Nullable<double>> progress;
+  s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.author, f.progress, f.created_at "
+       "FROM followups f JOIN assignments a ON a.id = f.assignment_id JOIN items i ON i.id = a.item_id "
+       "WHERE i.document_id = ? AND f.author <> '' ORDER BY f.date, f.id",
+      into(person_ids), into(owners), into(dates), into(statuses), into(comments), into(authors), into(progress),
+      into(created), bind(doc_id), now;
+  for (std::size_t i = 0; i < person_ids.size(); ++i) {
+    auto it = assignments.find(owners[i]);
+    if (it == assignments.end()) continue;
+    FollowUp f;
+    f.id = person_ids[i];
+    f.assignment_id = owners[i];
+    f.date = dates[i];
+    f.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress);
+    f.comment = comments[i];
+    f.author = authors[i];
+    f.progress = progress[i].isNull() ? -1 : progress[i].value();
+    f.created_at = created[i];
+    it->second->followups.push_back(std::move(f));
   }
 }
 

@@ -389,6 +389,11 @@ class SqliteStore final : public Store {
         f.id = lastInsertId(s);
         f.assignment_id = assignment_id;
         appendChange(s, "assignment", assignment_id, "followup");
+        // The document's passages carry their assignments' status: index it again.
+        Poco::Int64 doc_id = 0;
+        s << "SELECT i.document_id FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = ?", into(doc_id),
+            bind(assignment_id), now;
+        appendChange(s, "document", doc_id, "upsert");
       });
       if (!st.ok()) return st;
       if (!found.ok()) return found;

@@ -484,6 +484,7 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     auto stored = store.addFollowUp(id_, f);
     if (!stored.ok()) return sendError(res, stored.status());
+    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
     return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
   if (match_id_ != 0) {

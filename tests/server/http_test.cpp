@@ -564,6 +564,11 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   CHECK(one.json()->getValue<std::string>("status") == "done");
   CHECK(one.json()->getArray("followups")->size() == 2);
   CHECK(server.get("/api/v1/assignments?status=done&today=2019-03-01").json()->getValue<int>("total") == 1);
+  // Search follows the follow-ups too: the status filter and facet see "done".
+  auto found = server.search("status:done");
+  REQUIRE(found.json()->getValue<int>("total") == 1);
+  CHECK(found.json()->getArray("hits")->getObject(0)->getValue<std::string>("item_number") == "13");
+  CHECK(server.search("status:open").json()->getValue<int>("total") == 0);
   CHECK(server.get("/api/v1/assignments?overdue=true&today=2019-03-01").json()->getValue<int>("total") == 0);
 
   // The document still reads the same, with its areas.
