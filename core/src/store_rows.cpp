@@ -299,28 +299,38 @@ void attachRowIds(Session& s, Int64 doc_id, Document& d) {
     if (k < it->second->followups.size()) it->second->followups[k].id = followup_ids[i];
   }
   // The follow-ups people added belong to the document as it stands too.
-  std::vector<Int64> person_ids, owners;
-  std::vector<std::string> dates, statuses, comments, authors, created;
+  for (auto& f : loadFollowUps(s, "i.document_id = ? AND f.author <> ''", doc_id)) {
+    if (auto it = assignments.find(f.assignment_id); it != assignments.end()) {
+      it->second->followups.push_back(std::move(f));
+    }
+  }
+}
+
+std::vector<FollowUp> loadFollowUps(Session& s, const std::string& condition, Int64 arg) {
+  std::vector<Int64> ids, owners;
+  std::vector<Poco::Nullable<Int64>> sources;
+  std::vector<std::string> dates, statuses, comments, numbers, authors, created;
   std::vector<Poco::Nullable<double>> progress;
-  s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.author, f.progress, f.created_at "
-       "FROM followups f JOIN assignments a ON a.id = f.assignment_id JOIN items i ON i.id = a.item_id "
-       "WHERE i.document_id = ? AND f.author <> '' ORDER BY f.date, f.id",
-      into(person_ids), into(owners), into(dates), into(statuses), into(comments), into(authors), into(progress),
-      into(created), bind(doc_id), now;
-  for (std::size_t i = 0; i < person_ids.size(); ++i) {
-    auto it = assignments.find(owners[i]);
-    if (it == assignments.end()) continue;
-    FollowUp f;
-    f.id = person_ids[i];
+  s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.source_document_id, f.source_item_number, "
+       "f.author, f.progress, f.created_at FROM followups f JOIN assignments a ON a.id = f.assignment_id "
+       "JOIN items i ON i.id = a.item_id WHERE " + condition + " ORDER BY f.date, f.id",
+      into(ids), into(owners), into(dates), into(statuses), into(comments), into(sources), into(numbers),
+      into(authors), into(progress), into(created), bind(arg), now;
+  std::vector<FollowUp> out(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    FollowUp& f = out[i];
+    f.id = ids[i];
     f.assignment_id = owners[i];
     f.date = dates[i];
     f.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress);
     f.comment = comments[i];
+    if (!sources[i].isNull()) f.source_document_id = sources[i].value();
+    f.source_item_number = numbers[i];
     f.author = authors[i];
     f.progress = progress[i].isNull() ? -1 : progress[i].value();
     f.created_at = created[i];
-    it->second->followups.push_back(std::move(f));
   }
+  return out;
 }
 
 }  // namespace beslut::detail

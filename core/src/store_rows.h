@@ -25,6 +25,11 @@ std::string nowIso();
 // The rowid of the last INSERT on this session.
 Poco::Int64 lastInsertId(Poco::Data::Session& s);
 
+// Follow-up rows joined with their assignment `a` (and its item `i` when
+// `condition` names it), e.g. condition "i.document_id = ? AND f.author <> ''"
+// with arg; oldest first by date, then as recorded.
+std::vector<FollowUp> loadFollowUps(Poco::Data::Session& s, const std::string& condition, Poco::Int64 arg);
+
 // The id of the organization named `name`, created if new; 0 for an empty name.
 Poco::Int64 upsertOrganization(Poco::Data::Session& s, const std::string& name);
 

@@ -589,7 +589,7 @@ class SqliteStore final : public Store {
         by_item[item_ids[i]].push_back(&r);
       }
       if (out.empty()) return out;
-      attachFollowUps(s, by_id, where);
+      attachFollowUps(s, by_id, only_id);
       attachAreas(s, by_id, by_item);
       return out;
     } catch (const Poco::Exception& e) {
@@ -597,31 +597,9 @@ class SqliteStore final : public Store {
     }
   }
 
-  static void attachFollowUps(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id, const std::string& where) {
-    std::vector<Poco::Int64> ids, assignment_ids;
-    std::vector<Poco::Nullable<Poco::Int64>> sources;
-    std::vector<std::string> dates, statuses, comments, numbers, authors, created;
-    std::vector<Poco::Nullable<double>> progress;
-    s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.source_document_id, f.source_item_number, "
-         "f.author, f.progress, f.created_at FROM followups f JOIN assignments a ON a.id = f.assignment_id" + where +
-             " ORDER BY f.date, f.id",
-        into(ids), into(assignment_ids), into(dates), into(statuses), into(comments), into(sources), into(numbers),
-        into(authors), into(progress), into(created), now;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      auto it = by_id.find(assignment_ids[i]);
-      if (it == by_id.end()) continue;
-      FollowUp f;
-      f.id = ids[i];
-      f.assignment_id = assignment_ids[i];
-      f.date = dates[i];
-      f.status = parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress);
-      f.comment = comments[i];
-      if (!sources[i].isNull()) f.source_document_id = sources[i].value();
-      f.source_item_number = numbers[i];
-      f.author = authors[i];
-      f.progress = progress[i].isNull() ? -1 : progress[i].value();
-      f.created_at = created[i];
-      it->second->assignment.followups.push_back(std::move(f));
+  static void attachFollowUps(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id, Id only_id) {
+    for (auto& f : detail::loadFollowUps(s, "? IN (0, a.id)", only_id)) {
+      if (auto it = by_id.find(f.assignment_id); it != by_id.end()) it->second->assignment.followups.push_back(std::move(f));
     }
   }
 

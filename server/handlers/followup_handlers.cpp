@@ -64,11 +64,11 @@ Object::Ptr followUpJson(const FollowUp& f) {
 // the confirmed ones share their follow-ups; proposed ones wait for a person.
 struct Threads {
   std::map<Id, std::vector<AssignmentMatch>> by_assignment;
-  const std::vector<AssignmentRecord>* records = nullptr;
+  std::map<Id, const AssignmentRecord*> by_id;  // every record is looked up per match: no linear scans
 
   static Threads load(Store& store, const std::vector<AssignmentRecord>& records) {
     Threads t;
-    t.records = &records;
+    for (const auto& r : records) t.by_id[r.assignment.id] = &r;
     auto all = store.assignmentMatches(0);
     if (!all.ok()) return t;
     for (const auto& m : all.value()) {
@@ -79,10 +79,8 @@ struct Threads {
   }
 
   const AssignmentRecord* record(Id id) const {
-    for (const auto& r : *records) {
-      if (r.assignment.id == id) return &r;
-    }
-    return nullptr;
+    auto it = by_id.find(id);
+    return it != by_id.end() ? it->second : nullptr;
   }
 
   // The assignment with the follow-ups of its confirmed thread, in date order.
