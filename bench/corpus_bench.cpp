@@ -11,6 +11,8 @@
 
 #include <libstemmer.h>
 #include <xapian.h>
+#include <lucene++/LuceneHeaders.h>
+#include <lucene++/SnowballAnalyzer.h>
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -439,6 +441,7 @@ struct BeslutImport {
   std::size_t passages = 0;
   double import_s = 0;   // parse + store (Ingest::importFile)
   double catchup_s = 0;  // index (SearchIndex::catchUp)
+  double read_back_s = 0;  // Store::document of every document, as catchUp reads them (a separate pass)
   std::uintmax_t bytes = 0;
   std::uintmax_t index_bytes = 0, db_bytes = 0, wal_bytes = 0;
   std::map<std::string, std::size_t> by_plugin;
@@ -452,23 +455,29 @@ BeslutImport importBeslut(beslut::server::Runtime& stack, const std::vector<Corp
   r.files = count;
   auto t0 = Clock::now();
   auto last = t0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const CorpusFile& f = files[i];
-    r.bytes += f.bytes.size();
-    auto rep = stack.ingest().importFile({f.bytes, fs::path(f.rel).filename().string(), "text/markdown"});
-    if (!rep.ok()) {
-      ++r.failed;
-      ++r.failures[rep.status().toString().substr(0, 120)];
-    } else if (rep->created) {
-      ++r.imported;
-      ++r.by_plugin[rep->plugin];
-    } else {
-      ++r.skipped;
+  // As `beslut import` does: batches of 256 files, one transaction each.
+  constexpr std::size_t kBatch = 256;
+  for (std::size_t first = 0; first < count; first += kBatch) {
+    std::vector<beslut::ImportRequest> requests;
+    for (std::size_t i = first; i < std::min(count, first + kBatch); ++i) {
+      r.bytes += files[i].bytes.size();
+      requests.push_back({files[i].bytes, fs::path(files[i].rel).filename().string(), "text/markdown"});
+    }
+    for (const auto& rep : stack.ingest().importFiles(requests)) {
+      if (!rep.ok()) {
+        ++r.failed;
+        ++r.failures[rep.status().toString().substr(0, 120)];
+      } else if (rep->created) {
+        ++r.imported;
+        ++r.by_plugin[rep->plugin];
+      } else {
+        ++r.skipped;
+      }
     }
     if (Clock::now() - last > std::chrono::seconds(15)) {
       last = Clock::now();
-      progress("  imported " + std::to_string(i + 1) + "/" + std::to_string(count) + " in " +
-               fmt(secondsSince(t0), 0) + " s");
+      progress("  imported " + std::to_string(std::min(count, first + kBatch)) + "/" + std::to_string(count) +
+               " in " + fmt(secondsSince(t0), 0) + " s");
     }
   }
   r.import_s = secondsSince(t0);
@@ -478,6 +487,13 @@ BeslutImport importBeslut(beslut::server::Runtime& stack, const std::vector<Corp
   r.catchup_s = secondsSince(t1);
   if (!applied.ok()) throw std::runtime_error("catchUp: " + applied.status().toString());
   r.passages = stack.index()->passageCount();
+  // Breakdown of the index phase: reading every document back as catchUp does.
+  auto ids = stack.store().documentIds();
+  auto t2 = Clock::now();
+  if (ids.ok()) {
+    for (beslut::Id id : ids.value()) (void)stack.store().document(id);
+  }
+  r.read_back_s = secondsSince(t2);
   r.index_bytes = pathSize(dir / "index");
   r.db_bytes = pathSize(dir / "beslut.db");
   r.wal_bytes = pathSize(dir / "beslut.db-wal");
@@ -814,6 +830,59 @@ Latency queryXapian(const fs::path& dir, const std::vector<Query>& queries, cons
 }
 
 // ---------------------------------------------------------------------------
+// Lucene++ bare: the library Beslut is built on, with its own Snowball Swedish
+// analyzer, one Lucene document per file, nothing stored but the path. This is
+// the floor under Beslut's figures: what the chosen engine costs before Beslut
+// adds its store, passages, compounds, facets and snippets.
+
+double indexLuceneBare(const fs::path& dir, const std::vector<CorpusFile>& files) {
+  using namespace Lucene;
+  auto t0 = Clock::now();
+  AnalyzerPtr analyzer = newLucene<SnowballAnalyzer>(LuceneVersion::LUCENE_CURRENT, L"swedish");
+  IndexWriterPtr writer = newLucene<IndexWriter>(FSDirectory::open(StringUtils::toUnicode(dir.string())), analyzer,
+                                                 true, IndexWriter::MaxFieldLengthUNLIMITED);
+  writer->setRAMBufferSizeMB(64);
+  for (const auto& f : files) {
+    DocumentPtr doc = newLucene<Document>();
+    doc->add(newLucene<Field>(L"title", StringUtils::toUnicode(f.title), Field::STORE_NO, Field::INDEX_ANALYZED));
+    doc->add(newLucene<Field>(L"body", StringUtils::toUnicode(f.body), Field::STORE_NO, Field::INDEX_ANALYZED));
+    doc->add(newLucene<Field>(L"path", StringUtils::toUnicode(f.rel), Field::STORE_YES, Field::INDEX_NO));
+    writer->addDocument(doc);
+  }
+  writer->commit();
+  writer->close();
+  return secondsSince(t0);
+}
+
+Latency queryLuceneBare(const fs::path& dir, const std::vector<Query>& queries, const std::vector<std::size_t>& which,
+                        int rounds, std::map<std::string, std::size_t>& errors) {
+  using namespace Lucene;
+  IndexReaderPtr reader = IndexReader::open(FSDirectory::open(StringUtils::toUnicode(dir.string())), true);
+  IndexSearcherPtr searcher = newLucene<IndexSearcher>(reader);
+  AnalyzerPtr analyzer = newLucene<SnowballAnalyzer>(LuceneVersion::LUCENE_CURRENT, L"swedish");
+  QueryParserPtr parser = newLucene<QueryParser>(LuceneVersion::LUCENE_CURRENT, L"body", analyzer);
+  parser->setDefaultOperator(QueryParser::AND_OPERATOR);
+  std::wstring sink;
+  Latency lat = measure(which, rounds, [&](std::size_t i) -> int {
+    try {
+      QueryPtr q = parser->parse(StringUtils::toUnicode(queries[i].text));
+      TopDocsPtr top = searcher->search(q, 10);
+      int hits = 0;
+      for (const auto& sd : top->scoreDocs) {
+        sink = searcher->doc(sd->doc)->get(L"path");
+        ++hits;
+      }
+      return hits;
+    } catch (const LuceneException& e) {
+      ++errors[queries[i].text + " → " + StringUtils::toUTF8(e.getError())];
+      return -1;
+    }
+  });
+  reader->close();
+  return lat;
+}
+
+// ---------------------------------------------------------------------------
 // HTTP
 
 struct WrkResult {
@@ -987,13 +1056,13 @@ int run(const Options& o) {
   stack->index()->warmUp();
   rss.push_back({"Beslut import", peakRssKiB()});
   {
-    Table t{"1. Beslut import (Ingest::importFile + SearchIndex::catchUp)",
+    Table t{"1. Beslut import (Ingest::importFiles, 256 a batch, + SearchIndex::catchUp)",
             {"phase", "seconds", "docs/s", "MB/s", "share"}, {}};
     double total = bi.total_s();
     auto row = [&](const std::string& name, double s) {
       t.add({name, fmt(s, 2), fmt(static_cast<double>(bi.files) / s, 0), fmt(mb / s, 2), pct(s / total)});
     };
-    row("parse + store (importFile)", bi.import_s);
+    row("parse + store (importFiles)", bi.import_s);
     if (o.breakdown) {
       t.add({"  of which extraction alone*", fmt(extract_s, 2), fmt(static_cast<double>(bi.files) / extract_s, 0),
              fmt(mb / extract_s, 2), pct(extract_s / total)});
@@ -1001,9 +1070,12 @@ int run(const Options& o) {
       t.add({"  of which the rest (sha256, store)*", fmt(store_s, 2), "", "", pct(store_s / total)});
     }
     row("index (catchUp)", bi.catchup_s);
+    if (o.breakdown) {
+      t.add({"  of which reading documents back*", fmt(bi.read_back_s, 2), "", "", pct(bi.read_back_s / total)});
+    }
     row("end to end", total);
     t.print();
-    note("* extraction measured in a separate pass over the same files (extractDocument, not stored)");
+    note("* measured in a separate pass over the same files: extractDocument (not stored), Store::document");
     Table f{"1b. Beslut import: counts and sizes", {"figure", "value"}, {}};
     f.add({"files", std::to_string(bi.files)});
     f.add({"imported / skipped (same bytes) / failed",
@@ -1030,6 +1102,13 @@ int run(const Options& o) {
   double xapian_index_s = indexXapian(xapian_dir, files);
   std::uintmax_t xapian_bytes = pathSize(xapian_dir);
   rss.push_back({"Xapian index", peakRssKiB()});
+
+  // 3b. Lucene++ bare.
+  progress("Lucene++ bare indexing");
+  const fs::path lucene_dir = work / "lucene-bare";
+  double lucene_index_s = indexLuceneBare(lucene_dir, files);
+  std::uintmax_t lucene_bytes = pathSize(lucene_dir);
+  rss.push_back({"Xapian index", peakRssKiB()});
   {
     Table t{"2-3. Indexing the same texts (" + std::to_string(files.size()) + " files, " + mib(corpus_bytes) + ")",
             {"engine", "seconds", "docs/s", "MB/s", "size on disk", "vs FTS5"},
@@ -1042,6 +1121,7 @@ int run(const Options& o) {
     row("Beslut index only (catchUp)", bi.catchup_s, bi.index_bytes);
     row("SQLite FTS5 + Snowball tokenizer", fts.index_s, fts.db_bytes);
     row("Xapian (Stem swedish)", xapian_index_s, xapian_bytes);
+    row("Lucene++ bare (SnowballAnalyzer, 1 doc/file)", lucene_index_s, lucene_bytes);
     t.print();
     note("Beslut's size is its index plus its database, which also keeps every original and the extraction JSON.");
   }
@@ -1053,13 +1133,14 @@ int run(const Options& o) {
   for (std::size_t i : all) {
     if (!queries[i].beslut_only) common.push_back(i);
   }
-  std::map<std::string, std::size_t> beslut_errors, fts_errors, xapian_errors;
+  std::map<std::string, std::size_t> beslut_errors, fts_errors, xapian_errors, lucene_errors;
   Latency b_all = queryBeslut(*stack->index(), stack->store(), queries, all, o.rounds, &beslut_errors);
   Latency b_common = queryBeslut(*stack->index(), stack->store(), queries, common, o.rounds);
   sqlite3* fdb = openFts5(fts_path, stemmer_lib);
   Latency f_common = queryFts5(fdb, queries, common, o.rounds, fts_errors);
   sqlite3_close(fdb);
   Latency x_common = queryXapian(xapian_dir, queries, common, o.rounds, xapian_errors);
+  Latency l_common = queryLuceneBare(lucene_dir, queries, common, o.rounds, lucene_errors);
   // Where Beslut's query time goes: the same queries with one hit, and the
   // store reads of the hits alone (Store::passage for each hit's item).
   Latency b_limit1 = queryBeslut(*stack->index(), stack->store(), queries, common, o.rounds, nullptr, 1);
@@ -1092,6 +1173,7 @@ int run(const Options& o) {
     row("Beslut, common set", b_common, common.size());
     row("SQLite FTS5 (bm25, snippet), common set", f_common, common.size());
     row("Xapian (get_mset 0..10, data), common set", x_common, common.size());
+    row("Lucene++ bare (top 10, path), common set", l_common, common.size());
     row("Beslut, common set, no facets", b_nofacets, common.size());
     row("Beslut, common set, limit=1", b_limit1, common.size());
     row("Beslut Store::passage of the ≤10 hits alone", b_store, common.size());
@@ -1128,6 +1210,7 @@ int run(const Options& o) {
     for (const auto& [m, n] : beslut_errors) note("Beslut error: " + m);
     for (const auto& [m, n] : fts_errors) note("FTS5 error: " + m);
     for (const auto& [m, n] : xapian_errors) note("Xapian error: " + m);
+    for (const auto& [m, n] : lucene_errors) note("Lucene++ bare error: " + m);
   }
 
   // 5. Scaling: the first fraction of the files, by path, in a folder of its own.
@@ -1261,6 +1344,12 @@ int run(const Options& o) {
     double r3 = b_common.mean() / x_common.mean();
     t.add({"query mean vs Xapian bare (common set)", fmt(b_common.mean(), 3) + " ms", fmt(x_common.mean(), 3) + " ms",
            fmt(r3, 2) + "×", "≤ 1.0×", r3 <= 1.0 ? "yes" : "no"});
+    // The floor: the engine Beslut is built on, bare, against the same references.
+    t.add({"Lucene++ bare indexing vs FTS5 bare indexing", fmt(lucene_index_s, 2) + " s", fmt(fts.index_s, 2) + " s",
+           ratio(lucene_index_s, fts.index_s), "(floor)", "-"});
+    t.add({"Lucene++ bare query median vs Xapian bare", fmt(l_common.percentile(50), 3) + " ms",
+           fmt(x_common.percentile(50), 3) + " ms", ratio(l_common.percentile(50), x_common.percentile(50)), "(floor)",
+           "-"});
     t.add({"query median vs FTS5 (common set)", fmt(b_common.percentile(50), 3) + " ms",
            fmt(f_common.percentile(50), 3) + " ms", ratio(b_common.percentile(50), f_common.percentile(50)), "-", "-"});
     if (!o.skip_http) {

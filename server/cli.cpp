@@ -166,30 +166,56 @@ int importCommand(const Args& args) {
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   auto started = std::chrono::steady_clock::now();
   auto last_progress = started;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const fs::path& path = files[i];
-    std::string bytes, error;
-    if (!readFile(path, settings->max_upload_bytes, bytes, error)) {
-      ++failed;
-      failures.push_back(path.string() + ": " + error);
-      continue;
+  // Files are stored in batches, one transaction (one disk sync) each; a batch
+  // ends at kBatchFiles files or kBatchBytes of originals, whichever comes first.
+  constexpr std::size_t kBatchFiles = 256;
+  constexpr std::size_t kBatchBytes = 64u << 20;
+  std::vector<std::string> contents;
+  std::vector<std::size_t> which;  // contents[k] is files[which[k]]
+  auto flush = [&](std::size_t done) {
+    std::vector<ImportRequest> requests;
+    requests.reserve(contents.size());
+    for (std::size_t k = 0; k < contents.size(); ++k) {
+      const fs::path& path = files[which[k]];
+      requests.push_back({contents[k], path.filename().string(), mediaTypeFor(path)});
     }
-    auto report = runtime.ingest().importFile({bytes, path.filename().string(), mediaTypeFor(path)});
-    if (!report.ok()) {
-      ++failed;
-      failures.push_back(path.string() + ": " + report.status().message());
-    } else if (report->created) {
-      ++imported;
-    } else {
-      ++skipped;
-      skips.push_back(path.string() + ": already imported as document " + std::to_string(report->id));
+    auto reports = runtime.ingest().importFiles(requests);
+    for (std::size_t k = 0; k < reports.size(); ++k) {
+      const fs::path& path = files[which[k]];
+      if (!reports[k].ok()) {
+        ++failed;
+        failures.push_back(path.string() + ": " + reports[k].status().message());
+      } else if (reports[k]->created) {
+        ++imported;
+      } else {
+        ++skipped;
+        skips.push_back(path.string() + ": already imported as document " + std::to_string(reports[k]->id));
+      }
     }
+    contents.clear();
+    which.clear();
     auto now = std::chrono::steady_clock::now();
     if (files.size() > 20 && (now - last_progress > std::chrono::milliseconds(tty ? 200 : 5000) ||
-                              i + 1 == files.size())) {
+                              done == files.size())) {
       last_progress = now;
-      std::cerr << (tty ? "\r" : "") << "[" << (i + 1) << "/" << files.size() << "] imported " << imported
+      std::cerr << (tty ? "\r" : "") << "[" << done << "/" << files.size() << "] imported " << imported
                 << ", skipped " << skipped << ", failed " << failed << (tty ? "   " : "\n") << std::flush;
+    }
+  };
+  std::size_t batch_bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string bytes, error;
+    if (!readFile(files[i], settings->max_upload_bytes, bytes, error)) {
+      ++failed;
+      failures.push_back(files[i].string() + ": " + error);
+    } else {
+      batch_bytes += bytes.size();
+      contents.push_back(std::move(bytes));
+      which.push_back(i);
+    }
+    if (contents.size() >= kBatchFiles || batch_bytes >= kBatchBytes || i + 1 == files.size()) {
+      flush(i + 1);
+      batch_bytes = 0;
     }
   }
   if (tty && files.size() > 20) std::cerr << "\n";

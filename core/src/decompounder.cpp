@@ -35,9 +35,17 @@ std::wstring lowerWide(std::wstring s) {
   return s;
 }
 
+// Lets the word set be searched with a wstring_view: compute() tries every
+// substring of a word, and building a std::wstring for each was most of its cost.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::wstring_view w) const noexcept { return std::hash<std::wstring_view>{}(w); }
+};
+using WordSet = std::unordered_set<std::wstring, WordHash, std::equal_to<>>;
+
 class DictionaryDecompounder final : public Decompounder {
  public:
-  DictionaryDecompounder(std::unordered_set<std::wstring> words, Options options)
+  DictionaryDecompounder(WordSet words, Options options)
       : words_(std::move(words)), options_(options) {}
 
   std::size_t dictionarySize() const override { return words_.size(); }
@@ -72,7 +80,7 @@ class DictionaryDecompounder final : public Decompounder {
     return a.shortest > b.shortest;
   }
 
-  bool isWord(std::wstring_view w) const { return w.size() >= options_.min_part && words_.count(std::wstring(w)) > 0; }
+  bool isWord(std::wstring_view w) const { return w.size() >= options_.min_part && words_.find(w) != words_.end(); }
 
   // The last part: a dictionary word followed by one of the endings.
   bool isLastPart(std::wstring_view w) const {
@@ -126,7 +134,7 @@ class DictionaryDecompounder final : public Decompounder {
     return parts;
   }
 
-  std::unordered_set<std::wstring> words_;
+  WordSet words_;
   Options options_;
   mutable std::shared_mutex cache_mutex_;
   mutable std::unordered_map<std::wstring, std::vector<std::wstring>> cache_;
@@ -135,7 +143,7 @@ class DictionaryDecompounder final : public Decompounder {
 }  // namespace
 
 std::shared_ptr<const Decompounder> Decompounder::fromWords(const std::vector<std::wstring>& words, Options options) {
-  std::unordered_set<std::wstring> set;
+  WordSet set;
   for (const auto& w : words) {
     if (w.size() >= options.min_part && std::all_of(w.begin(), w.end(), isLetter)) set.insert(lowerWide(w));
   }

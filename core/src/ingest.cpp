@@ -84,40 +84,94 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
   return doc;
 }
 
-Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
-  if (!request.bytes.empty() && request.bytes.size() <= limits_.max_bytes) {
-    // Same bytes as before: answer without parsing again.
-    auto existing = store_.findBySha256(sha256Hex(request.bytes));
-    if (!existing.ok()) return existing.status();
-    if (existing->has_value()) {
-      auto doc = store_.document(*existing.value());
-      if (!doc.ok()) return doc.status();
-      ImportReport report;
-      report.id = doc->id;
-      report.kind = doc->kind;
-      report.title = doc->title;
-      report.plugin = doc->plugin;
-      report.items = doc->items.size();
-      return report;
-    }
-  }
-  auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
+Result<std::optional<ImportReport>> Ingest::alreadyImported(std::string_view bytes) const {
+  if (bytes.empty() || bytes.size() > limits_.max_bytes) return std::optional<ImportReport>();
+  auto existing = store_.findBySha256(sha256Hex(bytes));
+  if (!existing.ok()) return existing.status();
+  if (!existing->has_value()) return std::optional<ImportReport>();
+  auto doc = store_.document(*existing.value());
   if (!doc.ok()) return doc.status();
-  auto outcome = store_.importDocument(doc.value(), request.bytes);
-  if (!outcome.ok()) return outcome.status();
-  if (outcome->created) {
-    // The same assignment followed in earlier documents: a failure here leaves
-    // the document stored, only unmatched (matching can run again).
-    (void)store_.matchAssignments(outcome->id);
-  }
   ImportReport report;
-  report.id = outcome->id;
-  report.created = outcome->created;
+  report.id = doc->id;
   report.kind = doc->kind;
   report.title = doc->title;
   report.plugin = doc->plugin;
   report.items = doc->items.size();
+  return std::optional<ImportReport>(std::move(report));
+}
+
+void Ingest::matchNewAssignments(Id id, const Document& document) const {
+  bool any = false;
+  for (const auto& item : document.items) any = any || !item.assignments.empty();
+  // The same assignment followed in earlier documents: a failure here leaves
+  // the document stored, only unmatched (matching can run again).
+  if (any) (void)store_.matchAssignments(id);
+}
+
+namespace {
+
+ImportReport reportOf(const ImportOutcome& outcome, const Document& doc) {
+  ImportReport report;
+  report.id = outcome.id;
+  report.created = outcome.created;
+  report.kind = doc.kind;
+  report.title = doc.title;
+  report.plugin = doc.plugin;
+  report.items = doc.items.size();
   return report;
+}
+
+}  // namespace
+
+Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
+  // Same bytes as before: answer without parsing again.
+  auto known = alreadyImported(request.bytes);
+  if (!known.ok()) return known.status();
+  if (known->has_value()) return std::move(*known.value());
+  auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
+  if (!doc.ok()) return doc.status();
+  auto outcome = store_.importDocument(doc.value(), request.bytes);
+  if (!outcome.ok()) return outcome.status();
+  if (outcome->created) matchNewAssignments(outcome->id, doc.value());
+  return reportOf(outcome.value(), doc.value());
+}
+
+std::vector<Result<ImportReport>> Ingest::importFiles(const std::vector<ImportRequest>& requests) const {
+  std::vector<Result<ImportReport>> results(requests.size(), Status::internal("not imported"));
+  std::vector<Document> docs;
+  std::vector<std::size_t> positions;  // docs[k] came from requests[positions[k]]
+  docs.reserve(requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    auto known = alreadyImported(requests[i].bytes);
+    if (!known.ok()) {
+      results[i] = known.status();
+      continue;
+    }
+    if (known->has_value()) {
+      results[i] = std::move(*known.value());
+      continue;
+    }
+    auto doc = extractDocument(plugins_, requests[i], limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
+    if (!doc.ok()) {
+      results[i] = doc.status();
+      continue;
+    }
+    docs.push_back(std::move(doc).value());
+    positions.push_back(i);
+  }
+  std::vector<PendingImport> batch;
+  batch.reserve(docs.size());
+  for (std::size_t k = 0; k < docs.size(); ++k) batch.push_back({&docs[k], requests[positions[k]].bytes});
+  auto outcomes = store_.importDocuments(batch);
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    if (!outcomes[k].ok()) {
+      results[positions[k]] = outcomes[k].status();
+      continue;
+    }
+    if (outcomes[k]->created) matchNewAssignments(outcomes[k]->id, docs[k]);
+    results[positions[k]] = reportOf(outcomes[k].value(), docs[k]);
+  }
+  return results;
 }
 
 Status Ingest::reextract(Id document_id) const {

@@ -6,19 +6,14 @@
 #include <unistd.h>
 
 #include <lucene++/LuceneHeaders.h>
-#include <lucene++/Encoder.h>
-#include <lucene++/Highlighter.h>
 #include <lucene++/BooleanQuery.h>
 #include <lucene++/Sort.h>
 #include <lucene++/SortField.h>
 #include <lucene++/TermQuery.h>
 #include <lucene++/TopFieldCollector.h>
 #include <lucene++/TopScoreDocCollector.h>
-#include <lucene++/QueryScorer.h>
 #include <lucene++/RAMDirectory.h>
 #include <lucene++/SerialMergeScheduler.h>
-#include <lucene++/SimpleFragmenter.h>
-#include <lucene++/SimpleHTMLFormatter.h>
 
 #include <algorithm>
 #include <atomic>
@@ -33,6 +28,7 @@
 #include "beslut/text.h"
 #include "facets.h"
 #include "query_parser.h"
+#include "snippets.h"
 #include "swedish_analyzer.h"
 
 namespace beslut {
@@ -50,29 +46,6 @@ std::string lucenMessage(const LuceneException& e) {
   std::string m = narrow(e.getError());
   return m.empty() ? "unknown index error (disk full?)" : m;
 }
-
-// Escapes document text for HTML: only the five markup characters, so that
-// Swedish letters stay readable.
-class EscapingEncoder : public Encoder, public LuceneObject {
- public:
-  ~EscapingEncoder() override = default;
-  LUCENE_CLASS(EscapingEncoder);
-  String encodeText(const String& text) override {
-    String out;
-    out.reserve(text.size());
-    for (wchar_t c : text) {
-      switch (c) {
-        case L'&': out += L"&amp;"; break;
-        case L'<': out += L"&lt;"; break;
-        case L'>': out += L"&gt;"; break;
-        case L'"': out += L"&quot;"; break;
-        case L'\'': out += L"&#39;"; break;
-        default: out += c;
-      }
-    }
-    return out;
-  }
-};
 
 // The start of a text, cut at a character boundary near `max` bytes.
 std::string leadingText(const std::string& s, std::size_t max) {
@@ -191,8 +164,9 @@ class LuceneIndex final : public SearchIndex {
     try {
       QueryPtr query = parser()->parse(L"beslut OR utveckling* OR \"regional utveckling\"");
       if (auto holder = currentSearcher()) holder->searcher->search(query, 1);
-      auto highlighter = newHighlighter(query, currentSearcher() ? currentSearcher()->reader : IndexReaderPtr());
-      (void)snippet(*highlighter, "Beslut om regional utveckling.");
+      const detail::SnippetMaker snippets(query, currentSearcher() ? currentSearcher()->reader : IndexReaderPtr(),
+                                          {L"body", L"title", L"parts"});
+      (void)snippet(snippets, "Beslut om regional utveckling.");
     } catch (const LuceneException&) {
       // Only a warm-up: a real search reports its own errors.
     }
@@ -227,7 +201,8 @@ class LuceneIndex final : public SearchIndex {
       SearchResults results;
       results.total = static_cast<std::size_t>(docs->totalHits);
       if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20);
-      auto highlighter = newHighlighter(highlightQuery(query, request.query, holder->reader), holder->reader);
+      const detail::SnippetMaker snippets(highlightQuery(query, request.query, holder->reader), holder->reader,
+                                          {L"body", L"title", L"parts"});
       for (int32_t i = static_cast<int32_t>(request.offset); i < docs->scoreDocs.size(); ++i) {
         const ScoreDocPtr& sd = docs->scoreDocs[i];
         DocumentPtr doc = holder->searcher->doc(sd->doc);
@@ -239,7 +214,7 @@ class LuceneIndex final : public SearchIndex {
         }
         SearchHit hit;
         hit.score = std::isnan(sd->score) ? 0.0 : sd->score;
-        hit.snippet = snippet(*highlighter, passageBody(passage->item));
+        hit.snippet = snippet(snippets, passageBody(passage->item));
         hit.passage = std::move(passage).value();
         results.hits.push_back(std::move(hit));
       }
@@ -301,22 +276,10 @@ class LuceneIndex final : public SearchIndex {
     }
   }
 
-  // With the reader, prefix queries are expanded to the terms they match
-  // (a rewritten query would hide them in a constant-score filter).
-  HighlighterPtr newHighlighter(const QueryPtr& query, const IndexReaderPtr& reader) const {
-    // No field: terms of the title and of compound parts mark the body too.
-    auto highlighter = newLucene<Highlighter>(newLucene<SimpleHTMLFormatter>(L"<mark>", L"</mark>"),
-                                              newLucene<EscapingEncoder>(), newLucene<QueryScorer>(query, reader, String()));
-    highlighter->setTextFragmenter(newLucene<SimpleFragmenter>(200));
-    return highlighter;
-  }
-
-  std::string snippet(Highlighter& highlighter, const std::string& body) const {
-    String text = wide(body);
+  std::string snippet(const detail::SnippetMaker& snippets, const std::string& body) const {
     try {
-      TokenStreamPtr tokens = highlight_analyzer_->reusableTokenStream(L"body", newLucene<StringReader>(text));
-      String best = highlighter.getBestFragments(tokens, text, 2, L" … ");
-      if (!best.empty()) return narrow(best);
+      std::string marked = snippets.make(highlight_analyzer_, body);
+      if (!marked.empty()) return marked;
     } catch (const LuceneException&) {
       // Fall through to the plain start of the text.
     }
@@ -328,6 +291,7 @@ class LuceneIndex final : public SearchIndex {
     writer_ = newLucene<IndexWriter>(dir_, index_analyzer_, create, IndexWriter::MaxFieldLengthUNLIMITED);
     // ConcurrentMergeScheduler has a use-after-free race in Lucene++ 3.0.8.
     writer_->setMergeScheduler(newLucene<SerialMergeScheduler>());
+    writer_->setRAMBufferSizeMB(48);  // fewer, larger segments in a bulk catch-up (default 16)
     if (create) {
       commit(0);
     } else {
@@ -366,7 +330,8 @@ class LuceneIndex final : public SearchIndex {
         return Status::ioError("the search index cannot be written: " + lucenMessage(e));
       }
     }
-    std::size_t applied = 0;
+    constexpr std::size_t kChangesPerCommit = 10000;
+    std::size_t applied = 0, committed_at = 0;
     Sequence from = last_applied_;
     for (;;) {
       auto changes = store.changesSince(from, 500);
@@ -386,12 +351,24 @@ class LuceneIndex final : public SearchIndex {
           }
         }
         from = changes->back().seq;
+        // A long catch-up commits now and then, not after every batch: each
+        // commit syncs the files and reopens the searcher.
+        if ((applied += changes->size()) - committed_at >= kChangesPerCommit) {
+          commit(from);
+          committed_at = applied;
+        }
+      } catch (const LuceneException& e) {
+        recoverWriter();
+        return Status::ioError("indexing failed: " + lucenMessage(e));
+      }
+    }
+    if (from != last_applied_) {
+      try {
         commit(from);
       } catch (const LuceneException& e) {
         recoverWriter();
         return Status::ioError("indexing failed: " + lucenMessage(e));
       }
-      applied += changes->size();
     }
     return applied;
   }

@@ -138,6 +138,47 @@ class SqliteStore final : public Store {
     }
   }
 
+  std::vector<Result<ImportOutcome>> importDocuments(const std::vector<PendingImport>& batch) override {
+    std::vector<Result<ImportOutcome>> results(batch.size(), Status::internal("not stored"));
+    if (batch.empty()) return results;
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status st = inTransaction(s, [&] {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+          const Document& d = *batch[i].document;
+          s << "SAVEPOINT one_import", now;
+          try {
+            ImportOutcome outcome;
+            std::vector<Poco::Int64> existing;
+            std::string sha = d.original.sha256;
+            s << "SELECT id FROM documents WHERE sha256 = ?", into(existing), use(sha), now;
+            if (!existing.empty()) {
+              outcome.id = existing.front();
+            } else {
+              insertOriginal(s, d, batch[i].original_bytes);
+              outcome.id = insertDocument(s, d);
+              outcome.created = true;
+              detail::syncDocumentRows(s, outcome.id, d);
+              appendChange(s, "document", outcome.id, "upsert");
+            }
+            s << "RELEASE one_import", now;
+            results[i] = outcome;
+          } catch (const Poco::Exception& e) {
+            s << "ROLLBACK TO one_import", now;
+            s << "RELEASE one_import", now;
+            results[i] = fromException(e.displayText(), "could not store the document");
+          }
+        }
+      });
+      if (!st.ok()) std::fill(results.begin(), results.end(), Result<ImportOutcome>(st));
+    } catch (const Poco::Exception& e) {
+      Status failed = fromException(e.displayText(), "could not store the documents");
+      std::fill(results.begin(), results.end(), Result<ImportOutcome>(failed));
+    }
+    return results;
+  }
+
   Status deleteDocument(Id id) override {
     std::lock_guard<std::mutex> lock(write_mutex_);
     try {

@@ -107,6 +107,44 @@ TEST_CASE("snippets escape the document's markup and only mark matches") {
   CHECK(s.find("<mark>script</mark>") != std::string::npos);
 }
 
+TEST_CASE("a snippet is the window around the matches of a long passage, without the NOT terms") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "Nämnden behandlade ärendet enligt gällande ordning. ";
+  add(*store.value(), makeDocument("Protokoll 2020-05-05",
+                                   {{"Långt ärende", filler + "Beslut om validering av yrkeskunskaper i länet. " +
+                                                         filler + "Komtek nämns sist."}}));
+  auto index = openSearchIndexInMemory();
+  REQUIRE(index.ok());
+  REQUIRE(index.value()->catchUp(*store.value()).ok());
+  auto r = index.value()->search(*store.value(), {"validering NOT komtek*"});
+  REQUIRE(r.ok());
+  CHECK(r->total == 0);  // the passage names Komtek
+  r = index.value()->search(*store.value(), {"validering OR komtek*"});
+  REQUIRE(r.ok());
+  REQUIRE(r->total == 1);
+  const std::string& s = r->hits[0].snippet;
+  CHECK(s.find("<mark>validering</mark>") != std::string::npos);
+  CHECK(s.find("<mark>Komtek</mark>") != std::string::npos);  // a prefix query marks what it matched
+  CHECK(s.find("…") != std::string::npos);                    // a window, not the whole passage
+  CHECK(s.size() < 700);
+  auto only = index.value()->search(*store.value(), {"validering AND NOT ordningen"});
+  REQUIRE(only.ok());
+  CHECK(only->total == 0);  // "ordning" is everywhere in the passage
+  auto phrase = index.value()->search(*store.value(), {"\"validering av yrkeskunskaper\""});
+  REQUIRE(phrase.ok());
+  REQUIRE(phrase->total == 1);
+  CHECK(phrase->hits[0].snippet.find("<mark>validering</mark> av <mark>yrkeskunskaper</mark>") != std::string::npos);
+  // A term excluded from the title still stands in the body: it is not marked there.
+  auto excluded = index.value()->search(*store.value(), {"validering AND NOT title:komtek"});
+  REQUIRE(excluded.ok());
+  REQUIRE(excluded->total == 1);
+  CHECK(excluded->hits[0].snippet.find("<mark>validering</mark>") != std::string::npos);
+  CHECK(excluded->hits[0].snippet.find("<mark>Komtek") == std::string::npos);
+}
+
 TEST_CASE("paging returns the requested window and the full total") {
   Fixture f;
   auto index = openSearchIndexInMemory();

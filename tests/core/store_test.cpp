@@ -192,6 +192,42 @@ TEST_CASE("a write that fails halfway is rolled back whole") {
   CHECK(s.importDocument(sampleDocument("second"), "second").ok());
 }
 
+TEST_CASE("a batch import stores each document in its own savepoint: one failure leaves the others") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.file("beslut.db").c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "CREATE TRIGGER no_fire BEFORE INSERT ON assignments WHEN NEW.task = 'brand' "
+                           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  Document a = sampleDocument("a"), bad = sampleDocument("bad"), c = sampleDocument("c"), again = sampleDocument("a");
+  bad.items[2].assignments[0].task = "brand";
+  auto results = s.importDocuments({{&a, "a"}, {&bad, "bad"}, {&c, "c"}, {&again, "a"}});
+  REQUIRE(results.size() == 4);
+  REQUIRE(results[0].ok());
+  CHECK(results[0]->created);
+  CHECK_FALSE(results[1].ok());
+  CHECK(results[1].status().message().find("disk on fire") != std::string::npos);
+  REQUIRE(results[2].ok());
+  CHECK(results[2]->created);
+  REQUIRE(results[3].ok());
+  CHECK_FALSE(results[3]->created);  // the same bytes earlier in the batch
+  CHECK(results[3]->id == results[0]->id);
+  CHECK(s.documentCount().value() == 2);
+  CHECK(s.lastSequence().value() == 2);
+  CHECK(s.original(sha256Hex("bad")).status().code() == StatusCode::kNotFound);
+  CHECK(s.document(results[2]->id).value().items.size() == 3);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM items", -1, &st, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(st, 0) == 6);  // none of the failed document's rows
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  CHECK(s.importDocuments({}).empty());
+}
+
 TEST_CASE("a store in a folder that does not exist fails with a clear error") {
   auto store = openSqliteStore({"/nonexistent-folder-for-beslut/beslut.db"});
   CHECK_FALSE(store.ok());

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "beslut/model.h"
 #include "beslut/registry.h"
@@ -50,11 +52,21 @@ class Ingest {
   // kIOError (the store failed; nothing was written).
   Result<ImportReport> importFile(const ImportRequest& request) const;
 
+  // Imports several files as importFile does, storing them in one transaction
+  // (Store::importDocuments): the way to load an archive. One result per
+  // request, in order; a file that fails leaves the others imported.
+  std::vector<Result<ImportReport>> importFiles(const std::vector<ImportRequest>& requests) const;
+
   // Reads a stored document's original again with the current plugins and
   // replaces its extraction; its corrections still apply.
   Status reextract(Id document_id) const;
 
  private:
+  // The stored document with these bytes, if any: importing them again only answers with it.
+  Result<std::optional<ImportReport>> alreadyImported(std::string_view bytes) const;
+  // Threads the stored document's assignments with earlier ones, if it has any.
+  void matchNewAssignments(Id id, const Document& document) const;
+
   const PluginRegistry& plugins_;
   Store& store_;
   IngestLimits limits_;

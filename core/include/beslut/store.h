@@ -35,6 +35,12 @@ struct ImportOutcome {
   bool created = false;  // false: the same bytes were imported before
 };
 
+// One document of a batch import and the bytes of its original.
+struct PendingImport {
+  const Document* document = nullptr;
+  std::string_view original_bytes;
+};
+
 // A document's identifying fields without its text and items.
 struct DocumentSummary {
   Id id = 0;
@@ -71,6 +77,12 @@ class Store {
   // REQUIRES: document.original.sha256 == sha256Hex(original_bytes).
   virtual Result<ImportOutcome> importDocument(const Document& document,
                                                std::string_view original_bytes) = 0;
+  // Imports several documents in one transaction, so a bulk import waits for
+  // one disk sync instead of one per file. Each document is stored as
+  // importDocument would, inside a savepoint of its own: one that fails leaves
+  // the others stored. The results follow the order of `batch`; if the
+  // transaction as a whole cannot commit, every result carries that error.
+  virtual std::vector<Result<ImportOutcome>> importDocuments(const std::vector<PendingImport>& batch) = 0;
   // Deletes a document (its items, decisions, assignments) and logs ("document", id, "delete").
   virtual Status deleteDocument(Id id) = 0;
 
