@@ -1108,7 +1108,7 @@ int run(const Options& o) {
   const fs::path lucene_dir = work / "lucene-bare";
   double lucene_index_s = indexLuceneBare(lucene_dir, files);
   std::uintmax_t lucene_bytes = pathSize(lucene_dir);
-  rss.push_back({"Xapian index", peakRssKiB()});
+  rss.push_back({"Lucene++ bare index", peakRssKiB()});
   {
     Table t{"2-3. Indexing the same texts (" + std::to_string(files.size()) + " files, " + mib(corpus_bytes) + ")",
             {"engine", "seconds", "docs/s", "MB/s", "size on disk", "vs FTS5"},

@@ -22,6 +22,13 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
   auto store = openSqliteStore({settings.databasePath(), settings.threads + 8});
   if (!store.ok()) return store.status();
   rt->store_ = std::move(store).value();
+  auto accounts = openSqliteAccounts(settings.databasePath());
+  if (!accounts.ok()) return accounts.status();
+  rt->accounts_ = std::move(accounts).value();
+  AuthPolicy policy;
+  policy.idle_seconds = std::int64_t{settings.session_idle_minutes} * 60;
+  policy.absolute_seconds = std::int64_t{settings.session_absolute_hours} * 3600;
+  rt->auth_ = std::make_unique<Authenticator>(*rt->accounts_, policy);
 
   IndexOptions index_options;
   if (!settings.dictionary.empty()) {

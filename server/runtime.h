@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "beslut/accounts.h"
 #include "beslut/ingest.h"
 #include "beslut/plugin_loader.h"
 #include "beslut/search_index.h"
@@ -33,6 +34,10 @@ class Runtime {
   // The strategies documents are linked to (content/taxonomy, beslut.taxonomy.dir).
   const Taxonomy& taxonomy() const { return taxonomy_; }
 
+  // Users, roles, sessions, API tokens and the audit log, in the same database.
+  AccountStore& accounts() { return *accounts_; }
+  Authenticator& auth() { return *auth_; }
+
   // See SearchIndex::warmUp: call before any other thread uses the index.
   void warmUp();
 
@@ -42,6 +47,8 @@ class Runtime {
   Settings settings_;
   PluginHost host_;  // must outlive everything that calls plugins
   std::unique_ptr<Store> store_;
+  std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<Authenticator> auth_;
   std::unique_ptr<SearchIndex> index_;
   Taxonomy taxonomy_;
   bool index_writable_ = false;

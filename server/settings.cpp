@@ -53,6 +53,9 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     s.timeout_seconds = c.getInt("beslut.http.timeout_seconds", s.timeout_seconds);
     s.max_upload_bytes = static_cast<std::size_t>(c.getInt64("beslut.http.max_upload_bytes", 50 << 20));
     s.index_poll_ms = c.getInt("beslut.index.poll_ms", s.index_poll_ms);
+    s.secure_cookies = c.getBool("beslut.http.secure_cookies", s.secure_cookies);
+    s.session_idle_minutes = c.getInt("beslut.session.idle_minutes", s.session_idle_minutes);
+    s.session_absolute_hours = c.getInt("beslut.session.absolute_hours", s.session_absolute_hours);
     s.dictionary = c.getString("beslut.search.dictionary", kSwedishHunspellDictionary);
     const std::string taxonomy = c.getString("beslut.taxonomy.dir", "share/beslut/content/taxonomy");
     s.taxonomy_dir = taxonomy.empty() ? "" : resolve(taxonomy, prefix);
@@ -60,6 +63,9 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     if (s.threads < 1) return Status::invalidArgument("beslut.http.threads must be at least 1");
     if (c.getInt64("beslut.http.max_upload_bytes", 1) < 1) {
       return Status::invalidArgument("beslut.http.max_upload_bytes must be at least 1");
+    }
+    if (s.session_idle_minutes < 1 || s.session_absolute_hours < 1) {
+      return Status::invalidArgument("beslut.session.idle_minutes and absolute_hours must be at least 1");
     }
     if (s.index_poll_ms < 10) return Status::invalidArgument("beslut.index.poll_ms must be at least 10");
     if (s.keep_alive_seconds < 0 || s.timeout_seconds < 1) {

@@ -178,6 +178,43 @@ const std::vector<Migration>& schemaMigrations() {
                 decided_at TEXT NOT NULL DEFAULT '',
                 UNIQUE(assignment_id, other_id)))",
        }},
+      {6,
+       "accounts: users, roles per body, sessions, API tokens, audit log",
+       {
+           R"(CREATE TABLE users(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL))",
+           R"(CREATE TABLE user_roles(
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK(role IN ('reader', 'secretary', 'administrator')),
+                organization TEXT NOT NULL DEFAULT '',
+                UNIQUE(user_id, role, organization)))",
+           R"(CREATE TABLE sessions(
+                id_hash TEXT PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL))",
+           "CREATE INDEX sessions_user ON sessions(user_id)",
+           R"(CREATE TABLE api_tokens(
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                token_hash TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL))",
+           R"(CREATE TABLE audit_log(
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL DEFAULT '',
+                entity_id INTEGER NOT NULL DEFAULT 0,
+                before TEXT NOT NULL DEFAULT '',
+                after TEXT NOT NULL DEFAULT ''))",
+           "CREATE INDEX audit_entity ON audit_log(entity, entity_id)",
+       }},
   };
   return kMigrations;
 }

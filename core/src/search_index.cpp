@@ -227,13 +227,25 @@ class LuceneIndex final : public SearchIndex {
  private:
   QueryParserPtr parser() const { return detail::newQueryParser(query_analyzer_, with_parts_); }
 
-  // Anonymous visitors see public items of published documents only.
+  // Anonymous visitors see public items of published documents only; officials
+  // also everything of their own bodies.
   static QueryPtr restrict(const QueryPtr& query, const SearchRequest& request) {
     if (!request.public_only) return query;
+    auto published = newLucene<BooleanQuery>();
+    published->add(newLucene<TermQuery>(newLucene<Term>(L"public", L"true")), BooleanClause::MUST);
+    published->add(newLucene<TermQuery>(newLucene<Term>(L"state", L"published")), BooleanClause::MUST);
+    QueryPtr visible = published;
+    if (!request.visible_organizations.empty()) {
+      auto any = newLucene<BooleanQuery>();
+      any->add(published, BooleanClause::SHOULD);
+      for (const auto& org : request.visible_organizations) {
+        any->add(newLucene<TermQuery>(newLucene<Term>(L"org", wide(org))), BooleanClause::SHOULD);
+      }
+      visible = any;
+    }
     auto all = newLucene<BooleanQuery>();
     all->add(query, BooleanClause::MUST);
-    all->add(newLucene<TermQuery>(newLucene<Term>(L"public", L"true")), BooleanClause::MUST);
-    all->add(newLucene<TermQuery>(newLucene<Term>(L"state", L"published")), BooleanClause::MUST);
+    all->add(visible, BooleanClause::MUST);
     return all;
   }
 

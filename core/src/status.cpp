@@ -11,6 +11,9 @@ const char* statusCodeName(StatusCode code) {
     case StatusCode::kUnsupported: return "unsupported";
     case StatusCode::kUnprocessable: return "unprocessable";
     case StatusCode::kTooLarge: return "too_large";
+    case StatusCode::kUnauthenticated: return "unauthenticated";
+    case StatusCode::kPermissionDenied: return "permission_denied";
+    case StatusCode::kTooManyRequests: return "too_many_requests";
     case StatusCode::kIOError: return "io_error";
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kInternal: return "internal";

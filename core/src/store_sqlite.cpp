@@ -17,6 +17,7 @@
 #include "beslut/document_json.h"
 #include "beslut/store.h"
 #include "schema.h"
+#include "sqlite_util.h"
 #include "store_rows.h"
 
 namespace beslut {
@@ -31,53 +32,11 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Poco::Data::Keywords::bind;
 
-// Per-connection settings: SQLite keeps pragmas per connection, so every
-// pooled session gets them when it is created.
-class ConfiguredPool : public Poco::Data::SessionPool {
- public:
-  ConfiguredPool(const std::string& path, int max_sessions, int busy_timeout_ms)
-      : SessionPool("SQLite", path, 1, max_sessions, 600), busy_timeout_ms_(busy_timeout_ms) {}
-
- protected:
-  void customizeSession(Session& session) override {
-    session << "PRAGMA busy_timeout=" + std::to_string(busy_timeout_ms_), now;
-    session << "PRAGMA synchronous=FULL", now;
-    session << "PRAGMA foreign_keys=ON", now;
-  }
-
- private:
-  int busy_timeout_ms_;
-};
-
+using detail::ConfiguredPool;
+using detail::fromException;
+using detail::inTransaction;
 using detail::lastInsertId;
 using detail::nowIso;
-
-// Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back on any exception.
-template <typename Fn>
-Status inTransaction(Session& s, Fn&& body) {
-  s << "BEGIN IMMEDIATE", now;
-  try {
-    body();
-    s << "COMMIT", now;
-    return Status::okStatus();
-  } catch (...) {
-    try {
-      s << "ROLLBACK", now;
-    } catch (...) {
-      // A session still inside a transaction must not go back to the pool:
-      // closing it makes the pool drop it.
-      try {
-        s.close();
-      } catch (...) {
-      }
-    }
-    throw;
-  }
-}
-
-Status fromException(const std::string& what, const std::string& context) {
-  return Status::ioError(context + ": " + what);
-}
 
 class SqliteStore final : public Store {
  public:
@@ -596,15 +555,17 @@ class SqliteStore final : public Store {
       const std::string where = only_id != 0 ? " WHERE a.id = " + std::to_string(only_id) : "";
       std::vector<Poco::Int64> ids, item_ids, doc_ids;
       std::vector<std::string> assignees, tasks, dues, due_texts, statuses, numbers, item_titles, doc_titles,
-          doc_dates, doc_kinds, orgs;
+          doc_dates, doc_kinds, orgs, states;
       std::vector<double> progress, confidence;
+      std::vector<int> item_public;
       s << "SELECT a.id, a.item_id, a.assignee, a.task, a.due, a.due_text, a.status, a.progress, a.confidence, "
-           "i.number, i.title, d.id, d.title, d.date, d.kind, COALESCE(o.name, '') FROM assignments a "
+           "i.number, i.title, d.id, d.title, d.date, d.kind, COALESCE(o.name, ''), i.is_public, "
+           "d.publication_state FROM assignments a "
            "JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id "
            "LEFT JOIN organizations o ON o.id = d.organization_id" + where + " ORDER BY a.id",
           into(ids), into(item_ids), into(assignees), into(tasks), into(dues), into(due_texts), into(statuses),
           into(progress), into(confidence), into(numbers), into(item_titles), into(doc_ids), into(doc_titles),
-          into(doc_dates), into(doc_kinds), into(orgs), now;
+          into(doc_dates), into(doc_kinds), into(orgs), into(item_public), into(states), now;
       std::vector<AssignmentRecord> out(ids.size());
       std::map<Poco::Int64, AssignmentRecord*> by_id;
       std::map<Poco::Int64, std::vector<AssignmentRecord*>> by_item;
@@ -624,6 +585,7 @@ class SqliteStore final : public Store {
         r.document_title = doc_titles[i];
         r.document_date = doc_dates[i];
         r.organization = orgs[i];
+        r.is_public = item_public[i] != 0 && states[i] == "published";
         r.item_number = numbers[i];
         r.item_title = item_titles[i];
         by_id[a.id] = &r;

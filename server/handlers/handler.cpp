@@ -104,6 +104,9 @@ HTTPResponse::HTTPStatus httpStatusFor(StatusCode code) {
     case StatusCode::kUnsupported: return HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE;
     case StatusCode::kUnprocessable: return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
     case StatusCode::kTooLarge: return HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
+    case StatusCode::kUnauthenticated: return HTTPResponse::HTTP_UNAUTHORIZED;
+    case StatusCode::kPermissionDenied: return HTTPResponse::HTTP_FORBIDDEN;
+    case StatusCode::kTooManyRequests: return HTTPResponse::HTTP_TOO_MANY_REQUESTS;
     default: return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
   }
 }

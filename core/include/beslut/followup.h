@@ -42,6 +42,7 @@ struct AssignmentRecord {
   std::string organization;
   std::string item_number;
   std::string item_title;
+  bool is_public = true;    // its item is public and its document published: anyone may see it
   std::vector<Link> areas;  // links of the assignment, else of its item; best first
 };
 

@@ -24,7 +24,8 @@ struct SearchRequest {
   std::size_t offset = 0;
   SearchSort sort = SearchSort::kRelevance;
   bool facets = false;         // count facet values over the whole result set
-  bool public_only = false;    // only passages of public items of published documents
+  bool public_only = false;    // only passages of public items of published documents …
+  std::vector<std::string> visible_organizations = {};  // … and, with public_only, every passage of these bodies
 };
 
 struct SearchHit {

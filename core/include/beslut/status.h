@@ -17,6 +17,9 @@ enum class StatusCode {
   kUnsupported,      // no plugin understands this input (HTTP 415)
   kUnprocessable,    // understood but cannot be used (HTTP 422)
   kTooLarge,         // over a configured limit (HTTP 413)
+  kUnauthenticated,  // who is asking is unknown: no or a bad session, token or password (HTTP 401)
+  kPermissionDenied, // known, but without the right (HTTP 403)
+  kTooManyRequests,  // throttled, e.g. after failed logins (HTTP 429)
   kIOError,
   kCorruption,
   kInternal,
@@ -34,6 +37,9 @@ class Status {
   static Status unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
   static Status unprocessable(std::string m) { return {StatusCode::kUnprocessable, std::move(m)}; }
   static Status tooLarge(std::string m) { return {StatusCode::kTooLarge, std::move(m)}; }
+  static Status unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+  static Status permissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
+  static Status tooManyRequests(std::string m) { return {StatusCode::kTooManyRequests, std::move(m)}; }
   static Status ioError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
   static Status corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }

@@ -1,0 +1,17 @@
+// What a visitor without rights in a document's body may see of it: published
+// documents only, without their non-public items.
+#pragma once
+
+#include "beslut/model.h"
+
+namespace beslut {
+
+// True if the document is published and every item is public.
+bool wholeDocumentPublic(const Document& d);
+
+// Removes the non-public items (with their links, decisions and assignments)
+// and renumbers the remaining links' item_index. Returns false, leaving `d` as
+// it was, if the document is not published: then nothing of it is visible.
+bool redactForPublic(Document& d);
+
+}  // namespace beslut

@@ -1,0 +1,38 @@
+#include "beslut/visibility.h"
+
+#include <algorithm>
+
+namespace beslut {
+
+namespace {
+bool published(const Document& d) { return d.publication_state == "published"; }
+}  // namespace
+
+bool wholeDocumentPublic(const Document& d) {
+  return published(d) && std::all_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.is_public; });
+}
+
+bool redactForPublic(Document& d) {
+  if (!published(d)) return false;
+  std::vector<std::size_t> new_index(d.items.size(), SIZE_MAX);
+  std::vector<Item> kept;
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    if (!d.items[i].is_public) continue;
+    new_index[i] = kept.size();
+    kept.push_back(std::move(d.items[i]));
+  }
+  d.items = std::move(kept);
+  std::vector<Link> links;
+  for (auto& l : d.links) {
+    if (l.object_type == "document") {
+      links.push_back(std::move(l));
+    } else if (l.item_index < new_index.size() && new_index[l.item_index] != SIZE_MAX) {
+      l.item_index = new_index[l.item_index];
+      links.push_back(std::move(l));
+    }
+  }
+  d.links = std::move(links);
+  return true;
+}
+
+}  // namespace beslut
