@@ -2,10 +2,12 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Util/ServerApplication.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +42,17 @@ Commands:
                                                      the key names of the gold files (--json: the
                                                      API's full document form, with evidence)
   plugins                                            list the loaded plugins
+  user add [--data DIR] NAME --role ROLE [--organization ORG]
+                                                     add a user; the password is read from standard
+                                                     input (ROLE: reader, secretary or administrator;
+                                                     ORG, the body, is needed for reader and secretary)
+  user passwd [--data DIR] NAME                      set a new password, read from standard input;
+                                                     ends the user's sessions
+  user grant [--data DIR] NAME --role ROLE [--organization ORG]
+                                                     give a user one more role
+  user list [--data DIR]                             the users and their roles
+  token create [--data DIR] [--label TEXT] NAME      print a new API token for the user (send it as
+                                                     "Authorization: Bearer TOKEN"); shown only once
   help                                               this text
 
 Defaults come from etc/beslut.properties next to the installation; --config
@@ -52,6 +65,7 @@ struct Args {
   std::vector<std::string> positional;
   std::size_t limit = 10, offset = 0;
   bool json = false;
+  std::string role, organization, label;
   std::string error;
 };
 
@@ -70,6 +84,9 @@ Args parseArgs(int argc, char** argv, int first) {
     else if (arg == "--port") a.overrides["beslut.http.port"] = value(i, arg);
     else if (arg == "--config") a.config_file = value(i, arg);
     else if (arg == "--json") a.json = true;
+    else if (arg == "--role") a.role = value(i, arg);
+    else if (arg == "--organization") a.organization = value(i, arg);
+    else if (arg == "--label") a.label = value(i, arg);
     else if (arg == "--limit" || arg == "--offset") {
       std::string v = value(i, arg);
       try {
@@ -355,6 +372,142 @@ int pluginsCommand(const Args& args) {
   return 0;
 }
 
+// The accounts of a data folder, without plugins or index: the folder and the
+// database are created when missing, so that the first user can be added first.
+struct AccountsHandle {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<AccountStore> accounts;
+};
+
+Result<AccountsHandle> openAccounts(const Args& args) {
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return settings.status();
+  std::error_code ec;
+  fs::create_directories(settings->data_dir, ec);
+  if (ec) return Status::ioError("cannot create the data folder " + settings->data_dir + ": " + ec.message());
+  AccountsHandle h;
+  auto store = openSqliteStore({settings->databasePath(), 2});
+  if (!store.ok()) return store.status();
+  h.store = std::move(store).value();
+  auto accounts = openSqliteAccounts(settings->databasePath());
+  if (!accounts.ok()) return accounts.status();
+  h.accounts = std::move(accounts).value();
+  return h;
+}
+
+// The password from standard input: typed at a terminal (not echoed), or the
+// first line of a pipe.
+std::string readPassword() {
+  const bool tty = ::isatty(STDIN_FILENO) != 0;
+  termios old{};
+  if (tty) {
+    std::cerr << "Lösenord: " << std::flush;
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  return line;
+}
+
+// Who ran the command, for the audit log.
+std::string cliActor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user != nullptr ? user : "?");
+}
+
+Result<Grant> grantFrom(const Args& args) {
+  auto role = parseRole(args.role);
+  if (!role) return Status::invalidArgument("--role must be reader, secretary or administrator");
+  if (*role != Role::kAdministrator && args.organization.empty()) {
+    return Status::invalidArgument("--organization (the body) is needed for the role " + args.role);
+  }
+  return Grant{*role, *role == Role::kAdministrator ? "" : args.organization};
+}
+
+std::string describe(const Grant& g) {
+  return std::string(roleName(g.role)) + (g.organization.empty() ? "" : " in " + g.organization);
+}
+
+int userCommand(const Args& args) {
+  if (args.positional.empty()) return fail("user needs a subcommand: add, passwd, grant or list");
+  const std::string sub = args.positional[0];
+  if (sub == "list") {
+    auto h = openAccounts(args);
+    if (!h.ok()) return fail(h.status().message());
+    auto users = h->accounts->users();
+    if (!users.ok()) return fail(users.status().message());
+    for (const auto& u : users.value()) {
+      std::string roles;
+      for (const auto& g : u.grants) roles += (roles.empty() ? "" : ", ") + describe(g);
+      std::cout << u.name << "\t" << roles << "\n";
+    }
+    return 0;
+  }
+  if (args.positional.size() != 2) return fail("user " + sub + " needs exactly one NAME");
+  const std::string name = args.positional[1];
+  if (sub == "add" || sub == "grant") {
+    auto grant = grantFrom(args);
+    if (!grant.ok()) return fail(grant.status().message());
+    if (Status st = checkUserName(name); !st.ok()) return fail(st.message());
+    auto h = openAccounts(args);
+    if (!h.ok()) return fail(h.status().message());
+    if (sub == "grant") {
+      Status st = h->accounts->addGrant(name, grant.value());
+      if (!st.ok()) return fail(st.message());
+      (void)h->accounts->audit({0, "", cliActor(), "user.grant", "user", 0, "", name + ": " + describe(grant.value())});
+      std::cout << "Granted " << describe(grant.value()) << " to " << name << ".\n";
+      return 0;
+    }
+    std::string password = readPassword();
+    if (Status st = checkPasswordRules(password); !st.ok()) return fail(st.message());
+    auto hash = hashPassword(password);
+    if (!hash.ok()) return fail(hash.status().message());
+    auto id = h->accounts->addUser(name, hash.value(), grant.value());
+    if (!id.ok()) return fail(id.status().message());
+    (void)h->accounts->audit({0, "", cliActor(), "user.add", "user", id.value(), "", name + ": " + describe(grant.value())});
+    std::cout << "Added " << name << " (" << describe(grant.value()) << ").\n";
+    return 0;
+  }
+  if (sub == "passwd") {
+    auto h = openAccounts(args);
+    if (!h.ok()) return fail(h.status().message());
+    auto user = h->accounts->userByName(name);
+    if (!user.ok()) return fail(user.status().message());
+    std::string password = readPassword();
+    if (Status st = checkPasswordRules(password); !st.ok()) return fail(st.message());
+    auto hash = hashPassword(password);
+    if (!hash.ok()) return fail(hash.status().message());
+    Status st = h->accounts->setPasswordHash(name, hash.value());
+    if (!st.ok()) return fail(st.message());
+    (void)h->accounts->audit({0, "", cliActor(), "user.passwd", "user", user->id, "", ""});
+    std::cout << "Changed the password of " << name << "; their sessions have ended.\n";
+    return 0;
+  }
+  return fail("unknown user subcommand '" + sub + "': add, passwd, grant or list");
+}
+
+int tokenCommand(const Args& args) {
+  if (args.positional.size() != 2 || args.positional[0] != "create") return fail("usage: beslut token create NAME");
+  auto h = openAccounts(args);
+  if (!h.ok()) return fail(h.status().message());
+  Authenticator auth(*h->accounts);
+  auto token = auth.createToken(args.positional[1], args.label.empty() ? "cli" : args.label);
+  if (!token.ok()) return fail(token.status().message());
+  auto user = h->accounts->userByName(args.positional[1]);
+  (void)h->accounts->audit(
+      {0, "", cliActor(), "token.create", "user", user.ok() ? user->id : 0, "", args.label.empty() ? "cli" : args.label});
+  std::cout << token.value() << "\n";
+  return 0;
+}
+
 // `beslut serve`: a Poco ServerApplication (signals, --daemon, logging).
 class ServeApp : public Poco::Util::ServerApplication {
  public:
@@ -406,6 +559,8 @@ int runCli(int argc, char** argv) {
   if (command == "reextract") return reextractCommand(args);
   if (command == "extract") return extractCommand(args);
   if (command == "plugins") return pluginsCommand(args);
+  if (command == "user") return userCommand(args);
+  if (command == "token") return tokenCommand(args);
   return fail("unknown command '" + command + "'\n\n" + kUsage);
 }
 

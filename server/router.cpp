@@ -5,6 +5,7 @@
 #include <Poco/URI.h>
 
 #include "handlers/api_handlers.h"
+#include "handlers/auth.h"
 #include "handlers/feed_handlers.h"
 #include "handlers/followup_handlers.h"
 #include "handlers/page_handlers.h"
@@ -53,6 +54,9 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   if (path == "/") return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
   if (path == "/healthz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, false)) : new NotFoundHandler(true);
   if (path == "/readyz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, true)) : new NotFoundHandler(true);
+  if (path == "/api/v1/login") return method == "POST" ? static_cast<Handler*>(new LoginApiHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/api/v1/logout") return method == "POST" ? static_cast<Handler*>(new LogoutApiHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/api/v1/me") return get ? static_cast<Handler*>(new MeHandler(ctx_)) : new NotFoundHandler(true);
   if (path == "/api/v1/search") return get ? static_cast<Handler*>(new SearchApiHandler(ctx_)) : new NotFoundHandler(true);
   if (path == "/api/v1/documents") {
     return method == "POST" ? static_cast<Handler*>(new ImportHandler(ctx_)) : new NotFoundHandler(true);

@@ -123,13 +123,18 @@ ImportReport reportOf(const ImportOutcome& outcome, const Document& doc) {
 
 }  // namespace
 
-Result<ImportReport> Ingest::importFile(const ImportRequest& request) const {
+Result<ImportReport> Ingest::importFile(const ImportRequest& request,
+                                        const std::function<Status(const Document&)>& admit) const {
   // Same bytes as before: answer without parsing again.
   auto known = alreadyImported(request.bytes);
   if (!known.ok()) return known.status();
   if (known->has_value()) return std::move(*known.value());
   auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!doc.ok()) return doc.status();
+  if (admit) {
+    Status st = admit(doc.value());
+    if (!st.ok()) return st;
+  }
   auto outcome = store_.importDocument(doc.value(), request.bytes);
   if (!outcome.ok()) return outcome.status();
   if (outcome->created) matchNewAssignments(outcome->id, doc.value());

@@ -18,6 +18,8 @@
 
 #include "beslut/corrections.h"
 #include "beslut/document_json.h"
+#include "beslut/visibility.h"
+#include "handlers/auth.h"
 #include "json_output.h"
 
 namespace beslut::server {
@@ -161,6 +163,8 @@ Status tooLarge(std::size_t max) {
 }  // namespace
 
 void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto limit = sizeParam(params, "limit", 10);
   if (!limit.ok()) return sendError(res, limit.status());
@@ -176,23 +180,36 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
   if (!sort.ok()) return sendError(res, sort.status());
   request.sort = sort.value();
   request.facets = params["facets"] != "false";
-  request.public_only = true;  // no accounts yet: every HTTP client is an anonymous visitor
+  restrictToVisible(caller->principal, request);
   auto results = index->search(ctx_.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
   sendJson(res, searchResultsToJson(results.value()));
 }
 
-void DocumentHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+void DocumentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  // Without rights in the body: a published document without its non-public items.
+  if (!caller->principal.canRead(doc->organization) && !redactForPublic(doc.value())) {
+    return sendError(res, documentMissing(id_));
+  }
   auto body = documentToJson(doc.value());
   addAreas(body, doc.value(), ctx_.runtime.taxonomy());
   sendJson(res, body);
 }
 
-void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+void OriginalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  if (!caller->principal.canRead(doc->organization) && !wholeDocumentPublic(doc.value())) {
+    if (doc->publication_state != "published") return sendError(res, documentMissing(id_));
+    return sendError(res, Status::permissionDenied(
+                              "Originalfilen innehåller delar som inte är offentliga och visas bara för behöriga."));
+  }
   auto bytes = ctx_.runtime.store().original(doc->original.sha256);
   if (!bytes.ok()) return sendError(res, bytes.status());
   res.setContentType(doc->original.media_type.empty() ? "application/octet-stream" : doc->original.media_type);
@@ -207,10 +224,14 @@ void OriginalHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServe
   res.send() << bytes.value();
 }
 
-void ExtractionHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+void ExtractionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  if (caller->principal.anonymous()) return sendError(res, Status::unauthenticated("Logga in för att granska tolkningen."));
   Store& store = ctx_.runtime.store();
   auto raw = store.extraction(id_);
   if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id_) : raw.status());
+  if (!caller->principal.canRead(raw->organization)) return sendError(res, mayNotRead());
   auto corrections = store.corrections(id_);
   if (!corrections.ok()) return sendError(res, corrections.status());
   Document effective = raw.value();
@@ -239,42 +260,68 @@ void ExtractionHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPSer
 }
 
 void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  Store& store = ctx_.runtime.store();
+  auto before = store.document(id_);
+  if (!before.ok()) {
+    return sendError(res, before.status().code() == StatusCode::kNotFound ? documentMissing(id_) : before.status());
+  }
+  if (!caller->principal.canEdit(before->organization)) return sendError(res, mayNotEdit(before->organization));
   auto body = readJsonBody(req, res);
   if (!body.ok()) return sendError(res, body.status());
   const auto& o = body.value();
   if (!o->has("path") || !o->get("path").isString() || !o->has("value")) {
     return sendError(res, Status::invalidArgument("Ange \"path\" (text) och \"value\" för rättelsen."));
   }
-  if (!o->has("author") || !o->get("author").isString() || o->getValue<std::string>("author").empty()) {
-    return sendError(res, Status::invalidArgument("Ange vem som rättar (\"author\")."));
-  }
   Correction c;
   c.path = o->getValue<std::string>("path");
   std::ostringstream value;
   Poco::JSON::Stringifier::stringify(o->get("value"), value);
   c.value_json = value.str();
-  c.author = o->getValue<std::string>("author");
+  c.author = caller->principal.name;  // who is signed in, whatever the body says
   c.reason = o->optValue<std::string>("reason", "");
-  auto stored = ctx_.runtime.store().addCorrection(id_, c);
+  // Moving a document to another body needs rights in that body too.
+  if (Document trial = before.value(); applyCorrection(trial, c).ok() && !caller->principal.canEdit(trial.organization)) {
+    return sendError(res, mayNotEdit(trial.organization));
+  }
+  auto stored = store.addCorrection(id_, c);
   if (!stored.ok()) {
     return sendError(res, stored.status().code() == StatusCode::kNotFound ? documentMissing(id_) : stored.status());
+  }
+  auto after = store.document(id_);
+  if (after.ok()) {
+    auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(after.value()));
+    audit(ctx_, caller.value(), "correction.add " + c.path, "document", id_, was, is);
   }
   catchUpIndex(ctx_);
   sendJson(res, correctionToJson(stored.value()), HTTPResponse::HTTP_CREATED);
 }
 
-void ReextractHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+void ReextractHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  auto before = ctx_.runtime.store().document(id_);
+  if (!before.ok()) {
+    return sendError(res, before.status().code() == StatusCode::kNotFound ? documentMissing(id_) : before.status());
+  }
+  if (!caller->principal.canEdit(before->organization)) return sendError(res, mayNotEdit(before->organization));
   Status st = ctx_.runtime.ingest().reextract(id_);
   if (!st.ok()) return sendError(res, st.code() == StatusCode::kNotFound ? documentMissing(id_) : st);
   catchUpIndex(ctx_);
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status());
   auto body = documentToJson(doc.value());
+  auto [was, is] = jsonDiff(documentToJson(before.value()), body);
+  audit(ctx_, caller.value(), "document.reextract", "document", id_, was, is);
   addAreas(body, doc.value(), ctx_.runtime.taxonomy());
   sendJson(res, body);
 }
 
 void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
   const std::size_t max = ctx_.runtime.settings().max_upload_bytes;
   // Allow for the multipart envelope around the file itself.
   const std::size_t max_body = max + 64 * 1024;
@@ -312,8 +359,16 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
   }
   // Strip parameters such as "; charset=utf-8" from the media type.
   media_type = media_type.substr(0, media_type.find(';'));
-  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type});
+  // A secretary imports into their own bodies only: checked on what was read, before it is stored.
+  const Principal& who = caller->principal;
+  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type}, [&](const Document& d) {
+    return d.organization.empty() || who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
+  });
   if (!report.ok()) return sendError(res, report.status());
+  if (report->created) {
+    audit(ctx_, caller.value(), "document.import", "document", report->id, "",
+          filename + " (" + std::to_string(bytes.size()) + " bytes)");
+  }
   catchUpIndex(ctx_);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));
   sendJson(res, importReportToJson(report.value()),

@@ -1,5 +1,7 @@
 #include "handlers/feed_handlers.h"
 
+#include "handlers/auth.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/StreamCopier.h>
@@ -41,6 +43,8 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
     body->set("saved_searches", list);
     return sendJson(res, body);
   }
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto body = readJsonBody(req, res, 64 * 1024);
   if (!body.ok()) return sendError(res, body.status());
   Poco::JSON::Object::Ptr o = body.value();
@@ -59,17 +63,20 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
   }
   auto saved = store.addSavedSearch(s);
   if (!saved.ok()) return sendError(res, saved.status());
+  audit(ctx_, caller.value(), "saved_search.add", "saved_search", saved->id, "", s.name + ": " + s.query);
   sendJson(res, savedSearchToJson(saved.value()), HTTPResponse::HTTP_CREATED);
 }
 
 void SearchFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto saved = ctx_.runtime.store().savedSearch(id_);
   if (!saved.ok()) return sendError(res, saved.status());
   SearchIndex* index = ctx_.runtime.index();
   if (index == nullptr) return sendError(res, Status::internal("Sökindexet är inte tillgängligt ännu."));
   SearchRequest request{saved->query, kFeedEntries, 0};
   request.sort = SearchSort::kImportedNewest;
-  request.public_only = true;
+  restrictToVisible(caller->principal, request);  // a feed reader is anonymous: public passages
   auto results = index->search(ctx_.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
 

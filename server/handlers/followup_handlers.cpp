@@ -16,6 +16,7 @@
 
 #include "beslut/followup.h"
 #include "beslut/html.h"
+#include "handlers/auth.h"
 
 namespace beslut::server {
 
@@ -295,15 +296,31 @@ Result<std::vector<std::vector<std::string>>> parseCsv(const std::string& text) 
   return rows;
 }
 
+// Every assignment the principal may see, as the store has them.
+Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const Principal& p) {
+  auto all = ctx.runtime.store().assignments();
+  if (!all.ok()) return all.status();
+  return visibleOnly(p, std::move(all).value());
+}
+
+std::string followUpSummary(const Assignment& a) {
+  std::ostringstream out;
+  out << "{\"status\":\"" << assignmentStatusName(a.followups.empty() ? a.status : a.followups.back().status)
+      << "\",\"progress\":" << currentProgress(a) << ",\"followups\":" << a.followups.size() << "}";
+  return out.str();
+}
+
 }  // namespace
 
 void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto params = queryParameters(req);
   Store& store = ctx_.runtime.store();
   if (req.getMethod() != "POST") {
+    auto caller = identify(ctx_, req);
+    if (!caller.ok()) return sendError(res, caller.status());
     auto filter = filterOf(params);
     if (!filter.ok()) return sendError(res, filter.status());
-    auto all = store.assignments();
+    auto all = visibleAssignments(ctx_, caller->principal);
     if (!all.ok()) return sendError(res, all.status());
     std::ostringstream out;
     for (std::size_t i = 0; i < std::size(kCsvColumns); ++i) out << (i ? "," : "") << kCsvColumns[i];
@@ -338,8 +355,10 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     res.send() << body;
     return;
   }
-  const std::string author = params["author"];
-  if (author.empty()) return sendError(res, Status::invalidArgument("Ange vem som importerar (?author=)."));
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
+  const std::string author = caller->principal.name;
   std::string text;
   char buffer[65536];
   while (req.stream().read(buffer, sizeof buffer) || req.stream().gcount() > 0) {
@@ -390,8 +409,12 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
       }
     }
     auto current = store.assignment(id);
-    if (!current.ok()) {
-      error(n + 1, current.status().message());
+    if (!current.ok() || !canSee(caller->principal, current.value())) {
+      error(n + 1, current.ok() ? "Uppdraget " + std::to_string(id) + " finns inte." : current.status().message());
+      continue;
+    }
+    if (!caller->principal.canEdit(current->organization)) {
+      error(n + 1, mayNotEdit(current->organization).message());
       continue;
     }
     const Assignment& a = current->assignment;
@@ -413,6 +436,10 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     if (!stored.ok()) {
       error(n + 1, stored.status().message());
       continue;
+    }
+    if (auto now = store.assignment(id); now.ok()) {
+      audit(ctx_, caller.value(), "assignment.followup (CSV)", "assignment", id, followUpSummary(a),
+            followUpSummary(now->assignment));
     }
     ++updated;
   }
@@ -437,10 +464,12 @@ std::string stockholmToday() {
 }
 
 void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto filter = filterOf(params);
   if (!filter.ok()) return sendError(res, filter.status());
-  auto all = ctx_.runtime.store().assignments();
+  auto all = visibleAssignments(ctx_, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   Array::Ptr list = new Array;
   std::size_t total = 0;
@@ -462,6 +491,20 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
   Store& store = ctx_.runtime.store();
+  auto caller = req.getMethod() == "POST" ? requireSignedIn(ctx_, req) : identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  principal_ = caller->principal;
+  std::optional<AssignmentRecord> before;
+  if (req.getMethod() == "POST") {
+    auto current = store.assignment(id_);
+    if (!current.ok() || !canSee(principal_, current.value())) {
+      return sendError(res, current.ok() || current.status().code() == StatusCode::kNotFound
+                                ? Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte.")
+                                : current.status());
+    }
+    if (!principal_.canEdit(current->organization)) return sendError(res, mayNotEdit(current->organization));
+    before = std::move(current).value();
+  }
   if (followups_) {
     auto body = readJsonBody(req, res, 64 * 1024);
     if (!body.ok()) return sendError(res, body.status());
@@ -473,7 +516,7 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     f.status = *status;
     f.comment = o->optValue<std::string>("comment", "");
-    f.author = o->optValue<std::string>("author", "");
+    f.author = principal_.name;  // who is signed in, whatever the body says
     f.date = o->optValue<std::string>("date", "");
     if (!f.date.empty() && !isIsoDate(f.date)) return sendError(res, Status::invalidArgument("date ska vara ÅÅÅÅ-MM-DD."));
     if (o->has("progress")) {
@@ -482,6 +525,10 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     auto stored = store.addFollowUp(id_, f);
     if (!stored.ok()) return sendError(res, stored.status());
+    if (auto now = store.assignment(id_); now.ok()) {
+      audit(ctx_, caller.value(), "assignment.followup", "assignment", id_, followUpSummary(before->assignment),
+            followUpSummary(now->assignment));
+    }
     if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
     return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
@@ -489,16 +536,18 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
     if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
-      return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false, och \"by\"."));
+      return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
     }
     auto mine = store.assignmentMatches(id_);
     if (!mine.ok()) return sendError(res, mine.status());
     if (std::none_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id_; })) {
       return sendError(res, Status::notFound("Uppdraget har ingen matchning " + std::to_string(match_id_) + "."));
     }
-    Status st = store.decideMatch(match_id_, body.value()->getValue<bool>("confirm"),
-                                  body.value()->optValue<std::string>("by", ""));
+    const bool confirm = body.value()->getValue<bool>("confirm");
+    Status st = store.decideMatch(match_id_, confirm, principal_.name);
     if (!st.ok()) return sendError(res, st);
+    audit(ctx_, caller.value(), confirm ? "assignment.match.confirm" : "assignment.match.reject", "assignment", id_,
+          "", "{\"match\":" + std::to_string(match_id_) + "}");
     return sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
   }
   sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
@@ -506,7 +555,7 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
 
 void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
                                        const std::string& today) {
-  auto all = ctx_.runtime.store().assignments();
+  auto all = visibleAssignments(ctx_, principal_);
   if (!all.ok()) return sendError(res, all.status());
   const Threads threads = Threads::load(ctx_.runtime.store(), all.value());
   const AssignmentRecord* record = threads.record(id_);
@@ -515,6 +564,8 @@ void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPR
 }
 
 void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
@@ -522,7 +573,7 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   // ?scheme= chooses, else the first loaded scheme that has the code.
   const TaxonomyNode* node = nodeOf(ctx_.runtime.taxonomy(), params["scheme"], code_);
   if (node == nullptr) return sendError(res, Status::notFound("Området " + code_ + " finns inte i strategin."));
-  auto all = ctx_.runtime.store().assignments();
+  auto all = visibleAssignments(ctx_, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   AssignmentFilter f;
   f.area = code_;
@@ -571,10 +622,12 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
 }
 
 void AssignmentFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto filter = filterOf(params);
   if (!filter.ok()) return sendError(res, filter.status());
-  auto all = ctx_.runtime.store().assignments();
+  auto all = visibleAssignments(ctx_, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   const std::string base = baseUrl(req);
   const std::string stamp = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y%m%dT%H%M%SZ");

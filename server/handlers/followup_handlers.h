@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app_context.h"
+#include "beslut/accounts.h"
 #include "beslut/model.h"
 #include "handlers/handler.h"
 
@@ -34,6 +35,7 @@ class AssignmentHandler : public Handler {
   Id id_;
   bool followups_;
   Id match_id_;
+  Principal principal_;  // who asks
 };
 
 // GET /api/v1/areas/{code}/summary?today=: counts by status, overdue, trend by quarter.

@@ -124,6 +124,7 @@ void sendJson(Poco::Net::HTTPServerResponse& response, const Poco::JSON::Object:
 }
 
 void sendError(Poco::Net::HTTPServerResponse& response, const Status& status) {
+  if (status.code() == StatusCode::kUnauthenticated) response.set("WWW-Authenticate", "Bearer realm=\"Beslut\"");
   sendJson(response, errorToJson(status), httpStatusFor(status.code()));
 }
 

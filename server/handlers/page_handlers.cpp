@@ -1,5 +1,7 @@
 #include "handlers/page_handlers.h"
 
+#include "handlers/auth.h"
+
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 #include <kainjow/mustache.hpp>
@@ -80,6 +82,9 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
 
 void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   constexpr std::size_t kPageSize = 10;
+  // A bad API token on a page: treat the visitor as anonymous rather than fail the page.
+  auto caller = identify(ctx_, req);
+  const Principal who = caller.ok() ? caller->principal : Principal{};
   auto params = queryParameters(req);
   const std::string q = params["q"];
   Poco::UInt64 offset = 0;
@@ -106,7 +111,7 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     SearchRequest request{q, kPageSize, static_cast<std::size_t>(offset)};
     request.sort = sort;
     request.facets = true;
-    request.public_only = true;
+    restrictToVisible(who, request);
     auto results = index != nullptr ? index->search(ctx_.runtime.store(), request)
                                     : Result<SearchResults>(Status::internal("Sökindexet är inte tillgängligt ännu."));
     if (!results.ok()) {

@@ -38,13 +38,22 @@ async function json(base, path, init) {
   return { status: res.status, body };
 }
 
-function post(base, path, body) {
-  return json(base, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+function post(base, path, body, token) {
+  return json(base, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 }
 
 test('assignment due dates and follow-ups as iCalendar and Atom, parsed by real parsers', async () => {
   const data = mkdtempSync(join(tmpdir(), 'beslut-feeds-'));
   execFileSync(exe, ['import', '--data', data, join(source, 'content/samples/protokoll-ssr-skola-utbildning-2018-09-28.txt')]);
+  // The CLI contract: a user whose password comes on standard input, and an API token for them.
+  execFileSync(exe, ['user', 'add', '--data', data, 'Anna Elverskog', '--role', 'administrator'],
+    { input: 'ett långt lösenord\n' });
+  const token = execFileSync(exe, ['token', 'create', '--data', data, 'Anna Elverskog']).toString().trim();
+  assert.match(token, /^[A-Za-z0-9_-]{43}$/);
   const { server, base } = await startServer(data);
   try {
     const list = await json(base, '/api/v1/assignments?assignee=Ewa');
@@ -52,10 +61,10 @@ test('assignment due dates and follow-ups as iCalendar and Atom, parsed by real 
     assert.equal(list.body.total, 1);
     const a = list.body.assignments[0];
     const corrected = await post(base, `/api/v1/documents/${a.source.document_id}/corrections`,
-      { path: '/items/13/assignments/0', value: { due: '2019-10' }, author: 'Anna Elverskog' });
+      { path: '/items/13/assignments/0', value: { due: '2019-10' } }, token);
     assert.equal(corrected.status, 201);
     const followed = await post(base, `/api/v1/assignments/${a.id}/followups`,
-      { status: 'done', comment: 'Klart – uppdragsutbildningen startar <i>i höst</i>.', author: 'Ewa Lindberg', date: '2019-09-30' });
+      { status: 'done', comment: 'Klart – uppdragsutbildningen startar <i>i höst</i>.', date: '2019-09-30' }, token);
     assert.equal(followed.status, 201);
 
     const ics = await (await fetch(base + '/feeds/assignments.ics')).text();
@@ -75,7 +84,8 @@ test('assignment due dates and follow-ups as iCalendar and Atom, parsed by real 
     assert.equal(atom.items[0].summary ?? atom.items[0].contentSnippet ?? atom.items[0].content,
       'Klart – uppdragsutbildningen startar <i>i höst</i>.');
 
-    const saved = await post(base, '/api/v1/saved-searches', { name: 'Komtek', query: 'Komtek' });
+    assert.equal((await post(base, '/api/v1/saved-searches', { name: 'Komtek', query: 'Komtek' }, 'fel')).status, 401);
+    const saved = await post(base, '/api/v1/saved-searches', { name: 'Komtek', query: 'Komtek' }, token);
     assert.equal(saved.status, 201);
     const searchFeed = await parser.parseString(await (await fetch(base + saved.body.feed)).text());
     assert.equal(searchFeed.title, 'Beslut – Komtek');

@@ -19,9 +19,14 @@ struct Run {
   std::string err;
 };
 
-Run runBeslut(const std::vector<std::string>& args, const std::string& cwd) {
-  Poco::Pipe out, err;
-  Poco::ProcessHandle ph = Poco::Process::launch(BESLUT_EXE, args, cwd, nullptr, &out, &err);
+Run runBeslut(const std::vector<std::string>& args, const std::string& cwd, const std::string& input = {}) {
+  Poco::Pipe in, out, err;
+  Poco::ProcessHandle ph = Poco::Process::launch(BESLUT_EXE, args, cwd, &in, &out, &err);
+  {
+    Poco::PipeOutputStream in_stream(in);
+    in_stream << input;
+  }
+  in.close(Poco::Pipe::CLOSE_WRITE);
   Poco::PipeInputStream out_stream(out), err_stream(err);
   Run r;
   Poco::StreamCopier::copyToString(out_stream, r.out);
@@ -87,4 +92,38 @@ TEST_CASE("extract prints the structured document as JSON") {
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"kind\":\"minutes\"") != std::string::npos);
   CHECK(r.out.find("\"date\":\"2018-09-28\"") != std::string::npos);
+}
+
+TEST_CASE("users and API tokens from the command line; the password comes on standard input") {
+  TempDir cwd;
+  auto added = runBeslut({"user", "add", "--data", "d", "Sara Sekreterare", "--role", "secretary", "--organization",
+                          "Regional tillväxtnämnd"},
+                         cwd.path(), "ett långt lösenord\n");
+  INFO(added.out, added.err);
+  REQUIRE(added.code == 0);
+  CHECK(added.out.find("Added Sara Sekreterare (secretary in Regional tillväxtnämnd)") != std::string::npos);
+  // Taken names, short passwords, unknown roles and missing bodies are refused.
+  CHECK(runBeslut({"user", "add", "--data", "d", "Sara Sekreterare", "--role", "reader", "--organization", "X"},
+                  cwd.path(), "ett långt lösenord\n").code != 0);
+  auto short_pw = runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "administrator"}, cwd.path(), "kort\n");
+  CHECK(short_pw.code != 0);
+  CHECK(short_pw.err.find("minst 10 tecken") != std::string::npos);
+  CHECK(runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "chef"}, cwd.path(), "ett långt lösenord\n").code != 0);
+  CHECK(runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "reader"}, cwd.path(), "ett långt lösenord\n").code != 0);
+
+  CHECK(runBeslut({"user", "grant", "--data", "d", "Sara Sekreterare", "--role", "reader", "--organization",
+                   "Regionstyrelsen"},
+                  cwd.path())
+            .code == 0);
+  CHECK(runBeslut({"user", "grant", "--data", "d", "Ingen", "--role", "reader", "--organization", "X"}, cwd.path()).code != 0);
+  auto list = runBeslut({"user", "list", "--data", "d"}, cwd.path());
+  CHECK(list.out == "Sara Sekreterare\treader in Regionstyrelsen, secretary in Regional tillväxtnämnd\n");
+
+  auto token = runBeslut({"token", "create", "--data", "d", "Sara Sekreterare"}, cwd.path());
+  REQUIRE(token.code == 0);
+  CHECK(token.out.size() == 44);  // 43 characters and a newline, nothing else on standard output
+  CHECK(runBeslut({"token", "create", "--data", "d", "Ingen"}, cwd.path()).code != 0);
+
+  CHECK(runBeslut({"user", "passwd", "--data", "d", "Sara Sekreterare"}, cwd.path(), "ett annat långt lösenord\n").code == 0);
+  CHECK(runBeslut({"user", "passwd", "--data", "d", "Ingen"}, cwd.path(), "ett annat långt lösenord\n").code != 0);
 }

@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/StreamSocket.h>
@@ -61,13 +62,35 @@ struct Server {
     http = std::make_unique<HttpServer>(*runtime);
     Status st = http->start();
     REQUIRE_MESSAGE(st.ok(), st.toString());
+    write_token = tokenFor("Anna Elverskog", {Role::kAdministrator, ""});
   }
+
+  // A user with this grant (created if new) and a fresh API token of theirs.
+  std::string tokenFor(const std::string& name, const Grant& grant) {
+    AccountStore& accounts = runtime->accounts();
+    if (!accounts.userByName(name).ok()) {
+      auto id = accounts.addUser(name, hashPassword("lösenord för " + name, {1024, 1, 1}).value(), grant);
+      REQUIRE_MESSAGE(id.ok(), id.status().toString());
+    } else {
+      REQUIRE(accounts.addGrant(name, grant).ok());
+    }
+    auto token = runtime->auth().createToken(name, "test");
+    REQUIRE(token.ok());
+    return token.value();
+  }
+
+  // POSTs go out with this token (an administrator's) unless they carry their
+  // own Authorization or it is empty; GETs are anonymous unless they carry one.
+  std::string write_token;
   ~Server() {
     http.reset();
     runtime.reset();
   }
 
   Response send(Poco::Net::HTTPRequest& req, const std::string& body = {}) {
+    if (req.getMethod() == "POST" && !req.has("Authorization") && !write_token.empty()) {
+      req.set("Authorization", "Bearer " + write_token);
+    }
     Poco::Net::HTTPClientSession session("127.0.0.1", http->port());
     session.setTimeout(Poco::Timespan(30, 0));
     if (!body.empty() || req.getMethod() == "POST") req.setContentLength(static_cast<std::streamsize>(body.size()));
@@ -83,6 +106,12 @@ struct Server {
 
   Response get(const std::string& uri) {
     Poco::Net::HTTPRequest req("GET", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    return send(req);
+  }
+
+  Response getAs(const std::string& uri, const std::string& token) {
+    Poco::Net::HTTPRequest req("GET", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.set("Authorization", "Bearer " + token);
     return send(req);
   }
 
@@ -197,7 +226,7 @@ TEST_CASE("bad uploads get a clear error and change nothing") {
   {
     Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
     std::string head = "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-                       "Content-Length: 900000000\r\n\r\n";
+                       "Authorization: Bearer " + server.write_token + "\r\nContent-Length: 900000000\r\n\r\n";
     socket.sendBytes(head.data(), static_cast<int>(head.size()));
     char buf[512] = {};
     int n = socket.receiveBytes(buf, sizeof buf - 1);
@@ -378,7 +407,10 @@ TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-ext
   REQUIRE_MESSAGE(titled.status == 201, titled.body);
 
   CHECK(post(doc + "/corrections", R"({"path": "/items/99/title", "value": "x", "author": "A"})").status == 400);
-  CHECK(post(doc + "/corrections", R"({"path": "/title", "value": "x"})").status == 400);
+  // The author is whoever is signed in, whatever the body says.
+  auto signed_by = post(doc + "/corrections", R"({"path": "/place", "value": "Lärkan", "author": "Någon annan"})");
+  REQUIRE(signed_by.status == 201);
+  CHECK(signed_by.json()->getValue<std::string>("author") == "Anna Elverskog");
   CHECK(post(doc + "/corrections", "not json").status == 400);
   CHECK(post("/api/v1/documents/999/corrections", R"({"path": "/title", "value": "x", "author": "A"})").status == 404);
 
@@ -402,10 +434,11 @@ TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-ext
   CHECK(hit->getValue<std::string>("item_title") == "Besök från Komtek och Komtekträff");
 
   // The extraction shows what the plugin read, the corrections, and evidence quotes.
-  auto extraction = server.get(doc + "/extraction");
+  CHECK(server.get(doc + "/extraction").status == 401);  // reviewing is for people signed in
+  auto extraction = server.getAs(doc + "/extraction", server.write_token);
   REQUIRE(extraction.status == 200);
   auto ex = extraction.json();
-  CHECK(ex->getArray("corrections")->size() == 2);
+  CHECK(ex->getArray("corrections")->size() == 3);
   CHECK(ex->getArray("skipped_corrections")->size() == 0);
   auto raw_attendees = ex->getObject("extraction")->getArray("attendees");
   bool raw_kept = false;
@@ -547,14 +580,22 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   REQUIRE_MESSAGE(progress.status == 201, progress.body);
   CHECK(progress.json()->getValue<std::string>("status") == "in_progress");
   CHECK(progress.json()->getValue<double>("progress") == 30);
+  // Ewa reports back herself: a secretary of the council whose minutes gave her the task.
+  const std::string anna = server.write_token;
+  server.write_token = server.tokenFor("Ewa Lindberg", {Role::kSecretary, "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)"});
   auto done = post(uri + "/followups", R"({"status": "done", "comment": "Uppdragsutbildningen för lärare startar.",
-                                          "author": "Ewa Lindberg", "date": "2019-02-01"})");
+                                          "author": "någon annan", "date": "2019-02-01"})");
+  server.write_token = anna;
   REQUIRE(done.status == 201);
   CHECK(done.json()->getValue<std::string>("status") == "done");
   CHECK(done.json()->getValue<double>("progress") == 100);
 
   CHECK(post(uri + "/followups", R"({"status": "klart", "author": "A"})").status == 400);
-  CHECK(post(uri + "/followups", R"({"status": "done"})").status == 400);
+  {
+    Poco::Net::HTTPRequest anonymous("POST", uri + "/followups", Poco::Net::HTTPMessage::HTTP_1_1);
+    anonymous.set("Authorization", "Bearer fel-nyckel");
+    CHECK(server.send(anonymous, R"({"status": "done"})").status == 401);
+  }
   CHECK(post("/api/v1/assignments/999/followups", R"({"status": "done", "author": "A"})").status == 404);
   CHECK(server.get("/api/v1/assignments?status=maybe").status == 400);
   CHECK(server.get("/api/v1/assignments?today=igår").status == 400);
@@ -641,7 +682,12 @@ TEST_CASE("assignments round-trip through CSV with stable external ids") {
   CHECK(r.json()->getArray("errors")->size() == 3);
   auto again = import("id,status,progress\r\n" + id + ",in_progress,50\r\n", "?author=Anna");
   CHECK(again.json()->getValue<int>("unchanged") == 1);  // importing the same file twice changes nothing
-  CHECK(import("id,status\r\n", "").status == 400);           // no author
+  {
+    const std::string admin = server.write_token;
+    server.write_token.clear();
+    CHECK(import("id,status\r\n" + id + ",done\r\n", "").status == 401);  // nobody signed in
+    server.write_token = admin;
+  }
   CHECK(import("title\r\nx\r\n", "?author=A").status == 400);  // no id column
   CHECK(import("id,status\r\n\"open", "?author=A").status == 400);
   auto after = server.get("/api/v1/assignments.csv?today=2018-10-01");
@@ -710,4 +756,136 @@ TEST_CASE("assignment similarity: shared task words, a bonus for the same assign
   CHECK(assignmentSimilarity(a, b, &evidence) >= kConfirmMatch);
   CHECK(evidence.find("processen") != std::string::npos);
   CHECK(assignmentSimilarity(a, c) < kProposeMatch);
+}
+
+TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public items hidden from the public") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
+                          "och länets kommuner)";
+  const std::string minutes = beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
+  const std::string growth = beslut::testing::readFile(beslut::testing::samplePath("verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"));
+
+  // Nobody signed in: no changes.
+  server.write_token.clear();
+  auto anonymous = server.upload("protokoll.txt", minutes);
+  CHECK(anonymous.status == 401);
+  CHECK(anonymous.json()->getObject("error")->getValue<std::string>("message") == "Logga in för att göra ändringar.");
+
+  // A secretary of the council imports its minutes, but not another body's report.
+  server.write_token = server.tokenFor("Sara Sekreterare", {Role::kSecretary, ssr});
+  auto imported = server.upload("protokoll.txt", minutes);
+  REQUIRE_MESSAGE(imported.status == 201, imported.body);
+  const std::string doc = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id"));
+  auto foreign = server.upload("vb.txt", growth);
+  CHECK(foreign.status == 403);
+  CHECK(foreign.json()->getObject("error")->getValue<std::string>("message").find("Regional tillväxtnämnd") != std::string::npos);
+  CHECK(server.get("/api/v1/search?q=Tillväxtverket").json()->getValue<int>("total") == 0);  // nothing stored
+  auto post = [&](const std::string& uri, const std::string& body) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, body);
+  };
+  CHECK(post(doc + "/corrections", R"({"path": "/organization", "value": "Regionstyrelsen"})").status == 403);
+
+  // Login through the API: a session cookie (HttpOnly, Secure, SameSite) and a CSRF token.
+  const std::string password = "lösenord för Sara Sekreterare";
+  Poco::Net::HTTPRequest login("POST", "/api/v1/login", Poco::Net::HTTPMessage::HTTP_1_1);
+  login.setContentType("application/json");
+  server.write_token.clear();
+  Poco::Net::HTTPClientSession session("127.0.0.1", server.http->port());
+  const std::string login_body = R"({"name": "Sara Sekreterare", "password": ")" + password + "\"}";
+  login.setContentLength(static_cast<std::streamsize>(login_body.size()));
+  session.sendRequest(login) << login_body;
+  Poco::Net::HTTPResponse login_res;
+  std::string login_text;
+  Poco::StreamCopier::copyToString(session.receiveResponse(login_res), login_text);
+  REQUIRE_MESSAGE(login_res.getStatus() == 200, login_text);
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  login_res.getCookies(cookies);
+  REQUIRE(cookies.size() == 1);
+  CHECK(cookies[0].getName() == "beslut_session");
+  CHECK(cookies[0].getHttpOnly());
+  CHECK(cookies[0].getSecure());
+  const std::string set_cookie = login_res.get("Set-Cookie");
+  CHECK(set_cookie.find("SameSite=Lax") != std::string::npos);
+  Poco::JSON::Parser parser;
+  const std::string csrf = parser.parse(login_text).extract<Object::Ptr>()->getValue<std::string>("csrf_token");
+  const std::string cookie = "beslut_session=" + cookies[0].getValue();
+
+  auto withCookie = [&](const std::string& method, const std::string& uri, const std::string& body,
+                        const std::string& csrf_header) {
+    Poco::Net::HTTPRequest req(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.set("Cookie", cookie);
+    if (!csrf_header.empty()) req.set("X-CSRF-Token", csrf_header);
+    if (method == "POST") req.setContentType("application/json");
+    return server.send(req, body);
+  };
+  auto me = withCookie("GET", "/api/v1/me", "", "");
+  REQUIRE(me.status == 200);
+  CHECK(me.json()->getValue<std::string>("name") == "Sara Sekreterare");
+  CHECK(me.json()->getValue<std::string>("csrf_token") == csrf);
+  // A change through the cookie needs the CSRF token.
+  const std::string hide = R"({"path": "/items/13/public", "value": false, "reason": "personuppgifter"})";
+  CHECK(withCookie("POST", doc + "/corrections", hide, "").status == 403);
+  CHECK(withCookie("POST", doc + "/corrections", hide, "fel").status == 403);
+  auto hidden = withCookie("POST", doc + "/corrections", hide, csrf);
+  REQUIRE_MESSAGE(hidden.status == 201, hidden.body);
+  CHECK(hidden.json()->getValue<std::string>("author") == "Sara Sekreterare");
+
+  // The audit log has who, what, before and after.
+  auto log = server.runtime->accounts().auditLog(10, "document");
+  REQUIRE(log.ok());
+  REQUIRE(log->size() >= 2);
+  CHECK(log->at(0).actor == "Sara Sekreterare");
+  CHECK(log->at(0).action == "correction.add /items/13/public");
+  CHECK(log->at(0).before.find("\"public\":true") != std::string::npos);
+  CHECK(log->at(0).after.find("\"public\":false") != std::string::npos);
+  CHECK(log->at(0).before.find("items[") != std::string::npos);  // only the item that changed
+  CHECK(log->at(1).action == "document.import");
+
+  // § 13 (Ewa Lindberg's assignment) is now non-public: hidden from the public everywhere…
+  CHECK(server.search("uppdragsutbildning").json()->getValue<int>("total") == 0);
+  auto public_doc = server.get(doc);
+  REQUIRE(public_doc.status == 200);
+  for (std::size_t i = 0; i < public_doc.json()->getArray("items")->size(); ++i) {
+    CHECK(public_doc.json()->getArray("items")->getObject(static_cast<unsigned>(i))->getValue<std::string>("number") != "13");
+  }
+  CHECK(server.get(doc + "/original").status == 403);
+  CHECK(server.get("/api/v1/assignments?assignee=Ewa").json()->getValue<int>("total") == 0);
+  CHECK(server.get("/feeds/assignments.ics").body.find("Ewa Lindberg") == std::string::npos);
+  CHECK(server.get("/api/v1/assignments.csv").body.find("Ewa Lindberg") == std::string::npos);
+  // … but not from a reader of the council, nor from its secretary's session.
+  const std::string reader = server.tokenFor("Ulla Läsare", {Role::kReader, ssr});
+  CHECK(server.getAs("/api/v1/search?q=uppdragsutbildning", reader).json()->getValue<int>("total") == 1);
+  CHECK(server.getAs("/api/v1/assignments?assignee=Ewa", reader).json()->getValue<int>("total") == 1);
+  CHECK(server.getAs(doc + "/original", reader).status == 200);
+  CHECK(withCookie("GET", "/api/v1/search?q=uppdragsutbildning", "", "").json()->getValue<int>("total") == 1);
+  // A reader reads but does not change.
+  Poco::Net::HTTPRequest reader_post("POST", doc + "/corrections", Poco::Net::HTTPMessage::HTTP_1_1);
+  reader_post.set("Authorization", "Bearer " + reader);
+  CHECK(server.send(reader_post, R"({"path": "/place", "value": "x"})").status == 403);
+  // A reader of another body sees what the public sees.
+  const std::string other = server.tokenFor("Olle Annan", {Role::kReader, "Regionstyrelsen"});
+  CHECK(server.getAs("/api/v1/search?q=uppdragsutbildning", other).json()->getValue<int>("total") == 0);
+  CHECK(server.getAs(doc + "/extraction", other).status == 403);
+  // A bad token is an error, not an anonymous visitor.
+  auto bad = server.getAs("/api/v1/search?q=Komtek", "fel");
+  CHECK(bad.status == 401);
+
+  // Logout ends the session; the cookie no longer signs in.
+  CHECK(withCookie("POST", "/api/v1/logout", "", csrf).status == 200);
+  CHECK(withCookie("GET", "/api/v1/me", "", "").status == 401);
+  CHECK(withCookie("POST", doc + "/corrections", hide, csrf).status == 401);
+
+  // Five wrong passwords lock the name for a while.
+  auto tryLogin = [&](const std::string& pw) {
+    Poco::Net::HTTPRequest req("POST", "/api/v1/login", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, R"({"name": "Sara Sekreterare", "password": ")" + pw + "\"}");
+  };
+  for (int i = 0; i < 5; ++i) CHECK(tryLogin("fel lösenord").status == 401);
+  auto locked = tryLogin(password);
+  CHECK(locked.status == 429);
+  CHECK(locked.json()->getObject("error")->getValue<std::string>("message").find("För många") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,11 @@ class Ingest {
   // kInvalidArgument (empty file, undecodable text), kTooLarge, kUnsupported
   // (no extractor reads this format), kUnprocessable (no text or no structure),
   // kIOError (the store failed; nothing was written).
-  Result<ImportReport> importFile(const ImportRequest& request) const;
+  // `admit`, if given, sees the document as read before it is stored; an error
+  // it returns (e.g. no right to import for that body) is returned and nothing
+  // is stored.
+  Result<ImportReport> importFile(const ImportRequest& request,
+                                  const std::function<Status(const Document&)>& admit = {}) const;
 
   // Imports several files as importFile does, storing them in one transaction
   // (Store::importDocuments): the way to load an archive. One result per

@@ -1,0 +1,210 @@
+#include "handlers/auth.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/NameValueCollection.h>
+
+#include <Poco/JSON/Stringifier.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "json_output.h"
+
+namespace beslut::server {
+
+using Poco::Net::HTTPResponse;
+
+namespace {
+
+// Constant-time comparison of two tokens.
+bool sameToken(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+std::string cookie(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
+  Poco::Net::NameValueCollection cookies;
+  request.getCookies(cookies);
+  return cookies.get(name, "");
+}
+
+}  // namespace
+
+Result<Caller> identify(AppContext& ctx, const Poco::Net::HTTPServerRequest& request) {
+  Caller caller;
+  const std::string authorization = request.get("Authorization", "");
+  if (!authorization.empty()) {
+    if (Poco::icompare(authorization, 0, 7, "Bearer ") != 0) {
+      return Status::unauthenticated("Authorization ska vara \"Bearer\" följt av en API-nyckel.");
+    }
+    auto p = ctx.runtime.auth().bearer(authorization.substr(7));
+    if (!p.ok()) return p.status();
+    caller.principal = std::move(p).value();
+    return caller;
+  }
+  const std::string token = cookie(request, kSessionCookie);
+  if (token.empty()) return caller;
+  auto session = ctx.runtime.auth().session(token);
+  if (!session.ok()) {
+    if (session.status().code() == StatusCode::kUnauthenticated) return caller;  // stale: anonymous
+    return session.status();
+  }
+  caller.principal = std::move(session->first);
+  caller.csrf_token = std::move(session->second);
+  caller.via_session = true;
+  return caller;
+}
+
+Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
+                               const std::string& form_token) {
+  auto caller = identify(ctx, request);
+  if (!caller.ok()) return caller.status();
+  if (caller->principal.anonymous()) {
+    return Status::unauthenticated("Logga in för att göra ändringar.");
+  }
+  if (caller->via_session) {
+    const std::string sent = request.get("X-CSRF-Token", form_token);
+    if (!sameToken(sent, caller->csrf_token)) {
+      return Status::permissionDenied("Formuläret har gått ut eller kom från en annan webbplats. Ladda om sidan och försök igen.");
+    }
+  }
+  return caller;
+}
+
+Status mayNotEdit(const std::string& organization) {
+  return Status::permissionDenied(organization.empty()
+                                      ? "Du har inte behörighet att ändra det här."
+                                      : "Du har inte behörighet att ändra handlingar från " + organization + ".");
+}
+
+Status mayNotRead() { return Status::permissionDenied("Du har inte behörighet att se det här."); }
+
+void restrictToVisible(const Principal& p, SearchRequest& request) {
+  request.public_only = !p.administrator();
+  request.visible_organizations = request.public_only ? p.readableOrganizations() : std::vector<std::string>{};
+}
+
+bool canSee(const Principal& p, const AssignmentRecord& r) { return r.is_public || p.canRead(r.organization); }
+
+std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all) {
+  all.erase(std::remove_if(all.begin(), all.end(), [&](const AssignmentRecord& r) { return !canSee(p, r); }),
+            all.end());
+  return all;
+}
+
+std::string clientAddress(const Poco::Net::HTTPServerRequest& request) {
+  try {
+    return request.clientAddress().host().toString();
+  } catch (const Poco::Exception&) {
+    return "";
+  }
+}
+
+void setSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response, const std::string& value) {
+  Poco::Net::HTTPCookie c(kSessionCookie, value);
+  c.setPath("/");
+  c.setHttpOnly(true);
+  c.setSecure(ctx.runtime.settings().secure_cookies);
+  c.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_LAX);
+  if (value.empty()) c.setMaxAge(0);
+  response.addCookie(c);
+}
+
+void clearSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response) { setSessionCookie(ctx, response, ""); }
+
+void audit(AppContext& ctx, const Caller& caller, const std::string& action, const std::string& entity, Id entity_id,
+           const std::string& before, const std::string& after) {
+  Status st = ctx.runtime.accounts().audit({0, "", caller.principal.name, action, entity, entity_id, before, after});
+  if (!st.ok()) Poco::Logger::get("beslut.audit").error("could not record " + action + ": " + st.toString());
+}
+
+Poco::JSON::Object::Ptr principalToJson(const Principal& p) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("name", p.name);
+  Poco::JSON::Array::Ptr roles = new Poco::JSON::Array;
+  for (const auto& g : p.grants) {
+    Poco::JSON::Object::Ptr r = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    r->set("role", roleName(g.role));
+    r->set("organization", g.organization);
+    roles->add(r);
+  }
+  o->set("roles", roles);
+  return o;
+}
+
+std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& before,
+                                             const Poco::JSON::Object::Ptr& after) {
+  auto text = [](const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(v, out);
+    return out.str();
+  };
+  Poco::JSON::Object::Ptr was = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Poco::JSON::Object::Ptr is = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  std::vector<std::string> keys;
+  before->getNames(keys);
+  std::vector<std::string> more;
+  after->getNames(more);
+  for (const auto& k : more) {
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  }
+  for (const auto& k : keys) {
+    Poco::Dynamic::Var a = before->has(k) ? before->get(k) : Poco::Dynamic::Var();
+    Poco::Dynamic::Var b = after->has(k) ? after->get(k) : Poco::Dynamic::Var();
+    if (text(a) == text(b)) continue;
+    auto aa = before->getArray(k), ba = after->getArray(k);
+    if (aa && ba && aa->size() == ba->size()) {
+      for (unsigned i = 0; i < aa->size(); ++i) {
+        if (text(aa->get(i)) == text(ba->get(i))) continue;
+        const std::string key = k + "[" + std::to_string(i) + "]";
+        was->set(key, aa->get(i));
+        is->set(key, ba->get(i));
+      }
+      continue;
+    }
+    if (before->has(k)) was->set(k, a);
+    if (after->has(k)) is->set(k, b);
+  }
+  return {text(was), text(is)};
+}
+
+void LoginApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto body = readJsonBody(req, res, 16 * 1024);
+  if (!body.ok()) return sendError(res, body.status());
+  const auto& o = body.value();
+  if (!o->has("name") || !o->get("name").isString() || !o->has("password") || !o->get("password").isString()) {
+    return sendError(res, Status::invalidArgument("Ange \"name\" och \"password\"."));
+  }
+  auto login = ctx_.runtime.auth().login(o->getValue<std::string>("name"), o->getValue<std::string>("password"),
+                                         clientAddress(req));
+  if (!login.ok()) return sendError(res, login.status());
+  setSessionCookie(ctx_, res, login->session_token);
+  auto out = principalToJson(login->principal);
+  out->set("csrf_token", login->csrf_token);
+  audit(ctx_, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
+  sendJson(res, out);
+}
+
+void LogoutApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = requireSignedIn(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  if (caller->via_session) (void)ctx_.runtime.auth().logout(cookie(req, kSessionCookie));
+  clearSessionCookie(ctx_, res);
+  Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
+  out->set("signed_out", true);
+  sendJson(res, out);
+}
+
+void MeHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  if (caller->principal.anonymous()) return sendError(res, Status::unauthenticated("Du är inte inloggad."));
+  auto out = principalToJson(caller->principal);
+  if (caller->via_session) out->set("csrf_token", caller->csrf_token);
+  sendJson(res, out);
+}
+
+}  // namespace beslut::server
