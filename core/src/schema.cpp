@@ -215,6 +215,24 @@ const std::vector<Migration>& schemaMigrations() {
                 after TEXT NOT NULL DEFAULT ''))",
            "CREATE INDEX audit_entity ON audit_log(entity, entity_id)",
        }},
+      {7,
+       "publishing: justering, approvals, the notice board, omedelbar justering",
+       {
+           R"(CREATE TABLE publications(
+                document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                state TEXT NOT NULL CHECK(state IN ('draft', 'adjusting', 'published')),
+                sent_at TEXT NOT NULL DEFAULT '',
+                adjusted_date TEXT NOT NULL DEFAULT '',
+                posted_date TEXT NOT NULL DEFAULT '',
+                immediate_items TEXT NOT NULL DEFAULT ''))",
+           R"(CREATE TABLE approvals(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                person TEXT NOT NULL,
+                scope TEXT NOT NULL DEFAULT '',
+                approved_at TEXT NOT NULL,
+                UNIQUE(document_id, person, scope)))",
+       }},
   };
   return kMigrations;
 }

@@ -67,6 +67,8 @@ Sequence lastSeqOf(MapStringString data) {
 
 // The text of the "body" field of a passage; snippets are cut from the same text.
 std::string passageBody(const Item& item) { return item.title + "\n" + item.text; }
+// The same for a snippet, where the line break would vanish into a space.
+std::string snippetBody(const Item& item) { return item.title.empty() ? item.text : item.title + " – " + item.text; }
 
 // A reader and its searcher; closes the reader when the last user lets go.
 struct SearcherHolder {
@@ -214,7 +216,7 @@ class LuceneIndex final : public SearchIndex {
         }
         SearchHit hit;
         hit.score = std::isnan(sd->score) ? 0.0 : sd->score;
-        hit.snippet = snippet(snippets, passageBody(passage->item));
+        hit.snippet = snippet(snippets, snippetBody(passage->item));
         hit.passage = std::move(passage).value();
         results.hits.push_back(std::move(hit));
       }
@@ -432,7 +434,7 @@ class LuceneIndex final : public SearchIndex {
     }
     if (!d.organization.empty()) keyword(ld, L"org", d.organization);
     keyword(ld, L"public", item.is_public ? "true" : "false");
-    keyword(ld, L"state", d.publication_state.empty() ? "published" : d.publication_state);
+    keyword(ld, L"state", item.adjusted_immediately || d.publication_state.empty() ? "published" : d.publication_state);
     for (const auto& person : peopleOf(d, item)) keyword(ld, L"person", person);
     // The areas a passage serves: its own links, and its document's.
     std::set<std::string> areas;

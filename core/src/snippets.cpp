@@ -192,7 +192,11 @@ std::string SnippetMaker::make(const AnalyzerPtr& analyzer, const std::string& t
 
   std::wstring out;
   for (const Window& w : chosen) {
-    if (!out.empty()) out += L" ";
+    if (!out.empty()) {
+      if (out.back() == L'…') out.pop_back();  // one ellipsis between two windows
+      while (!out.empty() && out.back() == L' ') out.pop_back();
+      out += L" ";
+    }
     if (w.begin > 0) out += L"…";
     int32_t at = w.begin;
     for (std::size_t k = w.first; k < w.last; ++k) {

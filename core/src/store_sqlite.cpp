@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 #include "beslut/document_json.h"
 #include "beslut/store.h"
@@ -308,6 +309,82 @@ class SqliteStore final : public Store {
       return std::vector<Id>(ids.begin(), ids.end());
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not list documents");
+    }
+  }
+
+  Result<std::vector<DocumentSummary>> listDocuments(const std::string& kind, const std::string& organization,
+                                                     const std::string& state, std::size_t limit) const override {
+    try {
+      Session s = pool_.get();
+      std::vector<Poco::Int64> ids;
+      std::vector<std::string> kinds, titles, orgs, dates, states, created;
+      std::string k = kind, o = organization, st = state;
+      Poco::Int64 lim = static_cast<Poco::Int64>(limit);
+      s << "SELECT d.id, d.kind, d.title, COALESCE(o.name, ''), d.date, d.publication_state, d.created_at "
+           "FROM documents d LEFT JOIN organizations o ON o.id = d.organization_id "
+           "WHERE (? = '' OR d.kind = ?) AND (? = '' OR o.name = ?) AND (? = '' OR d.publication_state = ?) "
+           "ORDER BY d.date DESC, d.id DESC LIMIT ?",
+          into(ids), into(kinds), into(titles), into(orgs), into(dates), into(states), into(created), use(k), use(k),
+          use(o), use(o), use(st), use(st), use(lim), now;
+      std::vector<DocumentSummary> out(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i], orgs[i], dates[i],
+                  states[i], created[i]};
+      }
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not list documents");
+    }
+  }
+
+  Result<Publication> publication(Id document_id) const override {
+    try {
+      Session s = pool_.get();
+      return loadPublication(s, document_id);
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read the publication");
+    }
+  }
+
+  Status setPublication(Id document_id, const Publication& p) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      bool found = false;
+      Status st = inTransaction(s, [&] {
+        Poco::Int64 count = 0;
+        s << "SELECT COUNT(*) FROM documents WHERE id = ?", into(count), bind(document_id), now;
+        if (count == 0) return;
+        found = true;
+        std::string items;
+        for (const auto& n : p.immediate_items) items += (items.empty() ? "" : "\n") + n;
+        std::string state = p.state, sent = p.sent_at, adjusted = p.adjusted_date, posted = p.posted_date;
+        s << "INSERT INTO publications(document_id, state, sent_at, adjusted_date, posted_date, immediate_items) "
+             "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, "
+             "sent_at = excluded.sent_at, adjusted_date = excluded.adjusted_date, posted_date = excluded.posted_date, "
+             "immediate_items = excluded.immediate_items",
+            bind(document_id), use(state), use(sent), use(adjusted), use(posted), use(items), now;
+        s << "UPDATE documents SET publication_state = ? WHERE id = ?", use(state), bind(document_id), now;
+        appendChange(s, "document", document_id, "upsert");
+      });
+      if (!st.ok()) return st;
+      return found ? Status::okStatus() : Status::notFound("Dokumentet " + std::to_string(document_id) + " finns inte.");
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the publication");
+    }
+  }
+
+  Status addApproval(Id document_id, const Approval& a) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      return inTransaction(s, [&] {
+        std::string person = a.person, scope = a.scope, at = a.approved_at.empty() ? nowIso() : a.approved_at;
+        s << "INSERT OR IGNORE INTO approvals(document_id, person, scope, approved_at) VALUES(?, ?, ?, ?)",
+            bind(document_id), use(person), use(scope), use(at), now;
+      });
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the approval");
     }
   }
 
@@ -691,11 +768,44 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  // Extraction + corrections, with item texts and row ids.
+  static Result<Publication> loadPublication(Session& s, Id id) {
+    std::vector<std::string> states, sent, adjusted, posted, items, extracted;
+    s << "SELECT publication_state FROM documents WHERE id = ?", into(extracted), bind(id), now;
+    if (extracted.empty()) return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte.");
+    s << "SELECT state, sent_at, adjusted_date, posted_date, immediate_items FROM publications WHERE document_id = ?",
+        into(states), into(sent), into(adjusted), into(posted), into(items), bind(id), now;
+    Publication p;
+    p.state = extracted.front().empty() ? "published" : extracted.front();
+    if (!states.empty()) {
+      p.state = states[0];
+      p.sent_at = sent[0];
+      p.adjusted_date = adjusted[0];
+      p.posted_date = posted[0];
+      std::istringstream lines(items[0]);
+      for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) p.immediate_items.push_back(line);
+      }
+    }
+    std::vector<std::string> persons, scopes, ats;
+    s << "SELECT person, scope, approved_at FROM approvals WHERE document_id = ? ORDER BY id", into(persons),
+        into(scopes), into(ats), bind(id), now;
+    for (std::size_t i = 0; i < persons.size(); ++i) p.approvals.push_back({persons[i], scopes[i], ats[i]});
+    return p;
+  }
+
+  // Extraction + corrections + publication, with item texts and row ids.
   static Result<Document> loadEffective(Session& s, Id id) {
     auto d = loadExtraction(s, id);
     if (!d.ok()) return d;
     applyCorrections(d.value(), loadCorrections(s, id));
+    if (auto p = loadPublication(s, id); p.ok()) {
+      d->publication_state = p->state;
+      if (!p->adjusted_date.empty()) d->adjusted_date = p->adjusted_date;
+      for (auto& item : d->items) {
+        item.adjusted_immediately = std::find(p->immediate_items.begin(), p->immediate_items.end(), item.number) !=
+                                    p->immediate_items.end();
+      }
+    }
     detail::attachRowIds(s, id, d.value());  // rows mirror the effective document, position by position
     return d;
   }

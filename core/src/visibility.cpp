@@ -13,11 +13,15 @@ bool wholeDocumentPublic(const Document& d) {
 }
 
 bool redactForPublic(Document& d) {
-  if (!published(d)) return false;
+  const bool some_adjusted = std::any_of(d.items.begin(), d.items.end(), [](const Item& i) {
+    return i.adjusted_immediately && i.is_public;
+  });
+  if (!published(d) && !some_adjusted) return false;
+  const bool whole = published(d);
   std::vector<std::size_t> new_index(d.items.size(), SIZE_MAX);
   std::vector<Item> kept;
   for (std::size_t i = 0; i < d.items.size(); ++i) {
-    if (!d.items[i].is_public) continue;
+    if (!d.items[i].is_public || (!whole && !d.items[i].adjusted_immediately)) continue;
     new_index[i] = kept.size();
     kept.push_back(std::move(d.items[i]));
   }

@@ -333,3 +333,55 @@ TEST_CASE("deleting an assignment by correction keeps the ids, follow-ups and li
   CHECK(record->areas[0].code == "5.4");
   CHECK(s.assignment(before.items[2].assignments[0].id).status().code() == StatusCode::kNotFound);
 }
+
+TEST_CASE("a publication record overrides the extracted state; approvals are kept once per person and scope") {
+  TempDir dir;
+  auto store = openSqliteStore({dir.file("beslut.db")});
+  REQUIRE(store.ok());
+  Store& s = *store.value();
+  auto imported = s.importDocument(sampleDocument("p"), "p");
+  REQUIRE(imported.ok());
+  const Id id = imported->id;
+  auto extracted = s.publication(id);
+  REQUIRE(extracted.ok());
+  CHECK(extracted->state == "published");  // as extracted, no record yet
+  CHECK(extracted->approvals.empty());
+  CHECK(s.publication(999).status().code() == StatusCode::kNotFound);
+
+  Publication draft;
+  draft.state = "adjusting";
+  draft.sent_at = "2018-09-29T10:00:00Z";
+  draft.immediate_items = {"2"};
+  const Sequence before = s.lastSequence().value();
+  REQUIRE(s.setPublication(id, draft).ok());
+  CHECK(s.lastSequence().value() == before + 1);  // the index follows
+  auto doc = s.document(id);
+  REQUIRE(doc.ok());
+  CHECK(doc->publication_state == "adjusting");
+  CHECK_FALSE(doc->items[0].adjusted_immediately);
+  CHECK(doc->items[1].adjusted_immediately);
+  CHECK(s.documentSummary(id)->publication_state == "adjusting");
+  CHECK(s.listDocuments("", "", "adjusting", 10)->size() == 1);
+  CHECK(s.listDocuments("", "", "published", 10)->empty());
+  CHECK(s.listDocuments("minutes", "Specifikt samverkansråd", "", 10)->size() == 1);
+  CHECK(s.listDocuments("reply", "", "", 10)->empty());
+
+  REQUIRE(s.addApproval(id, {"Håkan Söderman", "", ""}).ok());
+  REQUIRE(s.addApproval(id, {"Håkan Söderman", "", ""}).ok());  // again: still one
+  REQUIRE(s.addApproval(id, {"Håkan Söderman", "2", ""}).ok());
+  auto p = s.publication(id);
+  REQUIRE(p.ok());
+  REQUIRE(p->approvals.size() == 2);
+  CHECK(p->approvals[1].scope == "2");
+  CHECK(p->immediate_items == std::vector<std::string>{"2"});
+
+  Publication done = p.value();
+  done.state = "published";
+  done.adjusted_date = "2018-10-02";
+  done.posted_date = "2018-10-02";
+  REQUIRE(s.setPublication(id, done).ok());
+  doc = s.document(id);
+  CHECK(doc->publication_state == "published");
+  CHECK(doc->adjusted_date == "2018-10-02");
+  CHECK(s.setPublication(999, done).code() == StatusCode::kNotFound);
+}

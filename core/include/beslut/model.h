@@ -163,6 +163,10 @@ struct Item {
   std::string text;
   std::string registry_number;  // Dnr
   bool is_public = true;
+  // Adjusted at once (omedelbar justering), ahead of the rest of the minutes:
+  // published even while the document is not. Set by the store from its
+  // publication record, never by plugins.
+  bool adjusted_immediately = false;
   // What the section is, for documents that are not minutes: "section",
   // "goal" (mål), "assignment" (uppdrag), "area" (insatsområde), "direction"
   // (strategisk inriktning). Empty for the items (§) of minutes.

@@ -52,6 +52,25 @@ struct DocumentSummary {
   std::string created_at;  // when it was imported (ISO 8601 UTC)
 };
 
+// One person's approval (justering) of minutes: of the whole (scope "") or of
+// one item adjusted at once (scope: the item's number).
+struct Approval {
+  std::string person;
+  std::string scope;
+  std::string approved_at;  // ISO 8601 UTC
+};
+
+// Where a document stands in publishing. Documents imported as they were
+// published (an archive) have no record and read as their extracted state.
+struct Publication {
+  std::string state = "published";  // "draft", "adjusting" (sent for justering), "published"
+  std::string sent_at;              // when it was sent for justering
+  std::string adjusted_date;        // YYYY-MM-DD of the last approval
+  std::string posted_date;          // YYYY-MM-DD: on the notice board from this day
+  std::vector<std::string> immediate_items;  // numbers of items adjusted at once
+  std::vector<Approval> approvals;
+};
+
 // A search someone follows as a feed.
 struct SavedSearch {
   Id id = 0;
@@ -107,6 +126,19 @@ class Store {
   // The original bytes; kNotFound if absent.
   virtual Result<std::string> original(const std::string& sha256) const = 0;
   virtual Result<std::vector<Id>> documentIds() const = 0;
+  // Summaries filtered by kind, organization and state (empty: any), newest
+  // date first, at most `limit`.
+  virtual Result<std::vector<DocumentSummary>> listDocuments(const std::string& kind, const std::string& organization,
+                                                             const std::string& state, std::size_t limit) const = 0;
+
+  // The document's publication record (approvals oldest first); without one,
+  // its extracted state. kNotFound for an unknown document.
+  virtual Result<Publication> publication(Id document_id) const = 0;
+  // Writes the record's state, dates and immediately adjusted items (not its
+  // approvals) and logs ("document", id, "upsert"): search follows.
+  virtual Status setPublication(Id document_id, const Publication& publication) = 0;
+  // Records an approval; one per person and scope (again is no error).
+  virtual Status addApproval(Id document_id, const Approval& approval) = 0;
   virtual Result<std::int64_t> documentCount() const = 0;
 
   // Saves a search (name and query required, query already checked).

@@ -10,8 +10,9 @@ namespace beslut {
 bool wholeDocumentPublic(const Document& d);
 
 // Removes the non-public items (with their links, decisions and assignments)
-// and renumbers the remaining links' item_index. Returns false, leaving `d` as
-// it was, if the document is not published: then nothing of it is visible.
+// and renumbers the remaining links' item_index. Of a document not yet
+// published only the items adjusted at once (omedelbar justering) remain.
+// Returns false, leaving `d` as it was, if nothing of it is visible.
 bool redactForPublic(Document& d);
 
 }  // namespace beslut
