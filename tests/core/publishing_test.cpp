@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include "beslut/publishing.h"
+#include "beslut/sha256.h"
+#include "beslut/visibility.h"
+#include "test_util.h"
+
+using namespace beslut;
+using beslut::testing::TempDir;
+
+namespace {
+
+const std::string kBody = "Specifikt samverkansråd";
+
+Document minutes(const std::string& bytes) {
+  Document d;
+  d.kind = DocumentKind::kMinutes;
+  d.title = "Protokoll";
+  d.organization = kBody;
+  d.date = "2018-09-28";
+  d.chair = "Irén Lejegren";
+  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false, {}, 1.0});
+  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekebergs kommun", true, {}, 1.0});
+  for (int i = 1; i <= 3; ++i) {
+    Item item;
+    item.number = std::to_string(i);
+    item.title = "Punkt " + std::to_string(i);
+    item.text = "Text för punkt " + std::to_string(i);
+    d.items.push_back(item);
+  }
+  d.text = bytes;
+  d.original.sha256 = sha256Hex(bytes);
+  d.original.filename = "p.txt";
+  return d;
+}
+
+struct Fixture {
+  TempDir dir;
+  std::unique_ptr<Store> store;
+  Id id = 0;
+  Principal secretary{1, "Sara", {{Role::kSecretary, kBody}}};
+  Principal chair{2, "Irén Lejegren", {{Role::kReader, kBody}}};
+  Principal adjuster{3, "Håkan Söderman", {{Role::kReader, kBody}}};
+  explicit Fixture(Document d = minutes("x")) {
+    auto s = openSqliteStore({dir.file("beslut.db")});
+    REQUIRE(s.ok());
+    store = std::move(s).value();
+    auto imported = store->importDocument(d, d.text);
+    REQUIRE(imported.ok());
+    id = imported->id;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("identity numbers: date and check digit, personnummer and samordningsnummer") {
+  CHECK(validIdentityNumber("8112189876"));
+  CHECK(validIdentityNumber("198112189876"));
+  CHECK_FALSE(validIdentityNumber("8112189875"));  // wrong check digit
+  CHECK(validIdentityNumber("7010632391"));        // samordningsnummer: day 63 = 3
+  CHECK_FALSE(validIdentityNumber("8113189871"));  // month 13
+  CHECK_FALSE(validIdentityNumber("81121898"));
+  Document d = minutes("y");
+  d.items[1].text = "Ärendet gäller 811218-9876 och 19811218-9876, dnr 2018-1234, tel 019-602 10 00, 20181001.";
+  d.items[2].decisions.push_back({0, "Samordningsnummer 701063-2391 noteras.", DecisionKind::kDecision, {}, 1.0});
+  auto hits = findIdentityNumbers(d);
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[0].number == "811218-9876");
+  CHECK(hits[0].item_number == "2");
+  CHECK(hits[1].number == "19811218-9876");
+  CHECK(hits[2].number == "701063-2391");
+  CHECK(hits[2].item_number == "3");
+}
+
+TEST_CASE("the appeal period ends three weeks after posting") {
+  CHECK(addDays("2018-10-02", kAppealDays) == "2018-10-23");
+  CHECK(addDays("2018-12-20", kAppealDays) == "2019-01-10");
+  CHECK(addDays("2018-1-2", 1).empty());
+}
+
+TEST_CASE("draft, justering by the chair and the adjuster, then the notice board") {
+  Fixture f;
+  Publishing pub(*f.store);
+  CHECK(requiredApprovers(f.store->document(f.id).value()) == std::vector<std::string>{"Irén Lejegren", "Håkan Söderman"});
+  REQUIRE(pub.makeDraft(f.id).ok());
+  // A draft is not public, and only its body's secretary can send it.
+  Document draft = f.store->document(f.id).value();
+  CHECK_FALSE(redactForPublic(draft));
+  CHECK(pub.sendForAdjustment(f.id, f.chair, "2018-09-29T08:00:00Z", false).code() == StatusCode::kPermissionDenied);
+  CHECK(pub.approve(f.id, f.adjuster, "", "2018-09-30").status().code() == StatusCode::kUnprocessable);  // not sent
+  REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false).ok());
+  CHECK(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false).code() == StatusCode::kUnprocessable);
+  CHECK(f.store->document(f.id)->publication_state == "adjusting");
+
+  // Someone else cannot approve; the adjuster alone is not enough.
+  CHECK(pub.approve(f.id, f.secretary, "", "2018-10-01").status().code() == StatusCode::kPermissionDenied);
+  Principal stranger{9, "Håkan Söderman", {{Role::kReader, "Regionstyrelsen"}}};  // same name, no role in the body
+  CHECK(pub.approve(f.id, stranger, "", "2018-10-01").status().code() == StatusCode::kPermissionDenied);
+  auto half = pub.approve(f.id, f.adjuster, "", "2018-10-01");
+  REQUIRE(half.ok());
+  CHECK(half->state == "adjusting");
+  auto full = pub.approve(f.id, f.chair, "", "2018-10-02");
+  REQUIRE(full.ok());
+  CHECK(full->state == "published");
+  CHECK(full->adjusted_date == "2018-10-02");
+  CHECK(full->posted_date == "2018-10-02");
+  Document published = f.store->document(f.id).value();
+  CHECK(published.adjusted_date == "2018-10-02");
+  CHECK(redactForPublic(published));
+  CHECK(pub.approve(f.id, f.chair, "", "2018-10-03").status().code() == StatusCode::kUnprocessable);
+}
+
+TEST_CASE("omedelbar justering publishes one item ahead of the minutes") {
+  Fixture f;
+  Publishing pub(*f.store);
+  REQUIRE(pub.makeDraft(f.id).ok());
+  REQUIRE(pub.approve(f.id, f.chair, "2", "2018-09-28").ok());
+  CHECK(f.store->publication(f.id)->immediate_items.empty());
+  REQUIRE(pub.approve(f.id, f.adjuster, "2", "2018-09-28").ok());
+  CHECK(f.store->publication(f.id)->immediate_items == std::vector<std::string>{"2"});
+  Document d = f.store->document(f.id).value();
+  CHECK(d.publication_state == "draft");
+  REQUIRE(redactForPublic(d));  // the adjusted item, and only it
+  REQUIRE(d.items.size() == 1);
+  CHECK(d.items[0].number == "2");
+  CHECK(pub.approve(f.id, f.chair, "99", "2018-09-28").status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("sending asks the secretary to check what looks like identity numbers; withdrawn minutes need new approvals") {
+  Document d = minutes("z");
+  d.items[0].text = "Eleven 811218-9876 har beviljats stöd.";
+  Fixture f(d);
+  Publishing pub(*f.store);
+  REQUIRE(pub.makeDraft(f.id).ok());
+  Status flagged = pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false);
+  CHECK(flagged.code() == StatusCode::kUnprocessable);
+  CHECK(flagged.message().find("811218-9876 (§ 1)") != std::string::npos);
+  REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", true).ok());
+  REQUIRE(pub.approve(f.id, f.adjuster, "", "2018-10-01").ok());
+  REQUIRE(pub.withdraw(f.id, f.secretary).ok());
+  CHECK(f.store->publication(f.id)->state == "draft");
+  // Sent again later: the adjuster's earlier approval no longer counts.
+  REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "9999-01-01T00:00:00Z", true).ok());
+  auto after_chair = pub.approve(f.id, f.chair, "", "2018-10-05");
+  REQUIRE(after_chair.ok());
+  CHECK(after_chair->state == "adjusting");
+}
