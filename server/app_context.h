@@ -1,9 +1,11 @@
 // What every handler may use. Owned by HttpServer; outlives every request.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "index_tailer.h"
+#include "pages.h"
 #include "runtime.h"
 
 namespace beslut::server {
@@ -11,7 +13,7 @@ namespace beslut::server {
 struct AppContext {
   Runtime& runtime;
   IndexTailer* tailer;  // null when this process does not own the index
-  std::string search_template;  // mustache source of the search page
+  std::shared_ptr<const Pages> pages;  // content/templates
 };
 
 }  // namespace beslut::server

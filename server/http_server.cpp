@@ -1,11 +1,9 @@
 #include "http_server.h"
 
-#include <Poco/FileStream.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/ThreadPool.h>
 
 #include "router.h"
@@ -16,25 +14,11 @@ HttpServer::HttpServer(Runtime& runtime) : runtime_(runtime) {}
 
 HttpServer::~HttpServer() { stop(); }
 
-namespace {
-
-Result<std::string> readFile(const std::string& path) {
-  try {
-    Poco::FileInputStream in(path);
-    std::string text;
-    Poco::StreamCopier::copyToString(in, text);
-    return text;
-  } catch (const Poco::Exception& e) {
-    return Status::ioError("cannot read " + path + ": " + e.displayText());
-  }
-}
-
-}  // namespace
 
 Status HttpServer::start() {
   const Settings& s = runtime_.settings();
-  auto tmpl = readFile(s.content_dir + "/templates/search.mustache");
-  if (!tmpl.ok()) return tmpl.status();
+  auto pages = Pages::load(s.content_dir + "/templates");
+  if (!pages.ok()) return pages.status();
 
   runtime_.warmUp();  // before any other thread touches Lucene++
   if (runtime_.index() != nullptr && runtime_.indexWritable()) {
@@ -43,7 +27,7 @@ Status HttpServer::start() {
     if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up at start failed: " + st.toString());
     tailer_->start();
   }
-  ctx_ = std::make_unique<AppContext>(AppContext{runtime_, tailer_.get(), std::move(tmpl).value()});
+  ctx_ = std::make_unique<AppContext>(AppContext{runtime_, tailer_.get(), std::move(pages).value()});
 
   try {
     auto* params = new Poco::Net::HTTPServerParams;

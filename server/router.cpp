@@ -9,6 +9,7 @@
 #include "handlers/feed_handlers.h"
 #include "handlers/followup_handlers.h"
 #include "handlers/page_handlers.h"
+#include "handlers/portal_handlers.h"
 
 namespace beslut::server {
 namespace {
@@ -51,7 +52,33 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   const std::string& method = request.getMethod();
   const bool get = method == "GET" || method == "HEAD";
 
-  if (path == "/") return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
+  using Page = PortalHandler::Page;
+  auto page = [&](Page p, bool post_too = false, std::string arg = {}, std::string action = {}) -> Handler* {
+    if (get || (post_too && method == "POST")) return new PortalHandler(ctx_, p, std::move(arg), std::move(action));
+    return new NotFoundHandler(true);
+  };
+  if (path == "/") {
+    // The old search address "/?q=" still searches.
+    if (request.getURI().find("q=") != std::string::npos) return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
+    return page(Page::kStart);
+  }
+  if (path == "/sok") return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
+  if (path == "/logga-in") return page(Page::kLogin, true);
+  if (path == "/logga-ut") return method == "POST" ? page(Page::kLogout, true) : new NotFoundHandler(true);
+  if (path == "/importera") return page(Page::kImport, true);
+  if (path == "/anslagstavla") return page(Page::kNoticeBoard);
+  if (path == "/organ") return page(Page::kBody);
+  if (path == "/person") return page(Page::kPerson);
+  if (path == "/uppfoljning") return page(Page::kFollowUp);
+  if (path.rfind("/static/", 0) == 0) return page(Page::kStatic, false, path.substr(8));
+  if (path.rfind("/omrade/", 0) == 0 && path.size() > 8) return page(Page::kArea, false, path.substr(8));
+  if (path.rfind("/dokument/", 0) == 0) {
+    std::string tail = path.substr(10);
+    auto slash = tail.find('/');
+    if (slash == std::string::npos) return page(Page::kDocument, false, tail);
+    if (method != "POST") return new NotFoundHandler(true);
+    return new PortalHandler(ctx_, Page::kDocument, tail.substr(0, slash), tail.substr(slash + 1));
+  }
   if (path == "/healthz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, false)) : new NotFoundHandler(true);
   if (path == "/readyz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, true)) : new NotFoundHandler(true);
   if (path == "/api/v1/login") return method == "POST" ? static_cast<Handler*>(new LoginApiHandler(ctx_)) : new NotFoundHandler(true);

@@ -53,6 +53,7 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
     s.timeout_seconds = c.getInt("beslut.http.timeout_seconds", s.timeout_seconds);
     s.max_upload_bytes = static_cast<std::size_t>(c.getInt64("beslut.http.max_upload_bytes", 50 << 20));
     s.index_poll_ms = c.getInt("beslut.index.poll_ms", s.index_poll_ms);
+    s.chartjs = c.getString("beslut.web.chartjs", s.chartjs);
     s.secure_cookies = c.getBool("beslut.http.secure_cookies", s.secure_cookies);
     s.session_idle_minutes = c.getInt("beslut.session.idle_minutes", s.session_idle_minutes);
     s.session_absolute_hours = c.getInt("beslut.session.absolute_hours", s.session_absolute_hours);

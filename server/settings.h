@@ -29,6 +29,7 @@ struct Settings {
   int index_poll_ms = 500;
   std::string dictionary;  // hunspell .dic for compound splitting; empty: none
   std::string taxonomy_dir;  // strategies to link to (*.json); empty: none
+  std::string chartjs = "/usr/share/javascript/chart.js/chart.min.js";  // Debian's libjs-chart.js, served as /static/chart.min.js
   bool secure_cookies = true;        // the session cookie's Secure flag (HTTPS, or loopback in browsers)
   int session_idle_minutes = 30;     // a session unused this long ends
   int session_absolute_hours = 12;   // every session ends this long after login

@@ -53,8 +53,15 @@ bool hasUnreadBody(const Poco::Net::HTTPServerRequest& request) {
 // Poco 1.11 does not skip what a handler left of a body, so a POST answered
 // early (bad input, 405, too large) would leave bytes that the connection
 // reads as the next request: read what is left (a little), else close.
+// Also when the connection closes afterwards ("Connection: close", or a
+// handler that refused a body): closing a socket with unread bytes makes TCP
+// reset it, and the client may lose the answer that was already sent.
 void drainBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
-  if (request.getMethod() != "POST" || !response.getKeepAlive()) return;
+  if (request.getMethod() != "POST") return;
+  if (request.hasContentLength() && request.getContentLength64() > (1 << 20)) {  // too much to read for nothing
+    response.setKeepAlive(false);
+    return;
+  }
   std::istream& in = request.stream();
   char buffer[8192];
   std::size_t left = 1 << 20;
@@ -132,7 +139,9 @@ void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html, 
   response.setStatus(status);
   response.setContentType("text/html; charset=utf-8");
   response.set("X-Content-Type-Options", "nosniff");
-  response.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+  if (!response.has("Content-Security-Policy")) {
+    response.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+  }
   response.setContentLength(static_cast<std::streamsize>(html.size()));
   response.send() << html;
 }

@@ -69,7 +69,7 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
       std::string narrowed = "(" + q + ") AND " + name + ":\"" + value + "\"";
       std::string encoded;
       Poco::URI::encode(narrowed, "&=+#?/ ", encoded);
-      item.set("href", "/?q=" + encoded);
+      item.set("href", "/sok?q=" + encoded);
       items.push_back(item);
     }
     facet.set("values", items);
@@ -83,8 +83,9 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
 void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   constexpr std::size_t kPageSize = 10;
   // A bad API token on a page: treat the visitor as anonymous rather than fail the page.
-  auto caller = identify(ctx_, req);
-  const Principal who = caller.ok() ? caller->principal : Principal{};
+  auto identified = identify(ctx_, req);
+  const Caller caller = identified.ok() ? identified.value() : Caller{};
+  const Principal& who = caller.principal;
   auto params = queryParameters(req);
   const std::string q = params["q"];
   Poco::UInt64 offset = 0;
@@ -135,6 +136,9 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
         hit.set("date_label", h.passage.document.kind == DocumentKind::kMinutes ? "Sammanträde" : "Dokumentets datum");
         hit.set("state", h.passage.document.publication_state == "published" ? "Publicerat" : "Ej publicerat");
         hit.set("item_number", h.passage.item.number);
+        std::string anchor = "p";
+        for (char c : h.passage.item.number) anchor += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+        hit.set("item_anchor", anchor);
         hit.set("item_title", h.passage.item.title);
         hit.set("snippet", h.snippet);  // already escaped, with <mark> around matches
         hits.push_back(hit);
@@ -149,10 +153,10 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
       if (offset > 0) page.set("prev_offset", std::to_string(offset >= kPageSize ? offset - kPageSize : 0));
     }
   }
-  mustache::mustache tmpl(ctx_.search_template);
-  std::string html = tmpl.render(page);
-  if (!tmpl.is_valid()) throw std::runtime_error("search template: " + tmpl.error_message());
-  sendHtml(res, html, status);
+  res.set("Cache-Control", "no-store");
+  res.set("Content-Security-Policy",
+          "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+  sendHtml(res, ctx_.pages->render("search", page, caller, q.empty() ? "Sök" : q + " – Sök", "search"), status);
 }
 
 }  // namespace beslut::server

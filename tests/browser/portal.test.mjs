@@ -1,41 +1,179 @@
-// The portal in Debian's Chromium, driven by playwright-core: the built
-// `beslut` serves a temporary data folder with the 2018 minutes imported.
+// The portal in Debian's Chromium, driven by playwright-core, against the built
+// `beslut` serving a temporary data folder on loopback: the publishing workflow
+// from login to the notice board, what anonymous visitors see, the follow-up
+// dashboard, and search. Screenshots go to BESLUT_SCREENSHOT_DIR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  makeDataDir, removeDataDir, sample, importFile, startServer, stopServer, launchBrowser, screenshot,
+  makeDataDir, removeDataDir, sample, importFile, addUser, startServer, stopServer, launchBrowser, screenshot,
 } from './lib.mjs';
 
-test('search for Komtek: heading, highlighted hit, search box, Enter searches again', async () => {
+const SSR = 'Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)';
+const MINUTES = 'protokoll-ssr-skola-utbildning-2018-09-28.txt';
+const PASSWORD = 'ett långt lösenord';
+
+async function login(page, base, name) {
+  await page.goto(`${base}/logga-in`);
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Logga in' }).click()]);
+  await page.getByText(`Inloggad som ${name}`).waitFor();
+}
+
+async function logout(page, base) {
+  await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Logga ut' }).click()]);
+  await page.getByRole('link', { name: 'Logga in' }).waitFor();
+}
+
+async function hits(page, base, q) {
+  await page.goto(`${base}/sok?q=${encodeURIComponent(q)}`);
+  const status = await page.getByRole('status').first().textContent();
+  return Number(status.trim().split(' ')[0]);
+}
+
+test('minutes from import to the notice board: secretary, adjuster, chair, and the public', async () => {
   const data = makeDataDir();
   let server;
   let browser;
   try {
-    importFile(data, sample('protokoll-ssr-skola-utbildning-2018-09-28.txt'));
+    addUser(data, 'Anna Elverskog', 'secretary', SSR, PASSWORD);
+    addUser(data, 'Håkan Söderman', 'reader', SSR, PASSWORD);
+    addUser(data, 'Irén Lejegren', 'reader', SSR, PASSWORD);
+    let base;
+    ({ server, base } = await startServer(data));
+    browser = await launchBrowser();
+    const secretary = await (await browser.newContext()).newPage();
+    const visitor = await (await browser.newContext()).newPage();
+
+    // A wrong password is refused with a message, in Swedish.
+    await secretary.goto(`${base}/logga-in`);
+    await secretary.getByLabel('Namn').fill('Anna Elverskog');
+    await secretary.getByLabel('Lösenord').fill('fel lösenord');
+    await secretary.getByRole('button', { name: 'Logga in' }).click();
+    await secretary.getByRole('alert').filter({ hasText: 'Fel användarnamn eller lösenord.' }).waitFor();
+
+    // The secretary logs in and imports the 2018 minutes: a draft.
+    await login(secretary, base, 'Anna Elverskog');
+    await secretary.getByRole('link', { name: 'Nytt protokoll' }).click();
+    await secretary.getByLabel('Fil').setInputFiles(sample(MINUTES));
+    await Promise.all([secretary.waitForURL(/\/dokument\/\d+\?klart=importerad/),
+      secretary.getByRole('button', { name: 'Läs in' }).click()]);
+    const docUrl = secretary.url().replace(/\?.*$/, '');
+    await secretary.getByText('Utkast', { exact: true }).waitFor();
+    await screenshot(secretary, '01-utkast');
+    assert.equal(await hits(visitor, base, 'Komtek'), 0, 'a draft is not public');
+
+    // She corrects an attendee's affiliation.
+    await secretary.goto(docUrl);
+    await secretary.locator('summary', { hasText: 'Håkan Söderman' }).click();
+    const form = secretary.locator('form', { has: secretary.locator('input[name=attendee][value="Håkan Söderman"]') });
+    await form.getByLabel('Organisation').fill('Lekebergs kommun');
+    await Promise.all([secretary.waitForURL(/klart=rattad/), form.getByRole('button', { name: 'Spara rättelsen' }).click()]);
+    await secretary.getByText('Rättelsen är sparad.').waitFor();
+    const row = secretary.locator('tr', { has: secretary.getByRole('link', { name: 'Håkan Söderman', exact: true }) });
+    assert.match(await row.textContent(), /Lekebergs kommun/);
+
+    // § 4 is marked non-public, then the minutes go for justering.
+    await Promise.all([secretary.waitForURL(/klart=offentlighet/),
+      secretary.getByRole('button', { name: 'Markera § 4 som ej offentlig' }).click()]);
+    assert.equal(await secretary.locator('#p4 .badge.private').count(), 1);
+    await Promise.all([secretary.waitForURL(/klart=skickad/), secretary.getByRole('button', { name: 'Skicka för justering' }).click()]);
+    await secretary.getByText('Skickat för justering', { exact: true }).waitFor();
+    await screenshot(secretary, '02-skickat');
+    await logout(secretary, base);
+
+    // The adjuster finds it on his start page and approves; the chair approves last.
+    const adjuster = secretary;
+    await login(adjuster, base, 'Håkan Söderman');
+    await adjuster.getByRole('region', { name: 'Att göra' }).getByRole('link').first().click();
+    await Promise.all([adjuster.waitForURL(/klart=justerad/), adjuster.getByRole('button', { name: 'Justera protokollet' }).click()]);
+    await adjuster.getByText('Skickat för justering', { exact: true }).waitFor();  // the chair has not yet
+    await logout(adjuster, base);
+    assert.equal(await hits(visitor, base, 'Komtek'), 0, 'not public before the chair has approved');
+
+    await login(adjuster, base, 'Irén Lejegren');
+    await adjuster.goto(docUrl);
+    await Promise.all([adjuster.waitForURL(/klart=justerad/), adjuster.getByRole('button', { name: 'Justera protokollet' }).click()]);
+    await adjuster.getByText('Justerat och publicerat', { exact: true }).waitFor();
+    assert.match(await adjuster.locator('main').textContent(), /Anslaget \d{4}-\d{2}-\d{2}; överklagandetiden går ut \d{4}-\d{2}-\d{2}/);
+    await screenshot(adjuster, '03-justerat');
+
+    // The public: the notice board, search, the document without § 4.
+    await visitor.goto(`${base}/anslagstavla`);
+    const posted = visitor.locator('tbody tr');
+    assert.equal(await posted.count(), 1);
+    assert.match(await posted.textContent(), /Specifikt samverkansråd/);
+    await screenshot(visitor, '04-anslagstavla');
+    assert.equal(await hits(visitor, base, 'Komtek'), 1);
+    assert.ok(await visitor.locator('article mark', { hasText: 'Komtek' }).count() >= 1);
+    await screenshot(visitor, '05-sok-komtek');
+    assert.equal(await hits(visitor, base, 'förhandlingar'), 0, 'the non-public § 4 is not found');
+    await visitor.goto(docUrl);
+    assert.equal(await visitor.locator('#p4').count(), 0, 'the non-public § 4 is not shown');
+    assert.equal(await visitor.locator('#p5').count(), 1);
+    assert.equal(await visitor.getByRole('button', { name: /Justera|Skicka|Markera/ }).count(), 0, 'no forms for the public');
+    // A signed-in reader of the council finds § 4.
+    assert.equal(await hits(adjuster, base, 'förhandlingar'), 1);
+
+    // The follow-up dashboard shows Ewa Lindberg's assignment, with its charts.
+    await visitor.goto(`${base}/uppfoljning`);
+    const ewa = visitor.getByRole('row', { name: /Ewa Lindberg/ });
+    assert.equal(await ewa.count(), 1);
+    assert.match(await ewa.textContent(), /vara med som stöd/);
+    const canvas = visitor.locator('#per-omrade');
+    assert.ok((await canvas.boundingBox()).height > 50, 'Chart.js drew the chart');
+    await visitor.getByLabel('Ansvarig').fill('Ewa');
+    await Promise.all([visitor.waitForURL(/ansvarig=Ewa/), visitor.getByLabel('Ansvarig').press('Enter')]);
+    assert.equal(await visitor.getByRole('row', { name: /Ewa Lindberg/ }).count(), 1);
+    await screenshot(visitor, '06-uppfoljning');
+  } finally {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(data);
+  }
+});
+
+test('search, keyboard use and the pages of a body, a person and a priority area', async () => {
+  const data = makeDataDir();
+  let server;
+  let browser;
+  try {
+    importFile(data, sample(MINUTES));
     let base;
     ({ server, base } = await startServer(data));
     browser = await launchBrowser();
     const page = await browser.newPage();
-    const response = await page.goto(`${base}/?q=Komtek`);
-    assert.equal(response.status(), 200);
 
+    // The skip link is the first thing the keyboard reaches.
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Hoppa till innehållet');
+    await screenshot(page, '07-start');
+
+    await page.getByLabel('Sök bland protokoll och beslut').fill('Komtek');
+    await Promise.all([page.waitForURL(/\/sok\?q=Komtek/), page.getByLabel('Sök bland protokoll och beslut').press('Enter')]);
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Sök', exact: true }).count(), 1);
-    const marks = page.locator('article mark', { hasText: 'Komtek' });
-    assert.ok(await marks.count() >= 1, 'a result article highlights Komtek');
-    assert.equal((await marks.first().textContent()).trim(), 'Komtek');
-    const box = page.getByLabel('Sökord');
-    assert.equal(await box.inputValue(), 'Komtek');
-    await screenshot(page, 'sok-komtek');
-
-    // Keyboard: focus the search box and press Enter; the form searches again.
-    await box.focus();
-    assert.ok(await box.evaluate((el) => el === document.activeElement), 'the search box has focus');
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('sort') !== null), box.press('Enter')]);
-    const url = new URL(page.url());
-    assert.equal(url.pathname, '/');
-    assert.equal(url.searchParams.get('q'), 'Komtek');
     assert.equal(await page.getByLabel('Sökord').inputValue(), 'Komtek');
-    assert.ok(await page.locator('article mark', { hasText: 'Komtek' }).count() >= 1);
+    const hit = page.locator('article').first();
+    assert.equal((await hit.locator('mark').first().textContent()).trim(), 'Komtek');
+    // The hit leads to its § on the document page.
+    await Promise.all([page.waitForURL(/\/dokument\/\d+#p5$/), hit.getByRole('link').click()]);
+    await page.locator('#p5').waitFor();
+
+    await page.getByRole('link', { name: SSR }).first().click();
+    await page.getByRole('heading', { level: 1, name: SSR }).waitFor();
+    assert.ok(await page.getByRole('row', { name: /Irén Lejegren/ }).count() >= 1, 'members listed');
+    await page.getByRole('link', { name: 'Ewa Lindberg' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Ewa Lindberg' }).waitFor();
+    assert.match(await page.locator('table.assignments').textContent(), /vara med som stöd/);
+    await screenshot(page, '08-person');
+
+    await page.goto(`${base}/omrade/5.4`);
+    await page.getByRole('heading', { level: 1, name: /5\.4 Kompetensförsörjning/ }).waitFor();
+    await screenshot(page, '09-omrade');
+    const missing = await page.goto(`${base}/omrade/9.9`);
+    assert.equal(missing.status(), 404);
+    await page.getByRole('heading', { name: 'Sidan finns inte' }).waitFor();
   } finally {
     await browser?.close();
     await stopServer(server);

@@ -1,0 +1,1099 @@
+#include "handlers/portal_handlers.h"
+
+#include <Poco/FileStream.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "beslut/corrections.h"
+#include "beslut/document_json.h"
+#include "beslut/followup.h"
+#include "beslut/publishing.h"
+#include "beslut/visibility.h"
+#include "handlers/auth.h"
+#include "handlers/followup_handlers.h"
+#include "handlers/page_handlers.h"
+
+namespace beslut::server {
+
+namespace mustache = kainjow::mustache;
+using Poco::Net::HTTPResponse;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+std::string urlEncode(const std::string& s) {
+  std::string out;
+  Poco::URI::encode(s, "&=+#?/ %", out);
+  return out;
+}
+
+// Sets a text only when there is one: in mustache an empty string still opens {{#section}}.
+void setText(mustache::data& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
+
+std::string nowUtcIso() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"); }
+
+void redirect(Poco::Net::HTTPServerResponse& res, const std::string& location) {
+  res.setStatus(HTTPResponse::HTTP_SEE_OTHER);
+  res.set("Location", location);
+  res.setContentLength(0);
+  res.send();
+}
+
+Caller pageCaller(AppContext& ctx, const Poco::Net::HTTPServerRequest& req) {
+  auto caller = identify(ctx, req);
+  return caller.ok() ? caller.value() : Caller{};
+}
+
+void sendPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const std::string& page, mustache::data& data,
+              const Caller& caller, const std::string& title, const std::string& nav,
+              HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
+  res.set("Cache-Control", "no-store");
+  res.set("Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+          "form-action 'self'");
+  res.set("Referrer-Policy", "same-origin");
+  sendHtml(res, ctx.pages->render(page, data, caller, title, nav), status);
+}
+
+// A page that says what went wrong, in the layout.
+void sendMessagePage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Caller& caller,
+                     const std::string& heading, const std::string& message, HTTPResponse::HTTPStatus status) {
+  mustache::data data;
+  data.set("heading", heading);
+  data.set("message", message);
+  data.set("login_hint", caller.principal.anonymous() && (status == HTTPResponse::HTTP_UNAUTHORIZED ||
+                                                          status == HTTPResponse::HTTP_FORBIDDEN));
+  sendPage(ctx, res, "message", data, caller, heading, "", status);
+}
+
+void sendStatusPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Caller& caller, const Status& st) {
+  const auto status = httpStatusFor(st.code());
+  const char* heading = status == HTTPResponse::HTTP_NOT_FOUND      ? "Sidan finns inte"
+                        : status == HTTPResponse::HTTP_UNAUTHORIZED ? "Logga in först"
+                        : status == HTTPResponse::HTTP_FORBIDDEN    ? "Du saknar behörighet"
+                        : status >= 500                             ? "Något gick fel"
+                                                                    : "Det gick inte";
+  sendMessagePage(ctx, res, caller, heading, st.message(), status);
+}
+
+const char* stateLabel(const std::string& state) {
+  if (state == "draft") return "Utkast";
+  if (state == "adjusting") return "Skickat för justering";
+  return "Justerat och publicerat";
+}
+
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current += (current.empty() ? "" : " ") + line;
+    }
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
+mustache::list textList(const std::vector<std::string>& texts, const char* key = "text") {
+  mustache::list out;
+  for (const auto& t : texts) {
+    mustache::data d;
+    d.set(key, t);
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::string nodeTitle(const Taxonomy& taxonomy, const std::string& scheme, const std::string& code) {
+  for (const auto& n : taxonomy.nodes) {
+    if (n.code == code && (scheme.empty() || n.scheme == scheme)) return n.title;
+  }
+  return {};
+}
+
+mustache::list areaList(const std::vector<const Link*>& links, const Taxonomy& taxonomy) {
+  mustache::list out;
+  for (const Link* l : links) {
+    mustache::data a;
+    a.set("code", l->code);
+    a.set("code_url", urlEncode(l->code));
+    a.set("title", nodeTitle(taxonomy, l->scheme, l->code));
+    std::ostringstream score;
+    score.precision(2);
+    score << std::fixed << l->score;
+    a.set("score", score.str());
+    a.set("explanation", l->explanation);
+    a.set("confirmed", !l->confirmed_by.empty());
+    out.push_back(a);
+  }
+  return out;
+}
+
+// Items of a document that the caller may see (all, for readers of the body).
+bool visibleDocument(const Principal& p, Document& d) { return p.canRead(d.organization) || redactForPublic(d); }
+
+std::string anchorOf(const std::string& number) {
+  std::string a = "p";
+  for (char c : number) a += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  return a;
+}
+
+// Reads a urlencoded form (small: these forms carry a few short fields).
+Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTMLForm& form) {
+  form.setFieldLimit(50);
+  form.setValueLengthLimit(64 * 1024);
+  try {
+    form.load(req, req.stream());
+  } catch (const Poco::Exception& e) {
+    return Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText());
+  }
+  return Status::okStatus();
+}
+
+// ---------------------------------------------------------------------------
+// Pages
+
+mustache::list summaryList(const std::vector<DocumentSummary>& docs, const std::string& today,
+                           Store* store = nullptr) {
+  mustache::list out;
+  for (const auto& d : docs) {
+    mustache::data row;
+    row.set("id", std::to_string(d.id));
+    row.set("title", d.title);
+    row.set("kind", kindLabel(d.kind));
+    row.set("organization", d.organization);
+    row.set("organization_url", urlEncode(d.organization));
+    row.set("date", d.date);
+    row.set("state", stateLabel(d.publication_state));
+    if (store != nullptr) {
+      if (auto p = store->publication(d.id); p.ok() && !p->posted_date.empty()) {
+        row.set("posted_date", p->posted_date);
+        row.set("appeal_ends", addDays(p->posted_date, kAppealDays));
+        row.set("appeal_open", addDays(p->posted_date, kAppealDays) >= today);
+      }
+    }
+    out.push_back(row);
+  }
+  return out;
+}
+
+// Published minutes whose appeal period runs today (posted within three weeks).
+std::vector<DocumentSummary> onNoticeBoard(Store& store, const std::string& today) {
+  std::vector<DocumentSummary> out;
+  auto recent = store.listDocuments("", "", "published", 200);
+  if (!recent.ok()) return out;
+  for (const auto& d : recent.value()) {
+    auto p = store.publication(d.id);
+    if (p.ok() && !p->posted_date.empty() && addDays(p->posted_date, kAppealDays) >= today) out.push_back(d);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const DocumentSummary& a, const DocumentSummary& b) {
+    return store.publication(a.id)->posted_date > store.publication(b.id)->posted_date;
+  });
+  return out;
+}
+
+void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  Store& store = ctx.runtime.store();
+  const std::string today = stockholmToday();
+  mustache::data data;
+  auto latest = store.listDocuments("minutes", "", "published", 10);
+  data.set("latest", summaryList(latest.ok() ? latest.value() : std::vector<DocumentSummary>{}, today));
+  data.set("has_latest", latest.ok() && !latest->empty());
+  auto board = onNoticeBoard(store, today);
+  data.set("board", summaryList(board, today, &store));
+  data.set("has_board", !board.empty());
+  // Meetings ahead: documents dated after today that the caller may see.
+  std::vector<DocumentSummary> upcoming;
+  if (auto all = store.listDocuments("", "", "", 500); all.ok()) {
+    for (const auto& d : all.value()) {
+      if (d.date > today && (d.publication_state == "published" || caller.principal.canRead(d.organization))) {
+        upcoming.push_back(d);
+      }
+    }
+  }
+  std::reverse(upcoming.begin(), upcoming.end());  // soonest first
+  data.set("upcoming", summaryList(upcoming, today));
+  data.set("has_upcoming", !upcoming.empty());
+  // What waits for the signed-in: drafts to finish, minutes to adjust.
+  std::vector<DocumentSummary> todo;
+  for (const char* state : {"draft", "adjusting"}) {
+    if (auto list = store.listDocuments("", "", state, 200); list.ok()) {
+      for (const auto& d : list.value()) {
+        bool mine = caller.principal.canEdit(d.organization);
+        if (!mine && std::string(state) == "adjusting" && caller.principal.canRead(d.organization)) {
+          if (auto doc = store.document(d.id); doc.ok()) {
+            for (const auto& a : requiredApprovers(doc.value())) mine = mine || a == caller.principal.name;
+          }
+        }
+        if (mine) todo.push_back(d);
+      }
+    }
+  }
+  data.set("todo", summaryList(todo, today));
+  data.set("has_todo", !todo.empty());
+  sendPage(ctx, res, "start", data, caller, "Start", "start");
+}
+
+void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  auto showForm = [&](const std::string& error, const std::string& name, const std::string& next,
+                      HTTPResponse::HTTPStatus status) {
+    // Login CSRF: a token in a cookie of its own, repeated in the form.
+    const std::string token = randomToken(18);
+    Poco::Net::HTTPCookie c(kLoginCsrfCookie, token);
+    c.setPath("/logga-in");
+    c.setHttpOnly(true);
+    c.setSecure(ctx.runtime.settings().secure_cookies);
+    c.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+    res.addCookie(c);
+    mustache::data data;
+    data.set("login_csrf", token);
+    setText(data, "error", error);
+    data.set("name", name);
+    data.set("next", next);
+    sendPage(ctx, res, "login", data, caller, "Logga in", "login", status);
+  };
+  auto params = queryParameters(req);
+  std::string next = params["tillbaka"];
+  if (req.getMethod() != "POST") return showForm("", "", next, HTTPResponse::HTTP_OK);
+  Poco::Net::HTMLForm form;
+  if (Status read = readForm(req, form); !read.ok()) return showForm(read.message(), "", next, HTTPResponse::HTTP_BAD_REQUEST);
+  Poco::Net::NameValueCollection cookies;
+  req.getCookies(cookies);
+  const std::string expected = cookies.get(kLoginCsrfCookie, "");
+  const std::string name = form.get("name", ""), password = form.get("password", "");
+  next = form.get("next", "");
+  if (expected.empty() || form.get("csrf", "") != expected) {
+    return showForm("Formuläret har gått ut. Försök igen.", name, next, HTTPResponse::HTTP_FORBIDDEN);
+  }
+  auto login = ctx.runtime.auth().login(name, password, clientAddress(req));
+  if (!login.ok()) return showForm(login.status().message(), name, next, httpStatusFor(login.status().code()));
+  setSessionCookie(ctx, res, login->session_token);
+  audit(ctx, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
+  // Only a path of our own: never an address elsewhere.
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) next = "/";
+  redirect(res, next);
+}
+
+void logout(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Poco::Net::HTMLForm form;
+  Caller anonymous;
+  if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
+  auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
+  if (caller.ok()) {
+    Poco::Net::NameValueCollection cookies;
+    req.getCookies(cookies);
+    (void)ctx.runtime.auth().logout(cookies.get(kSessionCookie, ""));
+  }
+  clearSessionCookie(ctx, res);
+  redirect(res, "/");
+}
+
+// The document page; `error` (and `status`) when a form failed.
+void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
+                  const Caller& caller, const std::string& error = {},
+                  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
+  Store& store = ctx.runtime.store();
+  auto loaded = store.document(id);
+  if (!loaded.ok()) {
+    return sendStatusPage(ctx, res, caller,
+                          loaded.status().code() == StatusCode::kNotFound
+                              ? Status::notFound("Dokumentet " + std::to_string(id) + " finns inte.")
+                              : loaded.status());
+  }
+  Document d = std::move(loaded).value();
+  const Principal& who = caller.principal;
+  const bool reader = who.canRead(d.organization);
+  if (!visibleDocument(who, d)) {
+    return sendStatusPage(ctx, res, caller, Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."));
+  }
+  const bool editor = who.canEdit(d.organization);
+  auto pub = store.publication(id);
+  const std::string today = stockholmToday();
+  const auto approvers = requiredApprovers(d);
+  const bool approver = reader && std::find(approvers.begin(), approvers.end(), who.name) != approvers.end();
+
+  mustache::data data;
+  data.set("id", std::to_string(id));
+  data.set("title", d.title);
+  data.set("kind", kindLabel(d.kind));
+  data.set("is_minutes", d.kind == DocumentKind::kMinutes);
+  data.set("organization", d.organization);
+  data.set("organization_url", urlEncode(d.organization));
+  setText(data, "date", d.date);
+  setText(data, "time", d.time);
+  setText(data, "place", d.place);
+  data.set("chair", d.chair);
+  data.set("secretary", d.secretary);
+  data.set("state", stateLabel(d.publication_state));
+  data.set("is_draft", d.publication_state == "draft");
+  data.set("is_adjusting", d.publication_state == "adjusting");
+  data.set("is_published", d.publication_state == "published");
+  setText(data, "adjusted_date", d.adjusted_date);
+  if (pub.ok() && !pub->posted_date.empty()) {
+    data.set("posted_date", pub->posted_date);
+    data.set("appeal_ends", addDays(pub->posted_date, kAppealDays));
+  }
+  data.set("editor", editor);
+  data.set("approver", approver && d.publication_state == "adjusting");
+  data.set("can_adjust_items", approver && d.publication_state != "published");
+  setText(data, "error", error);
+  const std::string notice = queryParameters(req)["klart"];
+  static const std::map<std::string, std::string> kNotices = {
+      {"rattad", "Rättelsen är sparad."},
+      {"offentlighet", "Paragrafens offentlighet är ändrad."},
+      {"skickad", "Protokollet är skickat för justering till ordföranden och justerarna."},
+      {"aterkallad", "Protokollet är återkallat och är ett utkast igen."},
+      {"justerad", "Din justering är registrerad."},
+      {"importerad", "Dokumentet är inläst som utkast. Granska det som lästs ut och rätta vid behov."}};
+  if (auto n = kNotices.find(notice); n != kNotices.end()) data.set("notice", n->second);
+
+  mustache::list approvals;
+  if (pub.ok()) {
+    for (const auto& a : pub->approvals) {
+      mustache::data row;
+      row.set("person", a.person);
+      row.set("scope", a.scope.empty() ? std::string("hela protokollet") : "§ " + a.scope);
+      row.set("at", a.approved_at.substr(0, 10));
+      approvals.push_back(row);
+    }
+  }
+  data.set("approvals", approvals);
+  data.set("has_approvals", !approvals.empty());
+  std::string approver_names;
+  for (const auto& a : approvers) approver_names += (approver_names.empty() ? "" : ", ") + a;
+  setText(data, "approvers", approver_names);
+
+  mustache::list attendees;
+  for (const auto& a : d.attendees) {
+    mustache::data row;
+    row.set("name", a.name);
+    row.set("name_url", urlEncode(a.name));
+    row.set("party", a.party);
+    row.set("role", a.role);
+    row.set("affiliation", a.affiliation);
+    row.set("adjuster", a.adjuster);
+    attendees.push_back(row);
+  }
+  data.set("attendees", attendees);
+  data.set("has_attendees", !attendees.empty());
+
+  std::vector<const Link*> doc_links;
+  std::map<std::size_t, std::vector<const Link*>> item_links;
+  std::vector<const Link*> sorted;
+  for (const auto& l : d.links) sorted.push_back(&l);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Link* a, const Link* b) { return a->score > b->score; });
+  for (const Link* l : sorted) {
+    if (l->object_type == "document") doc_links.push_back(l);
+    else if (l->object_type == "item") item_links[l->item_index].push_back(l);
+  }
+  data.set("areas", areaList(doc_links, ctx.runtime.taxonomy()));
+  data.set("has_areas", !doc_links.empty());
+
+  mustache::list items;
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    const Item& it = d.items[i];
+    mustache::data row;
+    row.set("number", it.number);
+    row.set("anchor", anchorOf(it.number));
+    row.set("title", it.title);
+    row.set("paragraphs", textList(paragraphs(it.text)));
+    row.set("private", !it.is_public);
+    row.set("adjusted_immediately", it.adjusted_immediately);
+    mustache::list decisions;
+    for (const auto& dec : it.decisions) {
+      mustache::data x;
+      x.set("text", dec.text);
+      decisions.push_back(x);
+    }
+    row.set("decisions", decisions);
+    mustache::list assignments;
+    for (const auto& a : it.assignments) {
+      mustache::data x;
+      x.set("assignee", a.assignee);
+      x.set("assignee_url", urlEncode(a.assignee));
+      x.set("task", a.task);
+      setText(x, "due", a.due.empty() ? a.due_text : a.due);
+      const AssignmentStatus st = currentStatus(a, today);
+      x.set("status", statusLabel(st));
+      x.set("overdue", st == AssignmentStatus::kOverdue);
+      assignments.push_back(x);
+    }
+    row.set("assignments", assignments);
+    row.set("areas", areaList(item_links[i], ctx.runtime.taxonomy()));
+    row.set("has_areas", !item_links[i].empty());
+    row.set("editor", editor);
+    row.set("csrf", caller.csrf_token);
+    row.set("id", std::to_string(id));
+    row.set("can_adjust", approver && d.publication_state != "published" && !it.adjusted_immediately);
+    items.push_back(row);
+  }
+  data.set("items", items);
+
+  if (editor) {
+    mustache::list hits;
+    for (const auto& h : findIdentityNumbers(d)) {
+      mustache::data x;
+      x.set("number", h.number);
+      setText(x, "item", h.item_number);
+      hits.push_back(x);
+    }
+    data.set("identity_numbers", hits);
+    data.set("has_identity_numbers", !hits.empty());
+  }
+  data.set("original_public", wholeDocumentPublic(d) || reader);
+  sendPage(ctx, res, "document", data, caller, d.title.empty() ? "Dokument" : d.title, "", status);
+}
+
+// POST /dokument/{id}/{action}: the forms of the document page.
+void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
+                    const std::string& action) {
+  Poco::Net::HTMLForm form;
+  Caller anonymous = pageCaller(ctx, req);
+  if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
+  auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
+  if (!caller.ok()) return sendStatusPage(ctx, res, anonymous, caller.status());
+  Store& store = ctx.runtime.store();
+  auto before = store.document(id);
+  if (!before.ok()) return sendStatusPage(ctx, res, caller.value(), before.status());
+  const Principal& who = caller->principal;
+  Publishing publishing(store);
+  auto fail = [&](const Status& st) {
+    documentPage(ctx, req, res, id, caller.value(), st.message(), httpStatusFor(st.code()));
+  };
+  auto correct = [&](const std::string& path, const std::string& value_json, const std::string& reason) -> Status {
+    if (!who.canEdit(before->organization)) return mayNotEdit(before->organization);
+    Correction c;
+    c.path = path;
+    c.value_json = value_json;
+    c.author = who.name;
+    c.reason = reason;
+    auto stored = store.addCorrection(id, c);
+    if (!stored.ok()) return stored.status();
+    if (auto after = store.document(id); after.ok()) {
+      auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(after.value()));
+      audit(ctx, caller.value(), "correction.add " + path, "document", id, was, is);
+    }
+    return Status::okStatus();
+  };
+  auto json = [](const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(v, out);
+    return out.str();
+  };
+  std::string done;
+  Status st;
+  if (action == "narvarande") {
+    Poco::JSON::Object::Ptr value = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const char* field : {"name", "party", "role", "affiliation"}) {
+      if (form.has(field)) value->set(field, Poco::trim(form.get(field)));
+    }
+    value->set("adjuster", form.get("adjuster", "") == "ja");
+    if (value->getValue<std::string>("name").empty()) {
+      st = Status::invalidArgument("Ange namnet på den närvarande.");
+    } else {
+      const std::string original = form.get("attendee", "");
+      st = correct("/attendees/" + (original.empty() ? std::string("+") : original), json(value),
+                   form.get("reason", "Rättad närvarolista"));
+    }
+    done = "rattad";
+  } else if (action == "offentlighet") {
+    const std::string item = form.get("item", "");
+    st = correct("/items/" + item + "/public", form.get("public", "") == "ja" ? "true" : "false",
+                 form.get("public", "") == "ja" ? "Offentlig" : "Ej offentlig");
+    done = "offentlighet";
+  } else if (action == "skicka") {
+    auto pub_before = store.publication(id);
+    st = publishing.sendForAdjustment(id, who, nowUtcIso(), form.get("kontrollerat", "") == "ja");
+    if (st.ok()) audit(ctx, caller.value(), "publication.send", "document", id, pub_before.ok() ? pub_before->state : "", "adjusting");
+    done = "skickad";
+  } else if (action == "aterkalla") {
+    st = publishing.withdraw(id, who);
+    if (st.ok()) audit(ctx, caller.value(), "publication.withdraw", "document", id, "adjusting", "draft");
+    done = "aterkallad";
+  } else if (action == "justera") {
+    const std::string scope = form.get("item", "");
+    auto result = publishing.approve(id, who, scope, stockholmToday());
+    st = result.ok() ? Status::okStatus() : result.status();
+    if (st.ok()) {
+      audit(ctx, caller.value(), scope.empty() ? "publication.approve" : "publication.approve_item " + scope, "document",
+            id, "", result->state + (result->posted_date.empty() ? "" : ", anslaget " + result->posted_date));
+    }
+    done = "justerad";
+  } else {
+    st = Status::notFound("Okänd åtgärd.");
+  }
+  if (!st.ok()) return fail(st);
+  if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();  // search follows before the page shows
+  redirect(res, "/dokument/" + std::to_string(id) + "?klart=" + done);
+}
+
+// Keeps the part named "file" of a multipart form, up to a size limit.
+class UploadPart : public Poco::Net::PartHandler {
+ public:
+  explicit UploadPart(std::size_t max) : max_(max) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
+    char buffer[65536];
+    const bool mine = params.get("name", "") == "file" && !found;
+    if (mine) {
+      found = true;
+      filename = params.get("filename", "");
+      media_type = header.get("Content-Type", "");
+    }
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+      if (!mine) continue;
+      if (bytes.size() + static_cast<std::size_t>(stream.gcount()) > max_) too_large = true;
+      if (!too_large) bytes.append(buffer, static_cast<std::size_t>(stream.gcount()));
+    }
+  }
+  bool found = false, too_large = false;
+  std::string bytes, filename, media_type;
+
+ private:
+  std::size_t max_;
+};
+
+void importPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  auto show = [&](const std::string& error, HTTPResponse::HTTPStatus status) {
+    mustache::data data;
+    setText(data, "error", error);
+    mustache::list bodies;
+    for (const auto& g : caller.principal.grants) {
+      if (g.role == Role::kSecretary) {
+        mustache::data b;
+        b.set("name", g.organization);
+        bodies.push_back(b);
+      }
+    }
+    data.set("bodies", bodies);
+    data.set("administrator", caller.principal.administrator());
+    sendPage(ctx, res, "import", data, caller, "Nytt protokoll", "import", status);
+  };
+  if (caller.principal.anonymous()) {
+    if (req.getMethod() == "POST") res.setKeepAlive(false);  // the upload is not read
+    return redirect(res, "/logga-in?tillbaka=/importera");
+  }
+  if (!caller.principal.canEditSomewhere()) {
+    return sendStatusPage(ctx, res, caller, Status::permissionDenied("Bara sekreterare kan läsa in protokoll."));
+  }
+  if (req.getMethod() != "POST") return show("", HTTPResponse::HTTP_OK);
+  const std::size_t max = ctx.runtime.settings().max_upload_bytes;
+  if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength64()) > max + 64 * 1024) {
+    res.setKeepAlive(false);
+    return show("Filen är för stor: högst " + std::to_string(max / (1024 * 1024)) + " MB.",
+                HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
+  }
+  UploadPart part(max);
+  Poco::Net::HTMLForm form;
+  form.setFieldLimit(20);
+  try {
+    form.load(req, req.stream(), part);
+  } catch (const Poco::Exception& e) {
+    res.setKeepAlive(false);
+    return show("Formuläret kunde inte läsas: " + e.displayText(), HTTPResponse::HTTP_BAD_REQUEST);
+  }
+  auto checked = requireSignedIn(ctx, req, form.get("csrf", ""));
+  if (!checked.ok()) return show(checked.status().message(), httpStatusFor(checked.status().code()));
+  if (part.too_large) {
+    return show("Filen är för stor: högst " + std::to_string(max / (1024 * 1024)) + " MB.",
+                HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
+  }
+  std::string bytes = part.bytes, filename = part.filename, media_type = part.media_type;
+  if (bytes.empty() && !form.get("markdown", "").empty()) {  // minutes written in the form, in Markdown
+    bytes = form.get("markdown");
+    filename = "protokoll.md";
+    media_type = "text/markdown";
+  }
+  if (bytes.empty()) return show("Välj en fil eller skriv protokollet i textrutan.", HTTPResponse::HTTP_BAD_REQUEST);
+  const Principal& who = caller.principal;
+  auto report = ctx.runtime.ingest().importFile(
+      {bytes, filename, media_type.substr(0, media_type.find(';'))}, [&](const Document& d) {
+        if (d.organization.empty()) {
+          return Status::unprocessable("Det gick inte att läsa ut vilket organ dokumentet kommer från. Skriv organets namn "
+                                       "överst i protokollet.");
+        }
+        return who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
+      });
+  if (!report.ok()) return show(report.status().message(), httpStatusFor(report.status().code()));
+  if (!report->created) {
+    return show("Filen är redan inläst (dokument " + std::to_string(report->id) + ").", HTTPResponse::HTTP_CONFLICT);
+  }
+  Publishing publishing(ctx.runtime.store());
+  Status st = publishing.makeDraft(report->id);
+  if (!st.ok()) return show(st.message(), httpStatusFor(st.code()));
+  audit(ctx, caller, "document.import", "document", report->id, "", filename + " (utkast)");
+  if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();
+  redirect(res, "/dokument/" + std::to_string(report->id) + "?klart=importerad");
+}
+
+void noticeBoardPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  const std::string today = stockholmToday();
+  auto board = onNoticeBoard(ctx.runtime.store(), today);
+  mustache::data data;
+  data.set("board", summaryList(board, today, &ctx.runtime.store()));
+  data.set("has_board", !board.empty());
+  data.set("today", today);
+  sendPage(ctx, res, "noticeboard", data, caller, "Anslagstavla", "notice");
+}
+
+mustache::list assignmentRows(const std::vector<AssignmentRecord>& records, const std::string& today) {
+  mustache::list out;
+  for (const auto& r : records) {
+    const Assignment& a = r.assignment;
+    const AssignmentStatus st = currentStatus(a, today);
+    mustache::data row;
+    row.set("id", std::to_string(a.id));
+    row.set("assignee", a.assignee);
+    row.set("assignee_url", urlEncode(a.assignee));
+    row.set("task", a.task);
+    row.set("due", dueDate(a.due));
+    row.set("status", statusLabel(st));
+    row.set("overdue", st == AssignmentStatus::kOverdue);
+    std::ostringstream progress;
+    progress << currentProgress(a);
+    row.set("progress", progress.str());
+    row.set("organization", r.organization);
+    row.set("organization_url", urlEncode(r.organization));
+    row.set("document_id", std::to_string(r.document_id));
+    row.set("document_title", r.document_title);
+    row.set("item_number", r.item_number);
+    row.set("anchor", anchorOf(r.item_number));
+    std::string areas;
+    for (const auto& l : r.areas) areas += (areas.empty() ? "" : ", ") + l.code;
+    row.set("areas", areas);
+    out.push_back(row);
+  }
+  return out;
+}
+
+// Overdue first, then by due date (none last), then newest source.
+void sortForFollowUp(std::vector<AssignmentRecord>& list, const std::string& today) {
+  std::stable_sort(list.begin(), list.end(), [&](const AssignmentRecord& a, const AssignmentRecord& b) {
+    const bool ao = currentStatus(a.assignment, today) == AssignmentStatus::kOverdue;
+    const bool bo = currentStatus(b.assignment, today) == AssignmentStatus::kOverdue;
+    if (ao != bo) return ao;
+    const std::string ad = dueDate(a.assignment.due), bd = dueDate(b.assignment.due);
+    if (ad.empty() != bd.empty()) return !ad.empty();
+    if (ad != bd) return ad < bd;
+    return a.document_date > b.document_date;
+  });
+}
+
+void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  const std::string name = queryParameters(req)["namn"];
+  Store& store = ctx.runtime.store();
+  auto docs = store.listDocuments("", name, "", 200);
+  if (!docs.ok()) return sendStatusPage(ctx, res, caller, docs.status());
+  std::vector<DocumentSummary> visible;
+  for (const auto& d : docs.value()) {
+    if (d.publication_state == "published" || caller.principal.canRead(d.organization)) visible.push_back(d);
+  }
+  if (name.empty() || visible.empty()) {
+    return sendStatusPage(ctx, res, caller, Status::notFound("Det finns inga handlingar från organet " + name + "."));
+  }
+  // Members: the attendees of its latest minutes.
+  mustache::list members;
+  for (const auto& d : visible) {
+    if (d.kind != DocumentKind::kMinutes) continue;
+    if (auto doc = store.document(d.id); doc.ok()) {
+      for (const auto& a : doc->attendees) {
+        mustache::data m;
+        m.set("name", a.name);
+        m.set("name_url", urlEncode(a.name));
+        m.set("party", a.party);
+        m.set("role", a.role);
+        m.set("affiliation", a.affiliation);
+        members.push_back(m);
+      }
+      break;
+    }
+  }
+  mustache::data data;
+  data.set("name", name);
+  data.set("members", members);
+  data.set("has_members", !members.empty());
+  data.set("documents", summaryList(visible, stockholmToday()));
+  auto all = store.assignments();
+  std::vector<AssignmentRecord> theirs;
+  if (all.ok()) {
+    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+      if (r.organization == name) theirs.push_back(std::move(r));
+    }
+  }
+  sortForFollowUp(theirs, stockholmToday());
+  data.set("assignments", assignmentRows(theirs, stockholmToday()));
+  data.set("has_assignments", !theirs.empty());
+  sendPage(ctx, res, "body", data, caller, name, "");
+}
+
+void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  const std::string name = Poco::trim(queryParameters(req)["namn"]);
+  if (name.size() < 3) return sendStatusPage(ctx, res, caller, Status::notFound("Ange ett namn."));
+  Store& store = ctx.runtime.store();
+  const std::string today = stockholmToday();
+  // Meetings: minutes that list the person as present (the latest 300 minutes).
+  mustache::list meetings;
+  if (auto minutes = store.listDocuments("minutes", "", "", 300); minutes.ok()) {
+    for (const auto& s : minutes.value()) {
+      if (s.publication_state != "published" && !caller.principal.canRead(s.organization)) continue;
+      auto doc = store.document(s.id);
+      if (!doc.ok()) continue;
+      for (const auto& a : doc->attendees) {
+        if (a.name != name) continue;
+        mustache::data m;
+        m.set("id", std::to_string(s.id));
+        m.set("title", s.title);
+        m.set("date", s.date);
+        m.set("organization", s.organization);
+        m.set("organization_url", urlEncode(s.organization));
+        m.set("role", a.role);
+        m.set("adjuster", a.adjuster);
+        meetings.push_back(m);
+        break;
+      }
+    }
+  }
+  std::vector<AssignmentRecord> theirs;
+  if (auto all = store.assignments(); all.ok()) {
+    AssignmentFilter f;
+    f.assignee = name;
+    f.today = today;
+    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+      if (matches(r, f)) theirs.push_back(std::move(r));
+    }
+  }
+  if (meetings.empty() && theirs.empty()) {
+    return sendStatusPage(ctx, res, caller, Status::notFound("Hittade ingen som heter " + name + "."));
+  }
+  sortForFollowUp(theirs, today);
+  mustache::data data;
+  data.set("name", name);
+  data.set("meetings", meetings);
+  data.set("has_meetings", !meetings.empty());
+  data.set("assignments", assignmentRows(theirs, today));
+  data.set("has_assignments", !theirs.empty());
+  sendPage(ctx, res, "person", data, caller, name, "");
+}
+
+void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+              const std::string& code) {
+  Caller caller = pageCaller(ctx, req);
+  const Taxonomy& taxonomy = ctx.runtime.taxonomy();
+  const TaxonomyNode* node = nullptr;
+  const std::string scheme = queryParameters(req)["schema"];
+  for (const auto& n : taxonomy.nodes) {
+    if (n.code == code && (scheme.empty() || n.scheme == scheme)) {
+      node = &n;
+      break;
+    }
+  }
+  if (node == nullptr) return sendStatusPage(ctx, res, caller, Status::notFound("Området " + code + " finns inte i strategin."));
+  const std::string today = stockholmToday();
+  mustache::data data;
+  data.set("code", node->code);
+  data.set("title", node->title);
+  data.set("description", node->description);
+  data.set("scheme", node->scheme);
+  // Linked passages, through the index's area field: decisions and items that serve the area.
+  mustache::list passages;
+  if (SearchIndex* index = ctx.runtime.index(); index != nullptr) {
+    SearchRequest request{"area:\"" + node->code + "\"", 20, 0};
+    request.sort = SearchSort::kDateNewest;
+    restrictToVisible(caller.principal, request);
+    if (auto found = index->search(ctx.runtime.store(), request); found.ok()) {
+      data.set("passage_total", std::to_string(found->total));
+      for (const auto& h : found->hits) {
+        mustache::data p;
+        p.set("document_id", std::to_string(h.passage.document.id));
+        p.set("title", h.passage.document.title);
+        p.set("organization", h.passage.document.organization);
+        p.set("date", h.passage.document.date);
+        p.set("item_number", h.passage.item.number);
+        p.set("item_title", h.passage.item.title);
+        p.set("anchor", anchorOf(h.passage.item.number));
+        std::size_t decisions = h.passage.item.decisions.size();
+        p.set("decisions", std::to_string(decisions));
+        passages.push_back(p);
+      }
+    }
+  }
+  data.set("passages", passages);
+  data.set("has_passages", !passages.empty());
+  std::vector<AssignmentRecord> linked;
+  std::map<std::string, std::size_t> by_status;
+  if (auto all = ctx.runtime.store().assignments(); all.ok()) {
+    AssignmentFilter f;
+    f.area = node->code;
+    f.scheme = node->scheme;
+    f.today = today;
+    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+      if (!matches(r, f)) continue;
+      ++by_status[statusLabel(currentStatus(r.assignment, today))];
+      linked.push_back(std::move(r));
+    }
+  }
+  sortForFollowUp(linked, today);
+  mustache::list counts;
+  for (const auto& [label, n] : by_status) {
+    mustache::data c;
+    c.set("status", label);
+    c.set("count", std::to_string(n));
+    counts.push_back(c);
+  }
+  data.set("counts", counts);
+  data.set("assignments", assignmentRows(linked, today));
+  data.set("has_assignments", !linked.empty());
+  sendPage(ctx, res, "area", data, caller, node->code + " " + node->title, "");
+}
+
+void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Caller caller = pageCaller(ctx, req);
+  auto params = queryParameters(req);
+  const std::string today = stockholmToday();
+  AssignmentFilter f;
+  f.organization = params["organ"];
+  f.assignee = params["ansvarig"];
+  f.area = params["omrade"];
+  f.today = today;
+  f.due_before = params["fore"];
+  f.due_after = params["efter"];
+  std::string error;
+  if (const std::string s = params["status"]; !s.empty()) {
+    if (auto st = parseAssignmentStatus(s)) f.status = *st;
+    else error = "Okänd status.";
+  }
+  for (const auto* d : {&f.due_before, &f.due_after}) {
+    if (!d->empty() && dueDate(*d) != *d) error = "Skriv datum som ÅÅÅÅ-MM-DD.";
+  }
+  std::vector<AssignmentRecord> all;
+  if (auto loaded = ctx.runtime.store().assignments(); loaded.ok()) all = visibleOnly(caller.principal, std::move(loaded).value());
+  std::set<std::string> organizations;
+  for (const auto& r : all) organizations.insert(r.organization);
+  std::vector<AssignmentRecord> shown;
+  if (error.empty()) {
+    for (const auto& r : all) {
+      if (matches(r, f)) shown.push_back(r);
+    }
+  }
+  sortForFollowUp(shown, today);
+
+  // Charts: status per priority area, and assignments given and completed per quarter.
+  const std::vector<AssignmentStatus> statuses = {AssignmentStatus::kOpen, AssignmentStatus::kInProgress,
+                                                  AssignmentStatus::kOverdue, AssignmentStatus::kDone,
+                                                  AssignmentStatus::kCancelled};
+  std::map<std::string, std::map<AssignmentStatus, int>> per_area;
+  std::map<std::string, std::pair<int, int>> per_quarter;  // given, done
+  for (const auto& r : shown) {
+    const AssignmentStatus st = currentStatus(r.assignment, today);
+    if (r.areas.empty()) ++per_area["(inget område)"][st];
+    std::set<std::string> codes;
+    for (const auto& l : r.areas) {
+      if (codes.insert(l.code).second) ++per_area[l.code][st];
+    }
+    if (auto q = quarterOf(r.document_date); !q.empty()) ++per_quarter[q].first;
+    for (const auto& fu : r.assignment.followups) {
+      if (fu.status == AssignmentStatus::kDone) {
+        if (auto q = quarterOf(fu.date); !q.empty()) ++per_quarter[q].second;
+        break;
+      }
+    }
+  }
+  Poco::JSON::Object::Ptr chart = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Poco::JSON::Array::Ptr area_labels = new Poco::JSON::Array, area_sets = new Poco::JSON::Array;
+  for (const auto& [code, _] : per_area) area_labels->add(code);
+  mustache::list area_rows;
+  for (const auto& [code, counts] : per_area) {
+    mustache::data row;
+    row.set("area", code);
+    mustache::list cells;
+    for (AssignmentStatus st : statuses) {
+      mustache::data c;
+      auto it = counts.find(st);
+      c.set("count", std::to_string(it == counts.end() ? 0 : it->second));
+      cells.push_back(c);
+    }
+    row.set("cells", cells);
+    area_rows.push_back(row);
+  }
+  for (AssignmentStatus st : statuses) {
+    Poco::JSON::Object::Ptr set = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    set->set("label", statusLabel(st));
+    Poco::JSON::Array::Ptr values = new Poco::JSON::Array;
+    for (const auto& [code, counts] : per_area) {
+      auto it = counts.find(st);
+      values->add(it == counts.end() ? 0 : it->second);
+    }
+    set->set("data", values);
+    area_sets->add(set);
+  }
+  Poco::JSON::Object::Ptr by_area = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  by_area->set("labels", area_labels);
+  by_area->set("datasets", area_sets);
+  chart->set("by_area", by_area);
+  Poco::JSON::Array::Ptr q_labels = new Poco::JSON::Array, given = new Poco::JSON::Array, done = new Poco::JSON::Array;
+  mustache::list quarter_rows;
+  for (const auto& [q, n] : per_quarter) {
+    q_labels->add(q);
+    given->add(n.first);
+    done->add(n.second);
+    mustache::data row;
+    row.set("quarter", q);
+    row.set("given", std::to_string(n.first));
+    row.set("done", std::to_string(n.second));
+    quarter_rows.push_back(row);
+  }
+  Poco::JSON::Object::Ptr over_time = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  over_time->set("labels", q_labels);
+  over_time->set("given", given);
+  over_time->set("done", done);
+  chart->set("over_time", over_time);
+  std::ostringstream chart_json;
+  chart->stringify(chart_json);
+  // Inside <script type="application/json">: "</" must not end the element.
+  std::string chart_text = chart_json.str();
+  for (std::size_t pos; (pos = chart_text.find("</")) != std::string::npos;) chart_text.replace(pos, 2, "<\\/");
+
+  mustache::data data;
+  setText(data, "error", error);
+  data.set("organ", f.organization);
+  data.set("ansvarig", f.assignee);
+  data.set("omrade", f.area);
+  data.set("fore", f.due_before);
+  data.set("efter", f.due_after);
+  mustache::list org_options;
+  for (const auto& o : organizations) {
+    mustache::data x;
+    x.set("name", o);
+    x.set("selected", o == f.organization);
+    org_options.push_back(x);
+  }
+  data.set("organizations", org_options);
+  mustache::list area_options;
+  std::set<std::string> seen_codes;
+  for (const auto& n : ctx.runtime.taxonomy().nodes) {
+    if (n.kind != "area" && n.kind != "focus_area") continue;
+    if (!seen_codes.insert(n.code).second) continue;
+    mustache::data x;
+    x.set("code", n.code);
+    x.set("title", n.title);
+    x.set("selected", n.code == f.area);
+    area_options.push_back(x);
+  }
+  data.set("areas", area_options);
+  mustache::list status_options;
+  for (AssignmentStatus st : statuses) {
+    mustache::data x;
+    x.set("value", assignmentStatusName(st));
+    x.set("label", statusLabel(st));
+    x.set("selected", f.status && *f.status == st);
+    status_options.push_back(x);
+  }
+  data.set("statuses", status_options);
+  mustache::list status_headers;
+  for (AssignmentStatus st : statuses) {
+    mustache::data x;
+    x.set("label", statusLabel(st));
+    status_headers.push_back(x);
+  }
+  data.set("status_headers", status_headers);
+  data.set("area_rows", area_rows);
+  data.set("quarter_rows", quarter_rows);
+  data.set("chart_json", chart_text);
+  data.set("assignments", assignmentRows(shown, today));
+  data.set("total", std::to_string(shown.size()));
+  data.set("has_assignments", !shown.empty());
+  data.set("today", today);
+  sendPage(ctx, res, "followup", data, caller, "Uppföljning av uppdrag", "followup",
+           error.empty() ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_BAD_REQUEST);
+}
+
+void staticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+                const std::string& name) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"}};
+  std::string path;
+  if (name == "chart.min.js") {
+    path = ctx.runtime.settings().chartjs;
+  } else if (name.find('/') == std::string::npos && name.find("..") == std::string::npos && !name.empty()) {
+    path = ctx.runtime.settings().content_dir + "/static/" + name;
+  }
+  const auto type = kTypes.find(std::filesystem::path(name).extension().string());
+  std::error_code ec;
+  if (path.empty() || type == kTypes.end() || !std::filesystem::is_regular_file(path, ec)) {
+    return sendStatusPage(ctx, res, pageCaller(ctx, req), Status::notFound("Filen finns inte."));
+  }
+  std::string body;
+  try {
+    Poco::FileInputStream in(path);
+    Poco::StreamCopier::copyToString(in, body);
+  } catch (const Poco::Exception& e) {
+    return sendStatusPage(ctx, res, Caller{}, Status::ioError("Filen kunde inte läsas."));
+  }
+  res.setContentType(type->second);
+  res.set("Cache-Control", "public, max-age=3600");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.setContentLength(static_cast<std::streamsize>(body.size()));
+  res.send() << body;
+}
+
+}  // namespace
+
+void PortalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  switch (page_) {
+    case Page::kStart: return startPage(ctx_, req, res);
+    case Page::kLogin: return loginPage(ctx_, req, res);
+    case Page::kLogout: return logout(ctx_, req, res);
+    case Page::kDocument: {
+      Poco::Int64 id = 0;
+      if (!Poco::NumberParser::tryParse64(arg_, id) || id <= 0) {
+        return sendStatusPage(ctx_, res, pageCaller(ctx_, req), Status::notFound("Dokumentet finns inte."));
+      }
+      if (req.getMethod() == "POST") return documentAction(ctx_, req, res, id, action_);
+      return documentPage(ctx_, req, res, id, pageCaller(ctx_, req));
+    }
+    case Page::kImport: return importPage(ctx_, req, res);
+    case Page::kNoticeBoard: return noticeBoardPage(ctx_, req, res);
+    case Page::kBody: return bodyPage(ctx_, req, res);
+    case Page::kPerson: return personPage(ctx_, req, res);
+    case Page::kArea: return areaPage(ctx_, req, res, arg_);
+    case Page::kFollowUp: return followUpPage(ctx_, req, res);
+    case Page::kStatic: return staticFile(ctx_, req, res, arg_);
+  }
+}
+
+}  // namespace beslut::server
