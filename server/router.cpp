@@ -119,6 +119,9 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   Id id = 0;
   if (parseFeedPath(path, id)) return get ? static_cast<Handler*>(new SearchFeedHandler(ctx_, id)) : new NotFoundHandler(true);
   if (parseIdPath(path, "/api/v1/documents/", id, rest)) {
+    if (rest == "publication") {
+      return get || method == "POST" ? static_cast<Handler*>(new PublicationHandler(ctx_, id)) : new NotFoundHandler(true);
+    }
     if (rest == "corrections" || rest == "reextract") {
       if (method != "POST") return new NotFoundHandler(true);
       if (rest == "corrections") return new CorrectionHandler(ctx_, id);

@@ -1,6 +1,8 @@
 #include "handlers/api_handlers.h"
 
 #include <Poco/CountingStream.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/MessageHeader.h>
@@ -18,7 +20,9 @@
 
 #include "beslut/corrections.h"
 #include "beslut/document_json.h"
+#include "beslut/publishing.h"
 #include "beslut/visibility.h"
+#include "handlers/followup_handlers.h"
 #include "handlers/auth.h"
 #include "json_output.h"
 
@@ -318,6 +322,80 @@ void ReextractHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
   sendJson(res, body);
 }
 
+void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const bool post = req.getMethod() == "POST";
+  auto caller = post ? requireSignedIn(ctx_, req) : identify(ctx_, req);
+  if (!caller.ok()) return sendError(res, caller.status());
+  Store& store = ctx_.runtime.store();
+  auto doc = store.document(id_);
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  const Principal& who = caller->principal;
+  if (!who.canRead(doc->organization)) {
+    Document copy = doc.value();
+    if (!redactForPublic(copy)) return sendError(res, documentMissing(id_));
+    if (post) return sendError(res, mayNotEdit(doc->organization));
+  }
+  if (post) {
+    auto body = readJsonBody(req, res, 4096);
+    if (!body.ok()) return sendError(res, body.status());
+    const std::string action = body.value()->optValue<std::string>("action", "");
+    auto before = store.publication(id_);
+    Publishing publishing(store);
+    Status st;
+    if (action == "send") {
+      st = publishing.sendForAdjustment(id_, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
+                                        body.value()->optValue<bool>("checked_identity_numbers", false));
+    } else if (action == "withdraw") {
+      st = publishing.withdraw(id_, who);
+    } else if (action == "approve") {
+      auto r = publishing.approve(id_, who, body.value()->optValue<std::string>("item", ""), stockholmToday());
+      if (!r.ok()) st = r.status();
+    } else {
+      st = Status::invalidArgument("Ange \"action\": send, withdraw eller approve.");
+    }
+    if (!st.ok()) return sendError(res, st);
+    auto after = store.publication(id_);
+    audit(ctx_, caller.value(), "publication." + action, "document", id_, before.ok() ? before->state : "",
+          after.ok() ? after->state : "");
+    catchUpIndex(ctx_);
+  }
+  auto pub = store.publication(id_);
+  if (!pub.ok()) return sendError(res, pub.status());
+  Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  out->set("document_id", id_);
+  out->set("state", pub->state);
+  out->set("sent_at", pub->sent_at);
+  out->set("adjusted_date", pub->adjusted_date);
+  out->set("posted_date", pub->posted_date);
+  out->set("appeal_ends", pub->posted_date.empty() ? std::string() : addDays(pub->posted_date, kAppealDays));
+  Poco::JSON::Array::Ptr approvers = new Poco::JSON::Array;
+  for (const auto& a : requiredApprovers(doc.value())) approvers->add(a);
+  out->set("approvers", approvers);
+  Poco::JSON::Array::Ptr approvals = new Poco::JSON::Array;
+  for (const auto& a : pub->approvals) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("person", a.person);
+    o->set("item", a.scope);
+    o->set("approved_at", a.approved_at);
+    approvals->add(o);
+  }
+  out->set("approvals", approvals);
+  Poco::JSON::Array::Ptr immediate = new Poco::JSON::Array;
+  for (const auto& n : pub->immediate_items) immediate->add(n);
+  out->set("immediately_adjusted_items", immediate);
+  if (who.canEdit(doc->organization)) {
+    Poco::JSON::Array::Ptr numbers = new Poco::JSON::Array;
+    for (const auto& h : findIdentityNumbers(doc.value())) {
+      Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      o->set("number", h.number);
+      o->set("item", h.item_number);
+      numbers->add(o);
+    }
+    out->set("identity_numbers", numbers);
+  }
+  sendJson(res, out);
+}
+
 void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
@@ -361,13 +439,19 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
   media_type = media_type.substr(0, media_type.find(';'));
   // A secretary imports into their own bodies only: checked on what was read, before it is stored.
   const Principal& who = caller->principal;
-  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type}, [&](const Document& d) {
+  const bool draft = queryParameters(req)["draft"] == "true";
+  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type, draft}, [&](const Document& d) {
     return d.organization.empty() || who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
   });
   if (!report.ok()) return sendError(res, report.status());
   if (report->created) {
+    // ?draft=true: new minutes that go through justering; else as read (an archive of published records).
+    if (draft) {
+      Status st = Publishing(ctx_.runtime.store()).makeDraft(report->id);
+      if (!st.ok()) return sendError(res, st);
+    }
     audit(ctx_, caller.value(), "document.import", "document", report->id, "",
-          filename + " (" + std::to_string(bytes.size()) + " bytes)");
+          filename + " (" + std::to_string(bytes.size()) + " bytes" + (draft ? ", utkast" : "") + ")");
   }
   catchUpIndex(ctx_);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));

@@ -73,6 +73,19 @@ class ReextractHandler : public Handler {
   Id id_;
 };
 
+// GET /api/v1/documents/{id}/publication: state, approvals, dates, who must approve,
+// and (for the body's secretaries) what looks like identity numbers.
+// POST the same path with {"action": "send"|"withdraw"|"approve", "item"?, "checked_identity_numbers"?}.
+class PublicationHandler : public Handler {
+ public:
+  PublicationHandler(AppContext& ctx, Id id) : ctx_(ctx), id_(id) {}
+  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
+
+ private:
+  AppContext& ctx_;
+  Id id_;
+};
+
 // POST /api/v1/documents: multipart/form-data with the file in field "file"
 // (or the raw file as the body, with ?filename=).
 class ImportHandler : public Handler {

@@ -639,7 +639,7 @@ void importPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
   if (bytes.empty()) return show("Välj en fil eller skriv protokollet i textrutan.", HTTPResponse::HTTP_BAD_REQUEST);
   const Principal& who = caller.principal;
   auto report = ctx.runtime.ingest().importFile(
-      {bytes, filename, media_type.substr(0, media_type.find(';'))}, [&](const Document& d) {
+      {bytes, filename, media_type.substr(0, media_type.find(';')), true}, [&](const Document& d) {
         if (d.organization.empty()) {
           return Status::unprocessable("Det gick inte att läsa ut vilket organ dokumentet kommer från. Skriv organets namn "
                                        "överst i protokollet.");

@@ -16,6 +16,7 @@
 
 #include <pugixml.hpp>
 
+#include "beslut/publishing.h"
 #include "http_server.h"
 #include "runtime.h"
 #include "test_util.h"
@@ -902,4 +903,60 @@ TEST_CASE("a POST refused before its body is read still gets its answer, also wi
     INFO("attempt " << i);
     CHECK(server.upload("protokoll.txt", minutes).status == 401);
   }
+}
+
+TEST_CASE("publishing over the API: a draft until the chair and the adjuster have approved") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
+                          "och länets kommuner)";
+  server.write_token = server.tokenFor("Anna Elverskog", {Role::kSecretary, ssr});
+  const std::string minutes = beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
+  const std::string boundary = "----b";
+  Poco::Net::HTTPRequest up("POST", "/api/v1/documents?draft=true", Poco::Net::HTTPMessage::HTTP_1_1);
+  up.setContentType("multipart/form-data; boundary=" + boundary);
+  auto imported = server.send(up, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.txt\"\r\n"
+                                  "Content-Type: text/plain\r\n\r\n" + minutes + "\r\n--" + boundary + "--\r\n");
+  REQUIRE_MESSAGE(imported.status == 201, imported.body);
+  const std::string pub = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id")) + "/publication";
+  CHECK(server.search("Komtek").json()->getValue<int>("total") == 0);  // a draft is nobody's business yet
+  CHECK(server.get(pub).status == 404);
+  auto mine = server.getAs(pub, server.write_token);
+  REQUIRE(mine.status == 200);
+  CHECK(mine.json()->getValue<std::string>("state") == "draft");
+  CHECK(mine.json()->getArray("approvers")->size() == 2);
+  CHECK(mine.json()->getArray("identity_numbers")->size() == 0);
+
+  auto act = [&](const std::string& token, const std::string& body) {
+    Poco::Net::HTTPRequest req("POST", pub, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.set("Authorization", "Bearer " + token);
+    req.setContentType("application/json");
+    return server.send(req, body);
+  };
+  const std::string hakan = server.tokenFor("Håkan Söderman", {Role::kReader, ssr});
+  const std::string iren = server.tokenFor("Irén Lejegren", {Role::kReader, ssr});
+  CHECK(act(hakan, R"({"action": "approve"})").status == 422);  // not sent yet
+  CHECK(act(hakan, R"({"action": "send"})").status == 403);     // only the secretary sends
+  CHECK(act(server.write_token, R"({"action": "publish"})").status == 400);
+  REQUIRE(act(server.write_token, R"({"action": "send"})").status == 200);
+  CHECK(act(server.write_token, R"({"action": "approve"})").status == 403);  // not the chair or an adjuster
+  auto half = act(hakan, R"({"action": "approve"})");
+  REQUIRE(half.status == 200);
+  CHECK(half.json()->getValue<std::string>("state") == "adjusting");
+  CHECK(server.search("Komtek").json()->getValue<int>("total") == 0);
+  auto done = act(iren, R"({"action": "approve"})");
+  REQUIRE(done.status == 200);
+  CHECK(done.json()->getValue<std::string>("state") == "published");
+  const std::string posted = done.json()->getValue<std::string>("posted_date");
+  CHECK(done.json()->getValue<std::string>("appeal_ends") == addDays(posted, 21));
+  CHECK(done.json()->getArray("approvals")->size() == 2);
+  CHECK(server.search("Komtek").json()->getValue<int>("total") == 1);  // public once adjusted
+  auto open = server.get(pub);
+  REQUIRE(open.status == 200);
+  CHECK_FALSE(open.json()->has("identity_numbers"));  // for the body's secretaries only
+  auto log = server.runtime->accounts().auditLog(20, "document");
+  REQUIRE(log.ok());
+  CHECK(log->at(0).action == "publication.approve");
+  CHECK(log->at(0).actor == "Irén Lejegren");
+  CHECK(log->at(0).after == "published");
 }

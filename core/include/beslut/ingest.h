@@ -25,6 +25,9 @@ struct ImportRequest {
   std::string_view bytes;
   std::string filename;
   std::string media_type;
+  // New minutes on their way through justering: stored unpublished ("draft"),
+  // never visible to the public in between. Otherwise stored as read.
+  bool as_draft = false;
 };
 
 struct ImportReport {
