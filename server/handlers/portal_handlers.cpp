@@ -144,6 +144,7 @@ mustache::list areaList(const std::vector<const Link*>& links, const Taxonomy& t
     mustache::data a;
     a.set("code", l->code);
     a.set("code_url", urlEncode(l->code));
+    a.set("scheme", l->scheme);
     a.set("title", nodeTitle(taxonomy, l->scheme, l->code));
     std::ostringstream score;
     score.precision(2);
@@ -429,15 +430,21 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     row.set("private", !it.is_public);
     row.set("adjusted_immediately", it.adjusted_immediately);
     mustache::list decisions;
-    for (const auto& dec : it.decisions) {
+    for (std::size_t k = 0; k < it.decisions.size(); ++k) {
       mustache::data x;
-      x.set("text", dec.text);
+      x.set("text", it.decisions[k].text);
+      x.set("index", std::to_string(k));
+      x.set("item", it.number);
       decisions.push_back(x);
     }
     row.set("decisions", decisions);
     mustache::list assignments;
-    for (const auto& a : it.assignments) {
+    for (std::size_t k = 0; k < it.assignments.size(); ++k) {
+      const Assignment& a = it.assignments[k];
       mustache::data x;
+      x.set("index", std::to_string(k));
+      x.set("item", it.number);
+      x.set("due_value", a.due);
       x.set("assignee", a.assignee);
       x.set("assignee_url", urlEncode(a.assignee));
       x.set("task", a.task);
@@ -448,7 +455,9 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
       assignments.push_back(x);
     }
     row.set("assignments", assignments);
-    row.set("areas", areaList(item_links[i], ctx.runtime.taxonomy()));
+    mustache::list item_areas = areaList(item_links[i], ctx.runtime.taxonomy());
+    for (auto& a : item_areas) a.set("item", it.number);
+    row.set("areas", item_areas);
     row.set("has_areas", !item_links[i].empty());
     row.set("editor", editor);
     row.set("csrf", caller.csrf_token);
@@ -470,6 +479,20 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     data.set("has_identity_numbers", !hits.empty());
   }
   data.set("original_public", wholeDocumentPublic(d) || reader);
+  if (reader) {  // the document's history from the audit log, for its body
+    mustache::list history;
+    if (auto log = ctx.runtime.accounts().auditLog(50, "document", id); log.ok()) {
+      for (const auto& e : log.value()) {
+        mustache::data h;
+        h.set("at", e.at.substr(0, 16));
+        h.set("actor", e.actor);
+        h.set("action", e.action);
+        history.push_back(h);
+      }
+    }
+    data.set("history", history);
+    data.set("has_history", !history.empty());
+  }
   sendPage(ctx, res, "document", data, caller, d.title.empty() ? "Dokument" : d.title, "", status);
 }
 
@@ -530,6 +553,30 @@ void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
     st = correct("/items/" + item + "/public", form.get("public", "") == "ja" ? "true" : "false",
                  form.get("public", "") == "ja" ? "Offentlig" : "Ej offentlig");
     done = "offentlighet";
+  } else if (action == "beslut") {
+    const std::string path = "/items/" + form.get("item", "") + "/decisions/" + form.get("index", "");
+    st = form.get("ta_bort", "") == "ja" ? correct(path, "null", "Borttaget beslut")
+                                        : correct(path, json(Poco::trim(form.get("text", ""))), "Rättat beslut");
+    done = "rattad";
+  } else if (action == "uppdrag") {
+    const std::string path = "/items/" + form.get("item", "") + "/assignments/" + form.get("index", "");
+    if (form.get("ta_bort", "") == "ja") {
+      st = correct(path, "null", "Borttaget uppdrag");
+    } else {
+      Poco::JSON::Object::Ptr value = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      value->set("assignee", Poco::trim(form.get("assignee", "")));
+      value->set("task", Poco::trim(form.get("task", "")));
+      value->set("due", Poco::trim(form.get("due", "")));
+      st = correct(path, json(value), "Rättat uppdrag");
+    }
+    done = "rattad";
+  } else if (action == "koppling") {
+    const std::string item = form.get("item", "");
+    const std::string path = (item.empty() ? std::string() : "/items/" + item) + "/links/" + form.get("scheme", "") +
+                             "/" + form.get("code", "");
+    const std::string verdict = form.get("beslut", "") == "bekrafta" ? "\"confirm\"" : "\"reject\"";
+    st = correct(path, verdict, verdict == "\"confirm\"" ? "Bekräftad koppling" : "Avvisad koppling");
+    done = "rattad";
   } else if (action == "skicka") {
     auto pub_before = store.publication(id);
     st = publishing.sendForAdjustment(id, who, nowUtcIso(), form.get("kontrollerat", "") == "ja");

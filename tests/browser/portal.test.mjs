@@ -73,6 +73,19 @@ test('minutes from import to the notice board: secretary, adjuster, chair, and t
     const row = secretary.locator('tr', { has: secretary.getByRole('link', { name: 'Håkan Söderman', exact: true }) });
     assert.match(await row.textContent(), /Lekebergs kommun/);
 
+    // She confirms the strategy link of § 5 and corrects the decision of § 2.
+    const link = secretary.locator('#p5 form', { has: secretary.locator('input[name=code]') }).first();
+    const code = await link.locator('input[name=code]').getAttribute('value');
+    await Promise.all([secretary.waitForURL(/klart=rattad/), link.getByRole('button', { name: 'Bekräfta' }).click()]);
+    assert.equal(await secretary.locator('#p5 form', { has: secretary.locator(`input[name=code][value="${code}"]`) })
+      .getByRole('button', { name: 'Bekräfta' }).count(), 0, 'a confirmed link has nothing left to confirm');
+    await secretary.locator('#p2 summary', { hasText: 'Rätta beslutet' }).click();
+    await secretary.locator('#p2').getByLabel('Beslutstext').fill('Håkan Söderman väljs till justerare.');
+    await Promise.all([secretary.waitForURL(/klart=rattad/), secretary.locator('#p2').getByRole('button', { name: 'Spara rättelsen' }).click()]);
+    assert.match(await secretary.locator('#p2 .decision').textContent(), /väljs till justerare\./);
+    await secretary.locator('summary', { hasText: 'Historik' }).click();
+    assert.match(await secretary.locator('details', { hasText: 'Historik' }).textContent(), /correction\.add \/items\/2\/decisions\/0/);
+
     // § 4 is marked non-public, then the minutes go for justering.
     await Promise.all([secretary.waitForURL(/klart=offentlighet/),
       secretary.getByRole('button', { name: 'Markera § 4 som ej offentlig' }).click()]);
