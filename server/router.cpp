@@ -101,6 +101,10 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
     if (rest == "followups") {
       return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, true)) : new NotFoundHandler(true);
     }
+    if (Id rid = 0; rest.rfind("report-backs/", 0) == 0 && Poco::NumberParser::tryParse64(rest.substr(13), rid) && rid > 0) {
+      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false, 0, rid))
+                              : new NotFoundHandler(true);
+    }
     if (Id mid = 0; rest.rfind("matches/", 0) == 0 && Poco::NumberParser::tryParse64(rest.substr(8), mid) && mid > 0) {
       return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false, mid))
                               : new NotFoundHandler(true);

@@ -4,7 +4,9 @@
 #include <Poco/NumberParser.h>
 #include <Poco/UTF8String.h>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 namespace beslut {
 namespace {
@@ -135,6 +137,126 @@ double assignmentSimilarity(const Assignment& a, const Assignment& b, std::strin
     if (same_assignee) *evidence += (evidence->empty() ? "" : "; ") + std::string("samma mottagare");
   }
   return score;
+}
+
+namespace {
+
+// Words of four letters or more, in order, lower case.
+std::vector<std::string> wordList(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 4) words.push_back(Poco::UTF8::toLower(word));
+    word.clear();
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) word += c;
+    else flush();
+  }
+  flush();
+  return words;
+}
+
+// The same word, inflected or not: a common beginning of at least five
+// bytes, or of all but the last of the shorter one (so "lärare" is "lärarna").
+bool sameStem(const std::string& a, const std::string& b) {
+  const std::size_t shorter = std::min(a.size(), b.size());
+  std::size_t common = 0;
+  while (common < shorter && a[common] == b[common]) ++common;
+  return common >= std::max<std::size_t>(4, std::min<std::size_t>(6, shorter - 1));
+}
+
+// Words too general to show that a text is about a task.
+bool generalWord(const std::string& w) {
+  static const std::set<std::string> kGeneral = {"vara", "även", "inom", "kring", "till", "från", "eller", "samt",
+                                                  "arbete", "arbetet", "att", "ska", "skall", "kommer", "detta",
+                                                  "denna", "dessa", "också", "under", "efter", "med", "mellan",
+                                                  "region", "regionen", "örebro", "läns", "länet", "kommun",
+                                                  "kommunerna", "uppdrag", "uppdraget", "fick", "få"};
+  return kGeneral.count(w) > 0;
+}
+
+// The person's name without what follows it: "Ewa Lindberg (Region Örebro län)" → "Ewa Lindberg".
+std::string personName(const std::string& assignee) {
+  std::string name = assignee.substr(0, assignee.find_first_of("(,"));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return name;
+}
+
+bool containsWord(const std::string& text, const std::string& word) {
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool start = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+    const std::size_t end = at + word.size();
+    const bool stop = end >= text.size() || (!std::isalnum(static_cast<unsigned char>(text[end])) &&
+                                             static_cast<unsigned char>(text[end]) < 0x80);
+    if (start && stop) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double reportBackScore(const Assignment& assignment, const Item& item, std::string* evidence) {
+  if (evidence != nullptr) evidence->clear();
+  const std::string name = personName(assignment.assignee);
+  const std::string text = item.title + "\n" + item.text;
+  if (name.size() < 4) return 0.0;
+  // The item gives the person an assignment of its own: a thread, not a report.
+  for (const auto& a : item.assignments) {
+    if (personName(a.assignee) == name) return 0.0;
+  }
+  double score = 0.0;
+  std::string named;
+  if (containsWord(text, name)) {
+    score = 0.5;
+    named = name;
+  } else {
+    const std::string surname = name.substr(name.rfind(' ') + 1);
+    if (surname.size() < 3 || surname == name || !containsWord(text, surname)) return 0.0;
+    score = 0.4;
+    named = surname;
+  }
+  std::vector<std::string> task;
+  for (const auto& w : wordList(assignment.task)) {
+    if (!generalWord(w) && std::find(task.begin(), task.end(), w) == task.end()) task.push_back(w);
+  }
+  const auto words = wordList(text);
+  std::vector<std::string> shared;
+  for (const auto& t : task) {
+    for (const auto& w : words) {
+      if (sameStem(t, w)) {
+        shared.push_back(w);
+        break;
+      }
+    }
+  }
+  if (shared.empty()) return 0.0;
+  score += 0.5 * std::min(1.0, static_cast<double>(shared.size()) / static_cast<double>(std::min<std::size_t>(task.size(), 4)));
+  std::string reported;
+  for (const auto& w : words) {
+    for (const char* verb : {"återrapport", "rapporterade", "informerade", "redovisade", "redogjorde", "berättade",
+                             "lägesrapport", "presenterade", "återkom"}) {
+      if (reported.empty() && w.rfind(verb, 0) == 0) reported = w;
+    }
+  }
+  if (!reported.empty()) score += 0.1;
+  if (evidence != nullptr) {
+    *evidence = "nämner " + named + "; gemensamma ord: ";
+    for (std::size_t i = 0; i < shared.size(); ++i) *evidence += (i ? ", " : "") + shared[i];
+    if (!reported.empty()) *evidence += "; " + reported;
+  }
+  return std::min(1.0, score);
+}
+
+AssignmentStatus reportedStatus(const Item& item) {
+  for (const auto& w : wordList(item.title + "\n" + item.text)) {
+    for (const char* done : {"klart", "slutför", "avslutat", "avslutad", "genomförd", "genomfört", "färdigställ",
+                             "fullgjort", "fullgjord"}) {
+      if (w.rfind(done, 0) == 0) return AssignmentStatus::kDone;
+    }
+  }
+  return AssignmentStatus::kInProgress;
 }
 
 bool matches(const AssignmentRecord& r, const AssignmentFilter& f) {

@@ -101,7 +101,8 @@ Result<std::optional<ImportReport>> Ingest::alreadyImported(std::string_view byt
 }
 
 void Ingest::matchNewAssignments(Id id, const Document& document) const {
-  bool any = false;
+  // Assignments to thread, or a council's document that may report back on earlier ones.
+  bool any = document.kind != DocumentKind::kOther && !document.date.empty();
   for (const auto& item : document.items) any = any || !item.assignments.empty();
   // The same assignment followed in earlier documents: a failure here leaves
   // the document stored, only unmatched (matching can run again).

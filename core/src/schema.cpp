@@ -233,6 +233,23 @@ const std::vector<Migration>& schemaMigrations() {
                 approved_at TEXT NOT NULL,
                 UNIQUE(document_id, person, scope)))",
        }},
+      {8,
+       "report-backs: later items that report on an assignment, proposed or confirmed",
+       {
+           R"(CREATE TABLE report_backs(
+                id INTEGER PRIMARY KEY,
+                assignment_id INTEGER NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,
+                item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                score REAL NOT NULL,
+                evidence TEXT NOT NULL DEFAULT '',
+                reported_status TEXT NOT NULL DEFAULT 'in_progress',
+                state TEXT NOT NULL DEFAULT 'proposed',
+                decided_by TEXT NOT NULL DEFAULT '',
+                decided_at TEXT NOT NULL DEFAULT '',
+                followup_id INTEGER REFERENCES followups(id) ON DELETE SET NULL,
+                UNIQUE(assignment_id, item_id)))",
+           "CREATE INDEX report_backs_assignment ON report_backs(assignment_id)",
+       }},
   };
   return kMigrations;
 }

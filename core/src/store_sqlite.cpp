@@ -452,25 +452,7 @@ class SqliteStore final : public Store {
           found = Status::notFound("Uppdraget " + std::to_string(assignment_id) + " finns inte.");
           return;
         }
-        f.created_at = nowIso();
-        if (f.date.empty()) f.date = f.created_at.substr(0, 10);
-        std::string status = assignmentStatusName(f.status);
-        Poco::Nullable<double> progress;
-        if (f.progress >= 0) progress = f.progress;
-        Poco::Nullable<Poco::Int64> source;
-        if (f.source_document_id) source = *f.source_document_id;
-        s << "INSERT INTO followups(assignment_id, date, status, comment, source_document_id, source_item_number, "
-             "author, progress, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            bind(assignment_id), use(f.date), use(status), use(f.comment), use(source), use(f.source_item_number),
-            use(f.author), use(progress), use(f.created_at), now;
-        f.id = lastInsertId(s);
-        f.assignment_id = assignment_id;
-        appendChange(s, "assignment", assignment_id, "followup");
-        // The document's passages carry their assignments' status: index it again.
-        Poco::Int64 doc_id = 0;
-        s << "SELECT i.document_id FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = ?", into(doc_id),
-            bind(assignment_id), now;
-        appendChange(s, "document", doc_id, "upsert");
+        insertFollowUp(s, assignment_id, f);
       });
       if (!st.ok()) return st;
       if (!found.ok()) return found;
@@ -480,7 +462,223 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Records a follow-up of an assignment (in the caller's transaction) and
+  // re-indexes the assignment's document, whose passages carry its status.
+  static void insertFollowUp(Session& s, Id assignment_id, FollowUp& f) {
+    f.created_at = nowIso();
+    if (f.date.empty()) f.date = f.created_at.substr(0, 10);
+    std::string status = assignmentStatusName(f.status);
+    Poco::Nullable<double> progress;
+    if (f.progress >= 0) progress = f.progress;
+    Poco::Nullable<Poco::Int64> source;
+    if (f.source_document_id) source = *f.source_document_id;
+    s << "INSERT INTO followups(assignment_id, date, status, comment, source_document_id, source_item_number, "
+         "author, progress, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        bind(assignment_id), use(f.date), use(status), use(f.comment), use(source), use(f.source_item_number),
+        use(f.author), use(progress), use(f.created_at), now;
+    f.id = lastInsertId(s);
+    f.assignment_id = assignment_id;
+    appendChange(s, "assignment", assignment_id, "followup");
+    Poco::Int64 doc_id = 0;
+    s << "SELECT i.document_id FROM assignments a JOIN items i ON i.id = a.item_id WHERE a.id = ?", into(doc_id),
+        bind(assignment_id), now;
+    appendChange(s, "document", doc_id, "upsert");
+  }
+
   Result<std::size_t> matchAssignments(Id document_id) override {
+    auto threads = matchThreads(document_id);
+    if (!threads.ok()) return threads;
+    auto reports = matchReportBacks(document_id);
+    if (!reports.ok()) return reports;
+    return threads.value() + reports.value();
+  }
+
+  Result<std::vector<ReportBack>> reportBacks(Id assignment_id) const override {
+    try {
+      Session s = pool_.get();
+      std::vector<Poco::Int64> ids, assignments, docs, followups;
+      std::vector<std::string> titles, dates, orgs, pub_states, numbers, evidence, statuses, states, by;
+      std::vector<double> scores;
+      std::vector<int> item_public;
+      s << "SELECT rb.id, rb.assignment_id, d.id, d.title, d.date, COALESCE(o.name, ''), d.publication_state, "
+           "i.is_public, i.number, rb.score, rb.evidence, rb.reported_status, rb.state, rb.decided_by, "
+           "COALESCE(rb.followup_id, 0) FROM report_backs rb "
+           "JOIN items i ON i.id = rb.item_id JOIN documents d ON d.id = i.document_id "
+           "LEFT JOIN organizations o ON o.id = d.organization_id "
+           "WHERE ? = 0 OR rb.assignment_id = ? ORDER BY rb.assignment_id, d.date, rb.id",
+          into(ids), into(assignments), into(docs), into(titles), into(dates), into(orgs), into(pub_states),
+          into(item_public), into(numbers), into(scores), into(evidence), into(statuses), into(states), into(by),
+          into(followups), bind(assignment_id), bind(assignment_id), now;
+      std::vector<ReportBack> out(ids.size());
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        out[i] = {ids[i], assignments[i], docs[i], titles[i], dates[i], orgs[i],
+                  item_public[i] != 0 && pub_states[i] == "published", numbers[i], scores[i], evidence[i],
+                  parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress), states[i], by[i],
+                  followups[i]};
+      }
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not read report-backs");
+    }
+  }
+
+  Status decideReportBack(Id report_back_id, bool confirm, const std::string& by) override {
+    if (by.empty()) return Status::invalidArgument("Ange vem som bekräftar eller avvisar.");
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status result = Status::okStatus();
+      Status st = inTransaction(s, [&] {
+        std::vector<Poco::Int64> assignments, items;
+        std::vector<std::string> states;
+        s << "SELECT assignment_id, item_id, state FROM report_backs WHERE id = ?", into(assignments), into(items),
+            into(states), bind(report_back_id), now;
+        if (assignments.empty()) {
+          result = Status::notFound("Återrapporten " + std::to_string(report_back_id) + " finns inte.");
+          return;
+        }
+        if (states[0] != "proposed") {
+          result = Status::unprocessable(states[0] == "confirmed" ? "Återrapporten är redan bekräftad."
+                                                                  : "Återrapporten är redan avvisad.");
+          return;
+        }
+        confirmOrReject(s, report_back_id, assignments[0], items[0], confirm, by);
+      });
+      if (!st.ok()) return st;
+      return result;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store the decision");
+    }
+  }
+
+  // A report-back decided: confirmed ones become a follow-up with the item as source.
+  static void confirmOrReject(Session& s, Id report_back_id, Id assignment_id, Id item_id, bool confirm,
+                              const std::string& by) {
+    std::string state = confirm ? "confirmed" : "rejected", at = nowIso(), who = by;
+    Poco::Nullable<Poco::Int64> followup;
+    if (confirm) {
+      std::vector<std::string> numbers, dates, titles, evidence, statuses;
+      std::vector<Poco::Int64> docs;
+      s << "SELECT i.number, d.date, d.title, d.id, rb.evidence, rb.reported_status FROM report_backs rb "
+           "JOIN items i ON i.id = rb.item_id JOIN documents d ON d.id = i.document_id WHERE rb.id = ?",
+          into(numbers), into(dates), into(titles), into(docs), into(evidence), into(statuses), bind(report_back_id),
+          now;
+      FollowUp f;
+      f.status = parseAssignmentStatus(statuses.at(0)).value_or(AssignmentStatus::kInProgress);
+      f.date = dates.at(0);
+      f.comment = "Återrapporterat i " + titles.at(0) + ", § " + numbers.at(0) + " (" + evidence.at(0) + ").";
+      f.source_document_id = docs.at(0);
+      f.source_item_number = numbers.at(0);
+      f.author = by == "beslut" ? "" : by;  // found by Beslut: an extracted follow-up, like an annual report's
+      insertFollowUp(s, assignment_id, f);
+      followup = f.id;
+    }
+    s << "UPDATE report_backs SET state = ?, decided_by = ?, decided_at = ?, followup_id = ? WHERE id = ?",
+        use(state), use(who), use(at), use(followup), bind(report_back_id), now;
+    (void)item_id;
+  }
+
+  // Items of later documents that report on assignments of earlier ones, in
+  // both directions from `document_id`: its items against earlier assignments,
+  // and its assignments against later items that name the assignee.
+  Result<std::size_t> matchReportBacks(Id document_id) {
+    struct Found {
+      Id assignment_id, item_id;
+      double score;
+      std::string evidence;
+      AssignmentStatus status;
+    };
+    std::vector<Found> found;
+    try {
+      Session s = pool_.get();
+      auto doc = loadEffective(s, document_id);
+      if (!doc.ok()) return doc.status();
+      if (doc->date.empty() || doc->kind == DocumentKind::kOther) return std::size_t{0};
+      // Forward: earlier assignments reported on in this document.
+      std::vector<Poco::Int64> ids;
+      std::vector<std::string> assignees, tasks;
+      std::string date = doc->date;
+      s << "SELECT a.id, a.assignee, a.task FROM assignments a JOIN items i ON i.id = a.item_id "
+           "JOIN documents d ON d.id = i.document_id WHERE d.id <> ? AND d.date <> '' AND d.date < ?",
+          into(ids), into(assignees), into(tasks), bind(document_id), use(date), now;
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        Assignment a;
+        a.assignee = assignees[k];
+        a.task = tasks[k];
+        for (const auto& item : doc->items) {
+          std::string evidence;
+          const double score = reportBackScore(a, item, &evidence);
+          if (score >= kProposeMatch) found.push_back({ids[k], item.id, score, evidence, reportedStatus(item)});
+        }
+      }
+      // Backward: this document's assignments reported on in later documents.
+      std::map<Id, Document> later;
+      for (const auto& item : doc->items) {
+        for (const auto& a : item.assignments) {
+          std::string name = a.assignee.substr(0, a.assignee.find_first_of("(,"));
+          while (!name.empty() && name.back() == ' ') name.pop_back();
+          const std::string surname = name.substr(name.rfind(' ') + 1);
+          if (surname.size() < 3 || a.id == 0) continue;
+          std::vector<Poco::Int64> items, docs;
+          std::string like = "%" + surname + "%";
+          s << "SELECT i.id, i.document_id FROM items i JOIN documents d ON d.id = i.document_id "
+               "WHERE d.id <> ? AND d.date > ? AND d.kind <> 'other' AND (i.text LIKE ? OR i.title LIKE ?) LIMIT 200",
+              into(items), into(docs), bind(document_id), use(date), use(like), use(like), now;
+          for (std::size_t k = 0; k < items.size(); ++k) {
+            auto it = later.find(docs[k]);
+            if (it == later.end()) {
+              auto other = loadEffective(s, docs[k]);
+              if (!other.ok()) continue;
+              it = later.emplace(docs[k], std::move(other).value()).first;
+            }
+            for (const auto& candidate : it->second.items) {
+              if (candidate.id != items[k]) continue;
+              std::string evidence;
+              const double score = reportBackScore(a, candidate, &evidence);
+              if (score >= kProposeMatch) found.push_back({a.id, candidate.id, score, evidence, reportedStatus(candidate)});
+            }
+          }
+        }
+      }
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not look for report-backs");
+    }
+    if (found.empty()) return std::size_t{0};
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    try {
+      Session s = pool_.get();
+      Status st = inTransaction(s, [&] {
+        for (const auto& f : found) {
+          std::vector<Poco::Int64> existing;
+          std::vector<std::string> states;
+          s << "SELECT id, state FROM report_backs WHERE assignment_id = ? AND item_id = ?", into(existing),
+              into(states), bind(f.assignment_id), bind(f.item_id), now;
+          std::string status = assignmentStatusName(f.status);
+          Poco::Int64 id = 0;
+          if (existing.empty()) {
+            s << "INSERT INTO report_backs(assignment_id, item_id, score, evidence, reported_status) "
+                 "VALUES(?, ?, ?, ?, ?)",
+                bind(f.assignment_id), bind(f.item_id), bind(f.score), bind(f.evidence), use(status), now;
+            id = lastInsertId(s);
+          } else {
+            id = existing[0];
+            // A decision stands; a new reading only refreshes what was found.
+            s << "UPDATE report_backs SET score = ?, evidence = ?, reported_status = ? WHERE id = ?", bind(f.score),
+                bind(f.evidence), use(status), bind(id), now;
+            if (states[0] != "proposed") continue;
+          }
+          if (f.score >= kConfirmMatch) confirmOrReject(s, id, f.assignment_id, f.item_id, true, "beslut");
+        }
+      });
+      if (!st.ok()) return st;
+      return found.size();
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not store report-backs");
+    }
+  }
+
+  // The same assignment given in several documents: matches by task and assignee.
+  Result<std::size_t> matchThreads(Id document_id) {
     auto all = loadAssignments(0);
     if (!all.ok()) return all.status();
     struct Found {

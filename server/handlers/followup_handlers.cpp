@@ -66,10 +66,16 @@ Object::Ptr followUpJson(const FollowUp& f) {
 struct Threads {
   std::map<Id, std::vector<AssignmentMatch>> by_assignment;
   std::map<Id, const AssignmentRecord*> by_id;  // every record is looked up per match: no linear scans
+  std::map<Id, std::vector<ReportBack>> report_backs;  // those the caller may see
 
-  static Threads load(Store& store, const std::vector<AssignmentRecord>& records) {
+  static Threads load(Store& store, const std::vector<AssignmentRecord>& records, const Principal& who) {
     Threads t;
     for (const auto& r : records) t.by_id[r.assignment.id] = &r;
+    if (auto reports = store.reportBacks(0); reports.ok()) {
+      for (auto& rb : reports.value()) {
+        if (rb.is_public || who.canRead(rb.organization)) t.report_backs[rb.assignment_id].push_back(std::move(rb));
+      }
+    }
     auto all = store.assignmentMatches(0);
     if (!all.ok()) return t;
     for (const auto& m : all.value()) {
@@ -107,6 +113,24 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
   const Assignment a = threads.merged(r);
   const AssignmentStatus status = currentStatus(a, today);
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Array::Ptr reports = new Array;
+  if (auto it = threads.report_backs.find(a.id); it != threads.report_backs.end()) {
+    for (const auto& rb : it->second) {
+      Object::Ptr x = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      x->set("id", rb.id);
+      x->set("document_id", rb.document_id);
+      x->set("document_title", rb.document_title);
+      x->set("document_date", rb.document_date);
+      x->set("item_number", rb.item_number);
+      x->set("score", rb.score);
+      x->set("evidence", rb.evidence);
+      x->set("reported_status", assignmentStatusName(rb.reported_status));
+      x->set("state", rb.state);
+      x->set("decided_by", rb.decided_by);
+      if (rb.followup_id != 0) x->set("followup_id", rb.followup_id);
+      reports->add(x);
+    }
+  }
   o->set("id", a.id);
   o->set("assignee", a.assignee);
   o->set("task", a.task);
@@ -140,6 +164,7 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
   Array::Ptr followups = new Array;
   for (const auto& f : a.followups) followups->add(followUpJson(f));
   o->set("followups", followups);
+  o->set("report_backs", reports);
   Array::Ptr thread = new Array, proposed = new Array;
   if (auto it = threads.by_assignment.find(a.id); it != threads.by_assignment.end()) {
     for (const auto& m : it->second) {
@@ -473,7 +498,7 @@ void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (!all.ok()) return sendError(res, all.status());
   Array::Ptr list = new Array;
   std::size_t total = 0;
-  const Threads threads = Threads::load(ctx_.runtime.store(), all.value());
+  const Threads threads = Threads::load(ctx_.runtime.store(), all.value(), caller->principal);
   for (const auto& r : all.value()) {
     if (!matches(r, filter.value())) continue;
     ++total;
@@ -532,6 +557,25 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
     return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
+  if (report_back_id_ != 0) {
+    auto body = readJsonBody(req, res, 4096);
+    if (!body.ok()) return sendError(res, body.status());
+    if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
+      return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
+    }
+    auto mine = store.reportBacks(id_);
+    if (!mine.ok()) return sendError(res, mine.status());
+    if (std::none_of(mine->begin(), mine->end(), [&](const ReportBack& r) { return r.id == report_back_id_; })) {
+      return sendError(res, Status::notFound("Uppdraget har ingen återrapport " + std::to_string(report_back_id_) + "."));
+    }
+    const bool confirm = body.value()->getValue<bool>("confirm");
+    Status st = store.decideReportBack(report_back_id_, confirm, principal_.name);
+    if (!st.ok()) return sendError(res, st);
+    audit(ctx_, caller.value(), confirm ? "assignment.report_back.confirm" : "assignment.report_back.reject",
+          "assignment", id_, "", "{\"report_back\":" + std::to_string(report_back_id_) + "}");
+    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();
+    return sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+  }
   if (match_id_ != 0) {
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
@@ -557,7 +601,7 @@ void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPR
                                        const std::string& today) {
   auto all = visibleAssignments(ctx_, principal_);
   if (!all.ok()) return sendError(res, all.status());
-  const Threads threads = Threads::load(ctx_.runtime.store(), all.value());
+  const Threads threads = Threads::load(ctx_.runtime.store(), all.value(), principal_);
   const AssignmentRecord* record = threads.record(id_);
   if (record == nullptr) return sendError(res, Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte."));
   sendJson(res, assignmentJson(*record, ctx_.runtime.taxonomy(), today, threads), status);

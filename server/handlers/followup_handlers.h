@@ -23,8 +23,8 @@ class AssignmentsHandler : public Handler {
 // POST /api/v1/assignments/{id}/matches/{match_id} with {"confirm": bool, "by"}.
 class AssignmentHandler : public Handler {
  public:
-  AssignmentHandler(AppContext& ctx, Id id, bool followups, Id match_id = 0)
-      : ctx_(ctx), id_(id), followups_(followups), match_id_(match_id) {}
+  AssignmentHandler(AppContext& ctx, Id id, bool followups, Id match_id = 0, Id report_back_id = 0)
+      : ctx_(ctx), id_(id), followups_(followups), match_id_(match_id), report_back_id_(report_back_id) {}
   void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
 
  private:
@@ -35,6 +35,7 @@ class AssignmentHandler : public Handler {
   Id id_;
   bool followups_;
   Id match_id_;
+  Id report_back_id_;
   Principal principal_;  // who asks
 };
 

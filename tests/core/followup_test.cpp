@@ -88,3 +88,49 @@ TEST_CASE("filters: organization, assignee, area, status, due range, overdue") {
   CHECK(quarterOf("2024-05-17") == "2024-Q2");
   CHECK(quarterOf("maj") == "");
 }
+
+TEST_CASE("a later item that reports back on an assignment without giving it anew") {
+  Assignment a;
+  a.assignee = "Ewa Lindberg (Region Örebro län)";
+  a.task = "vara med som stöd i processen kring uppdragsutbildningen för lärare med Örebro universitet";
+  Item report;
+  report.number = "4";
+  report.title = "Uppdragsutbildning för lärare";
+  report.text = "Ewa Lindberg återrapporterade om uppdragsutbildningen. Utbildningen för lärarna startar i januari "
+                "tillsammans med Örebro universitet.";
+  std::string evidence;
+  const double full = reportBackScore(a, report, &evidence);
+  CHECK(full >= kConfirmMatch);
+  CHECK(evidence.find("nämner Ewa Lindberg") != std::string::npos);
+  CHECK(evidence.find("uppdragsutbildning") != std::string::npos);
+  CHECK(evidence.find("återrapporterade") != std::string::npos);
+  CHECK(reportedStatus(report) == AssignmentStatus::kInProgress);
+
+  // By surname only, fewer shared words and no reporting verb: a proposal at most.
+  Item partial;
+  partial.text = "Lindberg nämnde att processen med lärarutbildningen fortsätter.";
+  const double weaker = reportBackScore(a, partial);
+  CHECK(weaker >= kProposeMatch);
+  CHECK(weaker < kConfirmMatch);
+
+  // Done when the item says so.
+  Item done;
+  done.text = "Ewa Lindberg meddelade att uppdragsutbildningen för lärare är slutförd.";
+  CHECK(reportedStatus(done) == AssignmentStatus::kDone);
+  CHECK(reportBackScore(a, done) >= kProposeMatch);
+
+  // Not a report: another person, no shared words, or a new assignment to the same person (a thread).
+  Item other;
+  other.text = "Anita Ladinek återrapporterade om uppdragsutbildningen för lärare.";
+  CHECK(reportBackScore(a, other) == 0.0);
+  Item unrelated;
+  unrelated.text = "Ewa Lindberg hälsade alla välkomna till mötet.";
+  CHECK(reportBackScore(a, unrelated) == 0.0);
+  Item again = report;
+  again.assignments.push_back({0, "Ewa Lindberg", "fortsätta stödja uppdragsutbildningen", "", "", AssignmentStatus::kOpen, 0, {}, 1.0, {}});
+  CHECK(reportBackScore(a, again) == 0.0);
+  CHECK(reportedStatus(unrelated) == AssignmentStatus::kInProgress);
+  Item oklart;
+  oklart.text = "Det är oklart när Ewa Lindberg kan återkomma om uppdragsutbildningen.";
+  CHECK(reportedStatus(oklart) == AssignmentStatus::kInProgress);  // "oklart" is not "klart"
+}

@@ -960,3 +960,74 @@ TEST_CASE("publishing over the API: a draft until the chair and the adjuster hav
   CHECK(log->at(0).actor == "Irén Lejegren");
   CHECK(log->at(0).after == "published");
 }
+
+TEST_CASE("a later council's minutes that report back on an assignment become its follow-up, or a proposal") {
+  TempDir dir;
+  Server server(dir.path());
+  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
+                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  // Reported back in full: named, the task's words, a reporting verb. Confirmed without asking.
+  const std::string november =
+      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
+      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
+      "1. Mötet öppnas\n\n"
+      "2. Uppdragsutbildning för lärare\nEwa Lindberg återrapporterade om processen kring uppdragsutbildningen "
+      "med Örebro universitet. Utbildningen är nu genomförd.\n\n"
+      "3. Mötet avslutas\n";
+  REQUIRE(server.upload("protokoll-2018-11.txt", november).status == 201);
+  auto list = server.get("/api/v1/assignments?assignee=Ewa&today=2019-01-01");
+  REQUIRE(list.json()->getValue<int>("total") == 1);
+  auto ewa = list.json()->getArray("assignments")->getObject(0);
+  CHECK(ewa->getValue<std::string>("status") == "done");
+  auto reports = ewa->getArray("report_backs");
+  REQUIRE(reports->size() == 1);
+  CHECK(reports->getObject(0)->getValue<std::string>("state") == "confirmed");
+  CHECK(reports->getObject(0)->getValue<std::string>("item_number") == "2");
+  CHECK(reports->getObject(0)->getValue<std::string>("evidence").find("nämner Ewa Lindberg") != std::string::npos);
+  auto followups = ewa->getArray("followups");
+  REQUIRE(followups->size() == 1);
+  CHECK(followups->getObject(0)->getValue<std::string>("date") == "2018-11-23");
+  CHECK(followups->getObject(0)->getValue<std::string>("comment").rfind("Återrapporterat i", 0) == 0);
+  CHECK(followups->getObject(0)->getValue<std::string>("source_item_number") == "2");
+
+  // Named by surname only, in passing: a proposal for a person to decide.
+  const std::string december =
+      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
+      "Tid: Fredag 14 december 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
+      "1. Mötet öppnas\n\n"
+      "2. Lärarnas fortbildning\nLindberg nämnde att processen med lärarutbildningen vid universitetet fortsätter.\n\n"
+      "3. Mötet avslutas\n";
+  REQUIRE(server.upload("protokoll-2018-12.txt", december).status == 201);
+  const Id id = ewa->getValue<Id>("id");
+  auto one = server.get("/api/v1/assignments/" + std::to_string(id) + "?today=2019-01-01");
+  reports = one.json()->getArray("report_backs");
+  REQUIRE(reports->size() == 2);
+  auto proposal = reports->getObject(1);
+  CHECK(proposal->getValue<std::string>("state") == "proposed");
+  CHECK(one.json()->getArray("followups")->size() == 1);  // nothing until someone decides
+  const std::string uri = "/api/v1/assignments/" + std::to_string(id) + "/report-backs/" +
+                          std::to_string(proposal->getValue<Id>("id"));
+  Poco::Net::HTTPRequest bad(("POST"), uri, Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(bad, R"({"confirm": "ja"})").status == 400);
+  Poco::Net::HTTPRequest confirm("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+  auto decided = server.send(confirm, R"({"confirm": true})");
+  REQUIRE_MESSAGE(decided.status == 200, decided.body);
+  CHECK(decided.json()->getArray("followups")->size() == 2);
+  CHECK(decided.json()->getArray("report_backs")->getObject(1)->getValue<std::string>("decided_by") == "Anna Elverskog");
+  Poco::Net::HTTPRequest again("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(again, R"({"confirm": false})").status == 422);  // decided stays decided
+  Poco::Net::HTTPRequest missing("POST", "/api/v1/assignments/" + std::to_string(id) + "/report-backs/999",
+                                 Poco::Net::HTTPMessage::HTTP_1_1);
+  CHECK(server.send(missing, R"({"confirm": true})").status == 404);
+
+  // Imported the other way round (the report before the minutes that gave the task): the same.
+  TempDir other_dir;
+  Server other(other_dir.path());
+  REQUIRE(other.upload("protokoll-2018-11.txt", november).status == 201);
+  REQUIRE(other.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
+                                                 "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  auto reversed = other.get("/api/v1/assignments?assignee=Ewa&today=2019-01-01");
+  REQUIRE(reversed.json()->getValue<int>("total") == 1);
+  CHECK(reversed.json()->getArray("assignments")->getObject(0)->getValue<std::string>("status") == "done");
+  CHECK(reversed.json()->getArray("assignments")->getObject(0)->getArray("report_backs")->size() == 1);
+}

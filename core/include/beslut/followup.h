@@ -72,6 +72,37 @@ double assignmentSimilarity(const Assignment& a, const Assignment& b, std::strin
 constexpr double kConfirmMatch = 0.85;
 constexpr double kProposeMatch = 0.5;
 
+// A later document's item that reports back on an assignment without giving it
+// anew ("Ewa Lindberg informerade om uppdragsutbildningen …"): the assignee is
+// named and the item shares words of the task. Score in [0, 1]: the name (0.5
+// in full, 0.4 by surname), shared task words (up to 0.5, inflections matched by
+// their common stem), and 0.1 for words of reporting ("återrapporterade",
+// "informerade", "redovisade", …); 0 when the name or every task word is missing,
+// or when the item gives the same person an assignment of its own (that is a
+// thread, see assignmentSimilarity). `evidence` says what matched.
+double reportBackScore(const Assignment& assignment, const Item& item, std::string* evidence = nullptr);
+// What the report says of the assignment: done when the item says so ("klart",
+// "slutförts", "genomförd", …), else in progress.
+AssignmentStatus reportedStatus(const Item& item);
+
+// A later document's item proposed or confirmed as a report-back on an assignment.
+struct ReportBack {
+  Id id = 0;
+  Id assignment_id = 0;
+  Id document_id = 0;       // the later document
+  std::string document_title;
+  std::string document_date;
+  std::string organization;  // of the later document
+  bool is_public = true;     // its item is public and the document published
+  std::string item_number;
+  double score = 0.0;
+  std::string evidence;
+  AssignmentStatus reported_status = AssignmentStatus::kInProgress;
+  std::string state;  // proposed, confirmed, rejected
+  std::string decided_by;
+  Id followup_id = 0;  // the follow-up made of it, once confirmed
+};
+
 // Two assignments found to be the same task, followed in different documents.
 struct AssignmentMatch {
   Id id = 0;

@@ -164,6 +164,16 @@ class Store {
   // A person confirms or rejects a match. kNotFound for an unknown match.
   virtual Status decideMatch(Id match_id, bool confirm, const std::string& by) = 0;
 
+  // Report-backs: items of later documents (by date) that report on an
+  // assignment of an earlier one (reportBackScore), found when either document
+  // is imported (by matchAssignments). From kConfirmMatch they are confirmed at
+  // once and become a follow-up (author "beslut", the item as its source);
+  // from kProposeMatch they wait for a person. 0: every assignment's.
+  virtual Result<std::vector<ReportBack>> reportBacks(Id assignment_id) const = 0;
+  // A person confirms (the report becomes a follow-up, by them) or rejects one.
+  // kNotFound for an unknown report-back; a decided one stays as decided.
+  virtual Status decideReportBack(Id report_back_id, bool confirm, const std::string& by) = 0;
+
   // Change-log entries with seq > after, in order, at most `limit`.
   virtual Result<std::vector<ChangeEntry>> changesSince(Sequence after, std::size_t limit) const = 0;
   // The highest sequence number in the change log (0 when empty).
