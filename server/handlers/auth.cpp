@@ -97,7 +97,14 @@ std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<Assign
 
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request) {
   try {
-    return request.clientAddress().host().toString();
+    const Poco::Net::IPAddress peer = request.clientAddress().host();
+    // Behind nginx on the same machine (server/nginx/beslut.conf) every peer is
+    // loopback: the address nginx saw is in X-Real-IP. From anyone else it is ignored.
+    if (peer.isLoopback() && request.has("X-Real-IP")) {
+      Poco::Net::IPAddress real;
+      if (Poco::Net::IPAddress::tryParse(request.get("X-Real-IP"), real)) return real.toString();
+    }
+    return peer.toString();
   } catch (const Poco::Exception&) {
     return "";
   }

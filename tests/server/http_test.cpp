@@ -1031,3 +1031,21 @@ TEST_CASE("a later council's minutes that report back on an assignment become it
   CHECK(reversed.json()->getArray("assignments")->getObject(0)->getValue<std::string>("status") == "done");
   CHECK(reversed.json()->getArray("assignments")->getObject(0)->getArray("report_backs")->size() == 1);
 }
+
+TEST_CASE("failed logins are throttled per address; behind nginx the address is X-Real-IP from loopback") {
+  TempDir dir;
+  Server server(dir.path());
+  (void)server.tokenFor("Sara", {Role::kReader, "Regionstyrelsen"});
+  auto tryLogin = [&](const std::string& name, const std::string& password, const std::string& real_ip) {
+    Poco::Net::HTTPRequest req("POST", "/api/v1/login", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    req.set("X-Real-IP", real_ip);
+    req.set("Authorization", "");  // no token: a login
+    return server.send(req, R"({"name": ")" + name + R"(", "password": ")" + password + "\"}");
+  };
+  // Five wrong attempts from one person behind the proxy, each with another name.
+  for (int i = 0; i < 5; ++i) CHECK(tryLogin("namn" + std::to_string(i), "fel", "192.0.2.7").status == 401);
+  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.7").status == 429);   // that address is locked
+  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.8").status == 200);   // others behind the proxy are not
+  CHECK(tryLogin("Sara", "lösenord för Sara", "inte en adress").status == 200);  // unreadable: the peer's
+}
