@@ -129,7 +129,16 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request,
   // Same bytes as before: answer without parsing again.
   auto known = alreadyImported(request.bytes);
   if (!known.ok()) return known.status();
-  if (known->has_value()) return std::move(*known.value());
+  if (known->has_value()) {
+    // Even "already there" says something of a document: only to those who may import it.
+    if (admit) {
+      auto existing = store_.document(known->value().id);
+      if (!existing.ok()) return existing.status();
+      Status st = admit(existing.value());
+      if (!st.ok()) return st;
+    }
+    return std::move(*known.value());
+  }
   auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!doc.ok()) return doc.status();
   if (request.as_draft) doc->publication_state = "draft";

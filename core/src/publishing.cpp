@@ -8,6 +8,7 @@
 #include <Poco/UTF8String.h>
 
 #include <algorithm>
+#include <mutex>
 
 namespace beslut {
 
@@ -21,6 +22,12 @@ std::string addDays(const std::string& iso_date, int days) {
 }
 
 namespace {
+
+// One publishing step at a time in this process: each reads the record, decides and writes it back.
+std::mutex& publishingMutex() {
+  static std::mutex m;
+  return m;
+}
 
 std::string normalName(const std::string& name) { return Poco::UTF8::toLower(Poco::trim(name)); }
 
@@ -109,8 +116,19 @@ std::vector<IdentityNumberHit> findIdentityNumbers(const Document& d) {
   return unique;
 }
 
+Status correctionAllowed(const Publication& publication, const std::string& path) {
+  if (!publication.has_record || publication.state == "draft") return Status::okStatus();
+  const bool publicity = path.size() > 7 && path.compare(path.size() - 7, 7, "/public") == 0;
+  const bool links = path.rfind("/links/", 0) == 0 || path.find("/links/") != std::string::npos;
+  if (publicity || links) return Status::okStatus();
+  return Status::unprocessable(publication.state == "adjusting"
+                                   ? "Protokollet är skickat för justering och kan inte rättas. Återkalla det först."
+                                   : "Protokollet är justerat och kan inte längre rättas.");
+}
+
 Status Publishing::sendForAdjustment(Id document_id, const Principal& who, const std::string& now_iso,
                                      bool checked_identity_numbers) {
+  std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
   if (!who.canEdit(doc->organization)) {
@@ -143,6 +161,7 @@ Status Publishing::sendForAdjustment(Id document_id, const Principal& who, const
 
 Result<Publication> Publishing::approve(Id document_id, const Principal& who, const std::string& scope,
                                         const std::string& today) {
+  std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
   auto pub = store_.publication(document_id);
@@ -159,8 +178,16 @@ Result<Publication> Publishing::approve(Id document_id, const Principal& who, co
   if (scope.empty() && pub->state != "adjusting") {
     return Status::unprocessable("Protokollet är inte skickat för justering ännu.");
   }
-  if (!scope.empty() && std::none_of(doc->items.begin(), doc->items.end(), [&](const Item& i) { return i.number == scope; })) {
-    return Status::notFound("Paragrafen " + scope + " finns inte i protokollet.");
+  if (!scope.empty()) {
+    auto item = std::find_if(doc->items.begin(), doc->items.end(), [&](const Item& i) { return i.number == scope; });
+    if (item == doc->items.end()) return Status::notFound("Paragrafen " + scope + " finns inte i protokollet.");
+    // A § adjusted at once is public at once: what looks like an identity number stops it.
+    Document one;
+    one.items.push_back(*item);
+    if (item->is_public && !findIdentityNumbers(one).empty()) {
+      return Status::unprocessable("Paragrafen innehåller något som ser ut som ett personnummer. Sekreteraren "
+                                   "behöver rätta texten eller markera paragrafen som ej offentlig först.");
+    }
   }
   Status st = store_.addApproval(document_id, {who.name, scope, ""});
   if (!st.ok()) return st;
@@ -185,10 +212,13 @@ Result<Publication> Publishing::approve(Id document_id, const Principal& who, co
   }
   st = store_.setPublication(document_id, next);
   if (!st.ok()) return st;
+  // Now public: what it reports back on earlier assignments may count.
+  (void)store_.matchAssignments(document_id);
   return store_.publication(document_id);
 }
 
 Status Publishing::withdraw(Id document_id, const Principal& who) {
+  std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
   if (!who.canEdit(doc->organization)) return Status::permissionDenied("Du har inte behörighet att ändra protokollet.");
@@ -202,6 +232,7 @@ Status Publishing::withdraw(Id document_id, const Principal& who) {
 }
 
 Status Publishing::makeDraft(Id document_id) {
+  std::lock_guard<std::mutex> lock(publishingMutex());
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
   Publication next = pub.value();

@@ -214,6 +214,8 @@ class LuceneIndex final : public SearchIndex {
           if (passage.status().code() == StatusCode::kNotFound) continue;  // deleted since the last catch-up
           return passage.status();
         }
+        // The index may lag behind a change that hid the passage: the store decides.
+        if (request.public_only && !visibleNow(passage.value(), request)) continue;
         SearchHit hit;
         hit.score = std::isnan(sd->score) ? 0.0 : sd->score;
         hit.snippet = snippet(snippets, snippetBody(passage->item));
@@ -228,6 +230,12 @@ class LuceneIndex final : public SearchIndex {
 
  private:
   QueryParserPtr parser() const { return detail::newQueryParser(query_analyzer_, with_parts_); }
+
+  static bool visibleNow(const Passage& p, const SearchRequest& request) {
+    const auto& orgs = request.visible_organizations;
+    if (std::find(orgs.begin(), orgs.end(), p.document.organization) != orgs.end()) return true;
+    return p.item.is_public && (p.document.publication_state == "published" || p.item.adjusted_immediately);
+  }
 
   // Anonymous visitors see public items of published documents only; officials
   // also everything of their own bodies.

@@ -268,6 +268,10 @@ class SqliteStore final : public Store {
       auto items = loadItemRows(s, "id = ?", item_id);
       if (items.empty()) return Status::notFound("no item " + std::to_string(item_id));
       p.item = std::move(items.front());
+      if (auto pub = loadPublication(s, p.document.id); pub.ok()) {
+        p.item.adjusted_immediately = std::find(pub->immediate_items.begin(), pub->immediate_items.end(),
+                                                p.item.number) != pub->immediate_items.end();
+      }
       return p;
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not read item " + std::to_string(item_id));
@@ -380,7 +384,8 @@ class SqliteStore final : public Store {
       Session s = pool_.get();
       return inTransaction(s, [&] {
         std::string person = a.person, scope = a.scope, at = a.approved_at.empty() ? nowIso() : a.approved_at;
-        s << "INSERT OR IGNORE INTO approvals(document_id, person, scope, approved_at) VALUES(?, ?, ?, ?)",
+        s << "INSERT INTO approvals(document_id, person, scope, approved_at) VALUES(?, ?, ?, ?) "
+             "ON CONFLICT(document_id, person, scope) DO UPDATE SET approved_at = excluded.approved_at",
             bind(document_id), use(person), use(scope), use(at), now;
       });
     } catch (const Poco::Exception& e) {
@@ -594,6 +599,11 @@ class SqliteStore final : public Store {
       auto doc = loadEffective(s, document_id);
       if (!doc.ok()) return doc.status();
       if (doc->date.empty() || doc->kind == DocumentKind::kOther) return std::size_t{0};
+      // Only what the public may read reports back: a draft's or a non-public item's words must
+      // not reach a public assignment's follow-ups. Publishing runs this again.
+      auto visible = [&](const Document& d, const Item& item) {
+        return item.is_public && (d.publication_state == "published" || item.adjusted_immediately);
+      };
       // Forward: earlier assignments reported on in this document.
       std::vector<Poco::Int64> ids;
       std::vector<std::string> assignees, tasks;
@@ -606,6 +616,7 @@ class SqliteStore final : public Store {
         a.assignee = assignees[k];
         a.task = tasks[k];
         for (const auto& item : doc->items) {
+          if (!visible(doc.value(), item)) continue;
           std::string evidence;
           const double score = reportBackScore(a, item, &evidence);
           if (score >= kProposeMatch) found.push_back({ids[k], item.id, score, evidence, reportedStatus(item)});
@@ -632,7 +643,7 @@ class SqliteStore final : public Store {
               it = later.emplace(docs[k], std::move(other).value()).first;
             }
             for (const auto& candidate : it->second.items) {
-              if (candidate.id != items[k]) continue;
+              if (candidate.id != items[k] || !visible(it->second, candidate)) continue;
               std::string evidence;
               const double score = reportBackScore(a, candidate, &evidence);
               if (score >= kProposeMatch) found.push_back({a.id, candidate.id, score, evidence, reportedStatus(candidate)});
@@ -975,6 +986,7 @@ class SqliteStore final : public Store {
     Publication p;
     p.state = extracted.front().empty() ? "published" : extracted.front();
     if (!states.empty()) {
+      p.has_record = true;
       p.state = states[0];
       p.sent_at = sent[0];
       p.adjusted_date = adjusted[0];

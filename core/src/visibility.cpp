@@ -36,6 +36,19 @@ bool redactForPublic(Document& d) {
     }
   }
   d.links = std::move(links);
+  if (!whole) {
+    // Minutes not yet adjusted: only the items released at once, nothing of the rest.
+    d.attendees.clear();
+    d.chair.clear();
+    d.secretary.clear();
+    d.adjusters.clear();
+    d.commitments.clear();
+    d.evidence.clear();
+    d.original = {};
+    d.links.erase(std::remove_if(d.links.begin(), d.links.end(),
+                                 [](const Link& l) { return l.object_type == "document"; }),
+                  d.links.end());
+  }
   return true;
 }
 

@@ -235,7 +235,9 @@ void ExtractionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   Store& store = ctx_.runtime.store();
   auto raw = store.extraction(id_);
   if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id_) : raw.status());
-  if (!caller->principal.canRead(raw->organization)) return sendError(res, mayNotRead());
+  auto effective_doc = store.document(id_);  // the body as corrected decides who reviews it
+  if (!effective_doc.ok()) return sendError(res, effective_doc.status());
+  if (!caller->principal.canRead(effective_doc->organization)) return sendError(res, mayNotRead());
   auto corrections = store.corrections(id_);
   if (!corrections.ok()) return sendError(res, corrections.status());
   Document effective = raw.value();
@@ -285,6 +287,9 @@ void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   c.value_json = value.str();
   c.author = caller->principal.name;  // who is signed in, whatever the body says
   c.reason = o->optValue<std::string>("reason", "");
+  if (auto pub = store.publication(id_); pub.ok()) {
+    if (Status allowed = correctionAllowed(pub.value(), c.path); !allowed.ok()) return sendError(res, allowed);
+  }
   // Moving a document to another body needs rights in that body too.
   if (Document trial = before.value(); applyCorrection(trial, c).ok() && !caller->principal.canEdit(trial.organization)) {
     return sendError(res, mayNotEdit(trial.organization));
@@ -331,8 +336,8 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
   const Principal& who = caller->principal;
   if (!who.canRead(doc->organization)) {
-    Document copy = doc.value();
-    if (!redactForPublic(copy)) return sendError(res, documentMissing(id_));
+    // Who approves and when is public once the minutes are; before that, the body's own business.
+    if (doc->publication_state != "published") return sendError(res, documentMissing(id_));
     if (post) return sendError(res, mayNotEdit(doc->organization));
   }
   if (post) {

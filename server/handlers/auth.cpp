@@ -179,6 +179,12 @@ std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& befo
 }
 
 void LoginApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  // Another site's page can post a form (text/plain, urlencoded) here but not JSON without
+  // our consent (CORS): requiring JSON keeps others from signing a visitor in as someone else.
+  const std::string type = req.getContentType();
+  if (Poco::icompare(type.substr(0, type.find(';')), "application/json") != 0) {
+    return sendError(res, Status::unsupported("Logga in med Content-Type: application/json."));
+  }
   auto body = readJsonBody(req, res, 16 * 1024);
   if (!body.ok()) return sendError(res, body.status());
   const auto& o = body.value();

@@ -170,6 +170,7 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
     for (const auto& m : it->second) {
       if (m.state == "rejected") continue;
       const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
+      if (threads.record(other) == nullptr) continue;  // the other one is not the caller's to see
       Object::Ptr j = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
       j->set("match_id", m.id);
       j->set("assignment_id", other);
@@ -565,7 +566,9 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     auto mine = store.reportBacks(id_);
     if (!mine.ok()) return sendError(res, mine.status());
-    if (std::none_of(mine->begin(), mine->end(), [&](const ReportBack& r) { return r.id == report_back_id_; })) {
+    if (std::none_of(mine->begin(), mine->end(), [&](const ReportBack& r) {
+          return r.id == report_back_id_ && (r.is_public || principal_.canRead(r.organization));
+        })) {
       return sendError(res, Status::notFound("Uppdraget har ingen återrapport " + std::to_string(report_back_id_) + "."));
     }
     const bool confirm = body.value()->getValue<bool>("confirm");

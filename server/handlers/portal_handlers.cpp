@@ -18,6 +18,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -214,9 +215,13 @@ std::vector<DocumentSummary> onNoticeBoard(Store& store, const std::string& toda
     auto p = store.publication(d.id);
     if (p.ok() && !p->posted_date.empty() && addDays(p->posted_date, kAppealDays) >= today) out.push_back(d);
   }
-  std::stable_sort(out.begin(), out.end(), [&](const DocumentSummary& a, const DocumentSummary& b) {
-    return store.publication(a.id)->posted_date > store.publication(b.id)->posted_date;
-  });
+  std::map<Id, std::string> posted;
+  for (const auto& d : out) {
+    auto p = store.publication(d.id);
+    posted[d.id] = p.ok() ? p->posted_date : std::string();
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const DocumentSummary& a, const DocumentSummary& b) { return posted[a.id] > posted[b.id]; });
   return out;
 }
 
@@ -299,8 +304,12 @@ void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (!login.ok()) return showForm(login.status().message(), name, next, httpStatusFor(login.status().code()));
   setSessionCookie(ctx, res, login->session_token);
   audit(ctx, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
-  // Only a path of our own: never an address elsewhere.
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) next = "/";
+  // Only a path of our own: never an address elsewhere ("//host", "/\\host", control characters, …).
+  const bool safe = !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) &&
+                    std::all_of(next.begin(), next.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/_.-?=&%#", c) != nullptr;
+                    });
+  if (!safe) next = "/";
   redirect(res, next);
 }
 
@@ -378,7 +387,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   if (auto n = kNotices.find(notice); n != kNotices.end()) data.set("notice", n->second);
 
   mustache::list approvals;
-  if (pub.ok()) {
+  if (pub.ok() && (reader || d.publication_state == "published")) {
     for (const auto& a : pub->approvals) {
       mustache::data row;
       row.set("person", a.person);
@@ -514,6 +523,9 @@ void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
   };
   auto correct = [&](const std::string& path, const std::string& value_json, const std::string& reason) -> Status {
     if (!who.canEdit(before->organization)) return mayNotEdit(before->organization);
+    if (auto pub = store.publication(id); pub.ok()) {
+      if (Status allowed = correctionAllowed(pub.value(), path); !allowed.ok()) return allowed;
+    }
     Correction c;
     c.path = path;
     c.value_json = value_json;
@@ -1033,7 +1045,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   chart->stringify(chart_json);
   // Inside <script type="application/json">: "</" must not end the element.
   std::string chart_text = chart_json.str();
-  for (std::size_t pos; (pos = chart_text.find("</")) != std::string::npos;) chart_text.replace(pos, 2, "<\\/");
+  for (std::size_t pos; (pos = chart_text.find('<')) != std::string::npos;) chart_text.replace(pos, 1, "\\u003c");
 
   mustache::data data;
   setText(data, "error", error);

@@ -145,3 +145,40 @@ TEST_CASE("sending asks the secretary to check what looks like identity numbers;
   REQUIRE(after_chair.ok());
   CHECK(after_chair->state == "adjusting");
 }
+
+TEST_CASE("minutes sent for justering or adjusted are no longer corrected, except publicity and link review") {
+  Publication archive;  // imported as published, never through Beslut's publishing
+  CHECK(correctionAllowed(archive, "/attendees/Håkan Söderman").ok());
+  Publication p;
+  p.has_record = true;
+  p.state = "draft";
+  CHECK(correctionAllowed(p, "/chair").ok());
+  p.state = "adjusting";
+  CHECK(correctionAllowed(p, "/chair").code() == StatusCode::kUnprocessable);
+  CHECK(correctionAllowed(p, "/adjusters").code() == StatusCode::kUnprocessable);
+  CHECK(correctionAllowed(p, "/items/2/decisions/0").code() == StatusCode::kUnprocessable);
+  CHECK(correctionAllowed(p, "/items/2/public").ok());
+  CHECK(correctionAllowed(p, "/items/2/links/rus/5.4").ok());
+  CHECK(correctionAllowed(p, "/links/rus/5.4").ok());
+  p.state = "published";
+  CHECK(correctionAllowed(p, "/items/2/text").message().find("justerat") != std::string::npos);
+}
+
+TEST_CASE("a § adjusted at once must not carry what looks like an identity number; approving again after a withdrawal counts") {
+  Document d = minutes("w");
+  d.items[1].text = "Ärendet gäller 811218-9876.";
+  Fixture f(d);
+  Publishing pub(*f.store);
+  REQUIRE(pub.makeDraft(f.id).ok());
+  CHECK(pub.approve(f.id, f.chair, "2", "2018-09-28").status().code() == StatusCode::kUnprocessable);
+  CHECK(pub.approve(f.id, f.chair, "3", "2018-09-28").ok());  // another § is fine
+  // Sent, approved by one, withdrawn, sent again: the same people approve again and it publishes.
+  REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", true).ok());
+  REQUIRE(pub.approve(f.id, f.adjuster, "", "2018-10-01").ok());
+  REQUIRE(pub.withdraw(f.id, f.secretary).ok());
+  REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-10-02T08:00:00Z", true).ok());
+  REQUIRE(pub.approve(f.id, f.adjuster, "", "2018-10-03").ok());
+  auto done = pub.approve(f.id, f.chair, "", "2018-10-03");
+  REQUIRE(done.ok());
+  CHECK(done->state == "published");
+}

@@ -1049,3 +1049,88 @@ TEST_CASE("failed logins are throttled per address; behind nginx the address is 
   CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.8").status == 200);   // others behind the proxy are not
   CHECK(tryLogin("Sara", "lösenord för Sara", "inte en adress").status == 200);  // unreadable: the peer's
 }
+
+TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are not corrected, login redirects stay home") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
+                          "och länets kommuner)";
+  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
+                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  // A draft that reports back: its words must not reach the public assignment.
+  const std::string november =
+      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
+      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
+      "1. Mötet öppnas\n\n"
+      "2. Hemligt utkast\nEwa Lindberg återrapporterade om processen kring uppdragsutbildningen "
+      "med Örebro universitet. Utbildningen är nu genomförd.\n\n3. Mötet avslutas\n";
+  const std::string boundary = "----b";
+  Poco::Net::HTTPRequest up("POST", "/api/v1/documents?draft=true", Poco::Net::HTTPMessage::HTTP_1_1);
+  up.setContentType("multipart/form-data; boundary=" + boundary);
+  REQUIRE(server.send(up, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.txt\"\r\n"
+                              "Content-Type: text/plain\r\n\r\n" + november + "\r\n--" + boundary + "--\r\n").status == 201);
+  auto ewa = server.get("/api/v1/assignments?assignee=Ewa&today=2019-01-01");
+  REQUIRE(ewa.json()->getValue<int>("total") == 1);
+  auto a = ewa.json()->getArray("assignments")->getObject(0);
+  CHECK(a->getArray("followups")->size() == 0);
+  CHECK(a->getArray("report_backs")->size() == 0);
+  CHECK(server.get("/feeds/followups.atom").body.find("Hemligt utkast") == std::string::npos);
+  CHECK(a->getValue<std::string>("status") == "open");
+
+  // Minutes sent for justering: the text is frozen, publicity is not.
+  auto imported = server.upload("p2.txt", "Protokoll Specifikt samverkansråd för skola, utbildning och kompetensförsörjning "
+                                          "(Region Örebro län och länets kommuner)\nDatum: 2018-12-14\n\n"
+                                          "Närvarande: Irén Lejegren, ordförande\nJusterare: Håkan Söderman\n\n"
+                                          "1. Mötet öppnas\nText.\n\n2. Övrigt\nMer text.\n");
+  REQUIRE_MESSAGE(imported.status == 201, imported.body);
+  const std::string doc = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id"));
+  auto send = [&](const std::string& uri, const std::string& body) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, body);
+  };
+  Publishing(server.runtime->store()).makeDraft(imported.json()->getValue<Id>("id"));
+  auto sent = send(doc + "/publication", R"({"action": "send"})");
+  REQUIRE_MESSAGE(sent.status == 200, sent.body);
+  auto frozen = send(doc + "/corrections", R"({"path": "/chair", "value": "Anna Elverskog"})");
+  CHECK(frozen.status == 422);
+  CHECK(frozen.json()->getObject("error")->getValue<std::string>("message").find("Återkalla") != std::string::npos);
+  CHECK(send(doc + "/corrections", R"({"path": "/items/2/public", "value": false})").status == 201);
+
+  // The login form sends people back only to a path of ours.
+  Poco::Net::HTTPClientSession session("127.0.0.1", server.http->port());
+  Poco::Net::HTTPRequest form("GET", "/logga-in", Poco::Net::HTTPMessage::HTTP_1_1);
+  session.sendRequest(form);
+  Poco::Net::HTTPResponse form_res;
+  std::string page;
+  Poco::StreamCopier::copyToString(session.receiveResponse(form_res), page);
+  std::vector<Poco::Net::HTTPCookie> cookies;
+  form_res.getCookies(cookies);
+  REQUIRE(cookies.size() == 1);
+  const std::string token = cookies[0].getValue();
+  CHECK(page.find("value=\"" + token + "\"") != std::string::npos);
+  (void)server.tokenFor("Ulla", {Role::kReader, ssr});
+  for (const std::string next : {"/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example",
+                                 "/sok\r\nSet-Cookie: x=y"}) {
+    Poco::Net::HTTPRequest post("POST", "/logga-in", Poco::Net::HTTPMessage::HTTP_1_1);
+    post.setContentType("application/x-www-form-urlencoded");
+    post.set("Cookie", std::string("beslut_login_csrf=") + token);
+    std::string encoded;
+    Poco::URI::encode(next, "&=+#?/ %\\", encoded);
+    const std::string body = "csrf=" + token + "&name=Ulla&password=" + "l%C3%B6senord%20f%C3%B6r%20Ulla&next=" + encoded;
+    post.setContentLength(static_cast<std::streamsize>(body.size()));
+    Poco::Net::HTTPClientSession s2("127.0.0.1", server.http->port());
+    s2.sendRequest(post) << body;
+    Poco::Net::HTTPResponse r;
+    std::string ignored;
+    Poco::StreamCopier::copyToString(s2.receiveResponse(r), ignored);
+    INFO("next = " << next);
+    CHECK(r.getStatus() == 303);
+    CHECK(r.get("Location") == "/");
+  }
+  // JSON login only as JSON: a form from another site cannot sign anyone in.
+  Poco::Net::HTTPRequest plain("POST", "/api/v1/login", Poco::Net::HTTPMessage::HTTP_1_1);
+  plain.setContentType("text/plain");
+  plain.set("Authorization", "");
+  CHECK(server.send(plain, R"({"name": "Ulla", "password": "lösenord för Ulla"})").status == 415);
+}

@@ -34,6 +34,12 @@ std::vector<IdentityNumberHit> findIdentityNumbers(const Document& d);
 // `digits`: 10 digits YYMMDDNNNC (or 12 with the century). Date and Luhn check digit.
 bool validIdentityNumber(std::string_view digits);
 
+// Whether a correction at `path` may be made now: the content of minutes is
+// corrected while they are a draft (or were never published through Beslut);
+// once sent for justering or adjusted, only their publicity (/items/N/public)
+// and the review of strategy links (…/links/…) change. kUnprocessable otherwise.
+Status correctionAllowed(const Publication& publication, const std::string& path);
+
 class Publishing {
  public:
   explicit Publishing(Store& store) : store_(store) {}

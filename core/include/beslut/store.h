@@ -63,6 +63,7 @@ struct Approval {
 // Where a document stands in publishing. Documents imported as they were
 // published (an archive) have no record and read as their extracted state.
 struct Publication {
+  bool has_record = false;          // false: never went through publishing here (an archive import)
   std::string state = "published";  // "draft", "adjusting" (sent for justering), "published"
   std::string sent_at;              // when it was sent for justering
   std::string adjusted_date;        // YYYY-MM-DD of the last approval
@@ -137,7 +138,7 @@ class Store {
   // Writes the record's state, dates and immediately adjusted items (not its
   // approvals) and logs ("document", id, "upsert"): search follows.
   virtual Status setPublication(Id document_id, const Publication& publication) = 0;
-  // Records an approval; one per person and scope (again is no error).
+  // Records an approval; one per person and scope (again refreshes its time).
   virtual Status addApproval(Id document_id, const Approval& approval) = 0;
   virtual Result<std::int64_t> documentCount() const = 0;
 
