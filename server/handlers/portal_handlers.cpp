@@ -888,25 +888,43 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("title", node->title);
   data.set("description", node->description);
   data.set("scheme", node->scheme);
-  // Linked passages, through the index's area field: decisions and items that serve the area.
+  // Linked items: the index finds passages of documents linked to the area; an item is listed
+  // when it (or one of its decisions or assignments) is linked itself.
   mustache::list passages;
   if (SearchIndex* index = ctx.runtime.index(); index != nullptr) {
-    SearchRequest request{"area:\"" + node->code + "\"", 20, 0};
+    SearchRequest request{"area:\"" + node->code + "\"", 100, 0};
     request.sort = SearchSort::kDateNewest;
     restrictToVisible(caller.principal, request);
+    std::map<Id, Document> docs;
     if (auto found = index->search(ctx.runtime.store(), request); found.ok()) {
-      data.set("passage_total", std::to_string(found->total));
       for (const auto& h : found->hits) {
+        auto it = docs.find(h.passage.document.id);
+        if (it == docs.end()) {
+          auto d = ctx.runtime.store().document(h.passage.document.id);
+          if (!d.ok()) continue;
+          it = docs.emplace(h.passage.document.id, std::move(d).value()).first;
+        }
+        const Document& d = it->second;
+        std::size_t position = d.items.size();
+        for (std::size_t k = 0; k < d.items.size(); ++k) {
+          if (d.items[k].id == h.passage.item.id) position = k;
+        }
+        if (position == d.items.size()) continue;
+        const bool linked = std::any_of(d.links.begin(), d.links.end(), [&](const Link& l) {
+          return l.object_type != "document" && l.item_index == position && l.scheme == node->scheme &&
+                 (l.code == node->code || l.code.rfind(node->code + ".", 0) == 0);
+        });
+        if (!linked || passages.size() >= 20) continue;
         mustache::data p;
-        p.set("document_id", std::to_string(h.passage.document.id));
-        p.set("title", h.passage.document.title);
-        p.set("organization", h.passage.document.organization);
-        p.set("date", h.passage.document.date);
-        p.set("item_number", h.passage.item.number);
-        p.set("item_title", h.passage.item.title);
-        p.set("anchor", anchorOf(h.passage.item.number));
-        std::size_t decisions = h.passage.item.decisions.size();
-        p.set("decisions", std::to_string(decisions));
+        p.set("document_id", std::to_string(d.id));
+        p.set("title", d.title);
+        p.set("organization", d.organization);
+        p.set("date", d.date);
+        p.set("item_number", d.items[position].number);
+        p.set("item_title", d.items[position].title);
+        p.set("anchor", anchorOf(d.items[position].number));
+        p.set("decisions", std::to_string(d.items[position].decisions.size()));
+        p.set("assignments", std::to_string(d.items[position].assignments.size()));
         passages.push_back(p);
       }
     }

@@ -183,6 +183,9 @@ test('search, keyboard use and the pages of a body, a person and a priority area
 
     await page.goto(`${base}/omrade/5.4`);
     await page.getByRole('heading', { level: 1, name: /5\.4 Kompetensförsörjning/ }).waitFor();
+    // Items linked to the area themselves, not every § of a linked document.
+    assert.equal(await page.getByRole('link', { name: /§ 8 Framtagandet av handlingsplan/ }).count(), 1);
+    assert.equal(await page.getByRole('link', { name: /§ 1 Mötet öppnas/ }).count(), 0);
     await screenshot(page, '09-omrade');
     const missing = await page.goto(`${base}/omrade/9.9`);
     assert.equal(missing.status(), 404);
