@@ -15,9 +15,11 @@
 #include <Poco/String.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
+#include <cmark.h>
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -488,6 +490,17 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     data.set("has_identity_numbers", !hits.empty());
   }
   data.set("original_public", wholeDocumentPublic(d) || reader);
+  // Minutes written in Markdown, as written: rendered by cmark with its safe default (raw HTML
+  // and javascript:/data: links are dropped), for those who may see the whole document.
+  if ((wholeDocumentPublic(d) || reader) && d.original.media_type == "text/markdown") {
+    if (auto bytes = store.original(d.original.sha256); bytes.ok()) {
+      char* html = cmark_markdown_to_html(bytes->data(), bytes->size(), CMARK_OPT_DEFAULT);
+      if (html != nullptr) {
+        data.set("markdown_html", std::string(html));
+        free(html);  // NOLINT: allocated by cmark with malloc
+      }
+    }
+  }
   if (reader) {  // the document's history from the audit log, for its body
     mustache::list history;
     if (auto log = ctx.runtime.accounts().auditLog(50, "document", id); log.ok()) {

@@ -196,3 +196,40 @@ test('search, keyboard use and the pages of a body, a person and a priority area
     removeDataDir(data);
   }
 });
+
+test('minutes written in Markdown in the form: a draft, shown as written with cmark\'s safe rendering', async () => {
+  const data = makeDataDir();
+  let server;
+  let browser;
+  try {
+    addUser(data, 'Anna Elverskog', 'secretary', SSR, PASSWORD);
+    let base;
+    ({ server, base } = await startServer(data));
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await login(page, base, 'Anna Elverskog');
+    await page.getByRole('link', { name: 'Nytt protokoll' }).click();
+    const markdown = [
+      `# Protokoll ${SSR}`, '', 'Datum: 2018-12-14', '', 'Närvarande: Irén Lejegren, ordförande', '',
+      'Justerare: Håkan Söderman', '',
+      '1. Mötet öppnas', 'Ordföranden hälsade **alla** välkomna. <script>window.hacked = 1</script>', '',
+      '2. Övrigt', 'Se [länken](javascript:window.hacked=2) och [regionen](https://www.regionorebrolan.se/).', '',
+    ].join('\n');
+    await page.getByLabel('…eller skriv protokollet (Markdown)').fill(markdown);
+    await Promise.all([page.waitForURL(/\/dokument\/\d+\?klart=importerad/), page.getByRole('button', { name: 'Läs in' }).click()]);
+    await page.getByText('Utkast', { exact: true }).waitFor();
+    await page.locator('summary', { hasText: 'Protokollet som det skrevs' }).click();
+    const rendered = page.locator('.rendered');
+    assert.equal(await rendered.locator('strong', { hasText: 'alla' }).count(), 1, 'Markdown is rendered');
+    assert.equal(await rendered.locator('script').count(), 0, 'raw HTML is not');
+    assert.equal(await page.evaluate(() => window.hacked), undefined);
+    const hrefs = await rendered.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(!hrefs.some((h) => h && h.startsWith('javascript:')), `no javascript: links (${hrefs})`);
+    assert.ok(hrefs.includes('https://www.regionorebrolan.se/'));
+    await screenshot(page, '10-markdown');
+  } finally {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(data);
+  }
+});
