@@ -41,6 +41,7 @@ std::string Pages::render(const std::string& page, mustache::data& data, const C
   data.set("user_name", p.name);
   data.set("csrf", caller.csrf_token);
   data.set("can_edit", p.canEditSomewhere());
+  data.set("is_admin", p.administrator());
   data.set("nav_" + nav, true);
   const std::string content = body->second;
   data.set("content", mustache::partial([content] { return content; }));

@@ -70,6 +70,10 @@ Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTT
   if (path == "/organ") return page(Page::kBody);
   if (path == "/person") return page(Page::kPerson);
   if (path == "/uppfoljning") return page(Page::kFollowUp);
+  if (path == "/administration") return page(Page::kAdmin);
+  if (path.rfind("/administration/", 0) == 0) {
+    return method == "POST" ? new PortalHandler(ctx_, Page::kAdmin, {}, path.substr(16)) : static_cast<Handler*>(new NotFoundHandler(true));
+  }
   if (path.rfind("/static/", 0) == 0) return page(Page::kStatic, false, path.substr(8));
   if (path.rfind("/omrade/", 0) == 0 && path.size() > 8) return page(Page::kArea, false, path.substr(8));
   if (path.rfind("/dokument/", 0) == 0) {

@@ -1132,6 +1132,111 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
            error.empty() ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_BAD_REQUEST);
 }
 
+// Users and roles, for administrators: the same operations as `beslut user …`.
+void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+               const std::string& action) {
+  Caller caller = pageCaller(ctx, req);
+  if (caller.principal.anonymous()) {
+    if (req.getMethod() == "POST") res.setKeepAlive(false);
+    return redirect(res, "/logga-in?tillbaka=/administration");
+  }
+  if (!caller.principal.administrator()) {
+    return sendStatusPage(ctx, res, caller, Status::permissionDenied("Bara administratörer hanterar användare."));
+  }
+  AccountStore& accounts = ctx.runtime.accounts();
+  std::string error, notice;
+  auto status = HTTPResponse::HTTP_OK;
+  if (req.getMethod() == "POST") {
+    Poco::Net::HTMLForm form;
+    Status st = readForm(req, form);
+    if (st.ok()) {
+      auto checked = requireSignedIn(ctx, req, form.get("csrf", ""));
+      st = checked.ok() ? Status::okStatus() : checked.status();
+    }
+    const std::string name = Poco::trim(form.get("name", ""));
+    Grant grant;
+    if (st.ok() && (action == "ny" || action == "roll")) {
+      auto role = parseRole(form.get("role", ""));
+      if (!role) st = Status::invalidArgument("Välj en roll.");
+      else grant = {*role, *role == Role::kAdministrator ? std::string() : Poco::trim(form.get("organization", ""))};
+      if (st.ok() && grant.role != Role::kAdministrator && grant.organization.empty()) {
+        st = Status::invalidArgument("Ange organet för rollen.");
+      }
+    }
+    if (st.ok() && action == "ny") {
+      const std::string password = form.get("password", "");
+      if (st = checkUserName(name); st.ok()) st = checkPasswordRules(password);
+      if (st.ok()) {
+        auto hash = hashPassword(password);
+        auto id = hash.ok() ? accounts.addUser(name, hash.value(), grant) : Result<Id>(hash.status());
+        st = id.ok() ? Status::okStatus() : id.status();
+        if (st.ok()) {
+          audit(ctx, caller, "user.add", "user", id.value(), "", name + ": " + roleName(grant.role) + " " + grant.organization);
+          notice = "Användaren " + name + " är skapad.";
+        }
+      }
+    } else if (st.ok() && action == "roll") {
+      st = accounts.addGrant(name, grant);
+      if (st.ok()) {
+        audit(ctx, caller, "user.grant", "user", 0, "", name + ": " + roleName(grant.role) + " " + grant.organization);
+        notice = name + " har fått rollen.";
+      }
+    } else if (st.ok() && action == "losenord") {
+      const std::string password = form.get("password", "");
+      st = checkPasswordRules(password);
+      if (st.ok()) {
+        auto hash = hashPassword(password);
+        st = hash.ok() ? accounts.setPasswordHash(name, hash.value()) : hash.status();
+        if (st.ok()) {
+          audit(ctx, caller, "user.passwd", "user", 0, "", name);
+          notice = "Lösenordet för " + name + " är bytt; användarens sessioner är avslutade.";
+        }
+      }
+    } else if (st.ok()) {
+      st = Status::notFound("Okänd åtgärd.");
+    }
+    if (!st.ok()) {
+      error = st.message();
+      status = httpStatusFor(st.code());
+    }
+  }
+  mustache::data data;
+  setText(data, "error", error);
+  setText(data, "notice", notice);
+  mustache::list users;
+  if (auto list = accounts.users(); list.ok()) {
+    for (const auto& u : list.value()) {
+      mustache::data row;
+      row.set("name", u.name);
+      std::string roles;
+      for (const auto& g : u.grants) {
+        roles += (roles.empty() ? "" : ", ") + std::string(g.role == Role::kReader      ? "läsare"
+                                                           : g.role == Role::kSecretary ? "sekreterare"
+                                                                                        : "administratör") +
+                 (g.organization.empty() ? "" : " i " + g.organization);
+      }
+      row.set("roles", roles);
+      row.set("created", u.created_at.substr(0, 10));
+      users.push_back(row);
+    }
+  }
+  data.set("users", users);
+  std::set<std::string> bodies;
+  if (auto docs = ctx.runtime.store().listDocuments("", "", "", 2000); docs.ok()) {
+    for (const auto& d : docs.value()) {
+      if (!d.organization.empty()) bodies.insert(d.organization);
+    }
+  }
+  mustache::list body_list;
+  for (const auto& b : bodies) {
+    mustache::data x;
+    x.set("name", b);
+    body_list.push_back(x);
+  }
+  data.set("bodies", body_list);
+  sendPage(ctx, res, "admin", data, caller, "Användare och roller", "admin", status);
+}
+
 void staticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
                 const std::string& name) {
   static const std::map<std::string, std::string> kTypes = {
@@ -1183,6 +1288,7 @@ void PortalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
     case Page::kArea: return areaPage(ctx_, req, res, arg_);
     case Page::kFollowUp: return followUpPage(ctx_, req, res);
     case Page::kStatic: return staticFile(ctx_, req, res, arg_);
+    case Page::kAdmin: return adminPage(ctx_, req, res, action_);
   }
 }
 

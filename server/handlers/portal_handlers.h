@@ -27,6 +27,7 @@ class PortalHandler : public Handler {
     kArea,         // GET /omrade/{code}
     kFollowUp,     // GET /uppfoljning
     kStatic,       // GET /static/{file}
+    kAdmin,        // GET /administration, POST /administration/{action} (administrators only)
   };
   PortalHandler(AppContext& ctx, Page page, std::string arg = {}, std::string action = {})
       : ctx_(ctx), page_(page), arg_(std::move(arg)), action_(std::move(action)) {}

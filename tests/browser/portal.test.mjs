@@ -233,3 +233,47 @@ test('minutes written in Markdown in the form: a draft, shown as written with cm
     removeDataDir(data);
   }
 });
+
+test('an administrator adds a user and gives a role; others may not', async () => {
+  const data = makeDataDir();
+  let server;
+  let browser;
+  try {
+    addUser(data, 'Admin Adminsson', 'administrator', '', PASSWORD);
+    addUser(data, 'Anna Elverskog', 'secretary', SSR, PASSWORD);
+    let base;
+    ({ server, base } = await startServer(data));
+    browser = await launchBrowser();
+    const page = await (await browser.newContext()).newPage();
+    await login(page, base, 'Admin Adminsson');
+    await page.getByRole('link', { name: 'Användare' }).click();
+    const add = page.locator('form[action="/administration/ny"]');
+    await add.getByLabel('Namn (som i protokollen)').fill('Ulla Läsare');
+    await add.getByLabel('Lösenord (minst 10 tecken)').fill(PASSWORD);
+    await add.getByLabel('Roll').selectOption('reader');
+    await add.getByLabel('Organ (för läsare och sekreterare)').fill(SSR);
+    await add.getByRole('button', { name: 'Skapa användaren' }).click();
+    await page.getByText('Användaren Ulla Läsare är skapad.').waitFor();
+    assert.match(await page.getByRole('row', { name: /Ulla Läsare/ }).textContent(), /läsare i Specifikt samverkansråd/);
+    // A short password is refused with a message.
+    await add.getByLabel('Namn (som i protokollen)').fill('Kalle');
+    await add.getByLabel('Lösenord (minst 10 tecken)').evaluate((el) => el.removeAttribute('minlength'));
+    await add.getByLabel('Lösenord (minst 10 tecken)').fill('kort');
+    await add.getByLabel('Roll').selectOption('administrator');
+    await add.getByRole('button', { name: 'Skapa användaren' }).click();
+    await page.getByRole('alert').filter({ hasText: 'minst 10 tecken' }).waitFor();
+    await screenshot(page, '11-administration');
+    await logout(page, base);
+    // The new user signs in; a secretary cannot open the page.
+    await login(page, base, 'Ulla Läsare');
+    await logout(page, base);
+    await login(page, base, 'Anna Elverskog');
+    assert.equal(await page.getByRole('link', { name: 'Användare' }).count(), 0);
+    const denied = await page.goto(`${base}/administration`);
+    assert.equal(denied.status(), 403);
+  } finally {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(data);
+  }
+});
