@@ -498,6 +498,26 @@ class SqliteStore final : public Store {
     return threads.value() + reports.value();
   }
 
+  Result<std::map<std::string, std::int64_t>> linkCounts(const std::string& scheme, const std::string& code,
+                                                         bool published_only) const override {
+    try {
+      Session s = pool_.get();
+      std::vector<std::string> types;
+      std::vector<Poco::Int64> counts;
+      std::string sc = scheme, c = code, children = code + ".%";
+      int published = published_only ? 1 : 0;
+      s << "SELECT l.object_type, COUNT(DISTINCT l.object_id) FROM links l JOIN documents d ON d.id = l.document_id "
+           "WHERE l.scheme = ? AND (l.code = ? OR l.code LIKE ?) AND (? = 0 OR d.publication_state = 'published') "
+           "GROUP BY l.object_type",
+          into(types), into(counts), use(sc), use(c), use(children), use(published), now;
+      std::map<std::string, std::int64_t> out;
+      for (std::size_t i = 0; i < types.size(); ++i) out[types[i]] = counts[i];
+      return out;
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not count links");
+    }
+  }
+
   Result<std::vector<ReportBack>> reportBacks(Id assignment_id) const override {
     try {
       Session s = pool_.get();

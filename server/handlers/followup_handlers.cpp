@@ -652,6 +652,16 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   body->set("description", node->description);
   body->set("today", f.today);
   body->set("assignments", static_cast<Poco::UInt64>(total));
+  // What else serves the area: linked documents, items (§) and decisions.
+  if (auto counts = ctx_.runtime.store().linkCounts(node->scheme, node->code, !caller->principal.administrator());
+      counts.ok()) {
+    Object::Ptr linked = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const char* type : {"document", "item", "decision", "assignment"}) {
+      auto it = counts->find(type);
+      linked->set(std::string(type) + "s", static_cast<Poco::Int64>(it == counts->end() ? 0 : it->second));
+    }
+    body->set("linked", linked);
+  }
   Object::Ptr statuses = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   for (const auto& [k, v] : by_status) statuses->set(k, static_cast<Poco::UInt64>(v));
   body->set("by_status", statuses);

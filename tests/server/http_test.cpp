@@ -644,6 +644,13 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   auto summary = server.get("/api/v1/areas/5.4/summary?today=2019-03-01");
   REQUIRE_MESSAGE(summary.status == 200, summary.body);
   CHECK(summary.json()->getValue<std::string>("title") == "Kompetensförsörjning och matchning");
+  // The minutes link items to 5.4 (§ 8, the action plan for skills supply, among them).
+  auto linked = summary.json()->getObject("linked");
+  REQUIRE(linked);
+  CHECK(linked->getValue<int>("items") >= 1);
+  CHECK(linked->getValue<int>("documents") >= 1);
+  CHECK(server.get("/api/v1/areas/5/summary?today=2019-03-01").json()->getObject("linked")->getValue<int>("items") >=
+        linked->getValue<int>("items"));  // a goal covers its areas
   // The area Ewa Lindberg's assignment serves counts it as done.
   auto mine = one.json()->getArray("areas");
   REQUIRE_MESSAGE(mine->size() >= 1, "the linker links § 13 to an area");

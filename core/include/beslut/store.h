@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -164,6 +165,12 @@ class Store {
   virtual Result<std::vector<AssignmentMatch>> assignmentMatches(Id assignment_id) const = 0;
   // A person confirms or rejects a match. kNotFound for an unknown match.
   virtual Status decideMatch(Id match_id, bool confirm, const std::string& by) = 0;
+
+  // How many documents, items, decisions and assignments are linked to a
+  // strategy node or its children (code "5" covers "5.4"), by object type;
+  // published documents only when `published_only`.
+  virtual Result<std::map<std::string, std::int64_t>> linkCounts(const std::string& scheme, const std::string& code,
+                                                                 bool published_only) const = 0;
 
   // Report-backs: items of later documents (by date) that report on an
   // assignment of an earlier one (reportBackScore), found when either document
