@@ -834,7 +834,9 @@ void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
 
 void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
-  const std::string name = Poco::trim(queryParameters(req)["namn"]);
+  // "Ewa Lindberg (Region Örebro län)", as assignees are often written, is Ewa Lindberg.
+  std::string name = queryParameters(req)["namn"];
+  name = Poco::trim(name.substr(0, name.find_first_of("(,")));
   if (name.size() < 3) return sendStatusPage(ctx, res, caller, Status::notFound("Ange ett namn."));
   Store& store = ctx.runtime.store();
   const std::string today = stockholmToday();

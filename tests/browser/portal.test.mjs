@@ -179,6 +179,10 @@ test('search, keyboard use and the pages of a body, a person and a priority area
     await page.getByRole('link', { name: 'Ewa Lindberg' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Ewa Lindberg' }).waitFor();
     assert.match(await page.locator('table.assignments').textContent(), /vara med som stöd/);
+    // Her assignment names her with her employer; its link leads to the same person, meetings included.
+    await page.getByRole('link', { name: 'Ewa Lindberg (Region Örebro län)' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Ewa Lindberg', exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Sammanträden' }).count(), 1);
     await screenshot(page, '08-person');
 
     await page.goto(`${base}/omrade/5.4`);
