@@ -1236,6 +1236,20 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
     body_list.push_back(x);
   }
   data.set("bodies", body_list);
+  mustache::list log;
+  if (auto entries = accounts.auditLog(200); entries.ok()) {
+    for (const auto& e : entries.value()) {
+      mustache::data row;
+      row.set("at", e.at.substr(0, 16));
+      row.set("actor", e.actor);
+      row.set("action", e.action);
+      row.set("entity", e.entity.empty() ? std::string() : e.entity + (e.entity_id ? " " + std::to_string(e.entity_id) : ""));
+      row.set("document_link", e.entity == "document" && e.entity_id != 0);
+      row.set("entity_id", std::to_string(e.entity_id));
+      log.push_back(row);
+    }
+  }
+  data.set("audit", log);
   sendPage(ctx, res, "admin", data, caller, "Användare och roller", "admin", status);
 }
 

@@ -266,6 +266,8 @@ test('an administrator adds a user and gives a role; others may not', async () =
     await add.getByLabel('Roll').selectOption('administrator');
     await add.getByRole('button', { name: 'Skapa användaren' }).click();
     await page.getByRole('alert').filter({ hasText: 'minst 10 tecken' }).waitFor();
+    await page.locator('summary', { hasText: 'De 200 senaste ändringarna' }).click();
+    assert.ok(await page.getByRole('row', { name: /Admin Adminsson.*user\.add.*user/ }).count() >= 1, 'the audit log shows it');
     await screenshot(page, '11-administration');
     await logout(page, base);
     // The new user signs in; a secretary cannot open the page.
