@@ -69,6 +69,7 @@ class SqliteAccounts final : public AccountStore {
         found = true;
         s << "UPDATE users SET password_hash = ? WHERE id = ?", use(hash), bind(ids.front()), now;
         s << "DELETE FROM sessions WHERE user_id = ?", bind(ids.front()), now;
+        s << "DELETE FROM api_tokens WHERE user_id = ?", bind(ids.front()), now;  // a new password revokes them too
       });
       if (!st.ok()) return st;
       return found ? Status::okStatus() : Status::notFound("ingen användare heter " + name);

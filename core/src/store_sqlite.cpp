@@ -506,8 +506,13 @@ class SqliteStore final : public Store {
       std::vector<Poco::Int64> counts;
       std::string sc = scheme, c = code, children = code + ".%";
       int published = published_only ? 1 : 0;
+      // For the public: published documents, and of their items only the public ones.
       s << "SELECT l.object_type, COUNT(DISTINCT l.object_id) FROM links l JOIN documents d ON d.id = l.document_id "
-           "WHERE l.scheme = ? AND (l.code = ? OR l.code LIKE ?) AND (? = 0 OR d.publication_state = 'published') "
+           "WHERE l.scheme = ? AND (l.code = ? OR l.code LIKE ?) AND (? = 0 OR (d.publication_state = 'published' AND "
+           "(l.object_type = 'document' OR EXISTS (SELECT 1 FROM items i WHERE i.is_public = 1 AND i.id = "
+           "CASE l.object_type WHEN 'item' THEN l.object_id "
+           "WHEN 'decision' THEN (SELECT item_id FROM decisions WHERE id = l.object_id) "
+           "WHEN 'assignment' THEN (SELECT item_id FROM assignments WHERE id = l.object_id) END)))) "
            "GROUP BY l.object_type",
           into(types), into(counts), use(sc), use(c), use(children), use(published), now;
       std::map<std::string, std::int64_t> out;
@@ -515,6 +520,26 @@ class SqliteStore final : public Store {
       return out;
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not count links");
+    }
+  }
+
+  Result<std::vector<Id>> linkedItems(const std::string& scheme, const std::string& code,
+                                      std::size_t limit) const override {
+    try {
+      Session s = pool_.get();
+      std::vector<Poco::Int64> ids;
+      std::string sc = scheme, c = code, children = code + ".%";
+      Poco::Int64 lim = static_cast<Poco::Int64>(limit);
+      s << "SELECT i.id FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN ("
+           "SELECT CASE l.object_type WHEN 'item' THEN l.object_id "
+           "WHEN 'decision' THEN (SELECT item_id FROM decisions WHERE id = l.object_id) "
+           "WHEN 'assignment' THEN (SELECT item_id FROM assignments WHERE id = l.object_id) END "
+           "FROM links l WHERE l.object_type <> 'document' AND l.scheme = ? AND (l.code = ? OR l.code LIKE ?)) "
+           "ORDER BY d.date DESC, d.id DESC, i.position LIMIT ?",
+          into(ids), use(sc), use(c), use(children), use(lim), now;
+      return std::vector<Id>(ids.begin(), ids.end());
+    } catch (const Poco::Exception& e) {
+      return fromException(e.displayText(), "could not list linked items");
     }
   }
 

@@ -309,7 +309,8 @@ void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   // Only a path of our own: never an address elsewhere ("//host", "/\\host", control characters, …).
   const bool safe = !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) &&
                     std::all_of(next.begin(), next.end(), [](char c) {
-                      return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/_.-?=&%#", c) != nullptr;
+                      return std::isalnum(static_cast<unsigned char>(c)) ||
+                             (c != '\0' && std::strchr("/_.-?=&%#", c) != nullptr);
                     });
   if (!safe) next = "/";
   redirect(res, next);
@@ -344,6 +345,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   Document d = std::move(loaded).value();
   const Principal& who = caller.principal;
   const bool reader = who.canRead(d.organization);
+  const bool whole_public = wholeDocumentPublic(d);  // before redaction, which leaves only public items
   if (!visibleDocument(who, d)) {
     return sendStatusPage(ctx, res, caller, Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."));
   }
@@ -489,10 +491,11 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     data.set("identity_numbers", hits);
     data.set("has_identity_numbers", !hits.empty());
   }
-  data.set("original_public", wholeDocumentPublic(d) || reader);
+  data.set("original_public", whole_public || reader);
   // Minutes written in Markdown, as written: rendered by cmark with its safe default (raw HTML
-  // and javascript:/data: links are dropped), for those who may see the whole document.
-  if ((wholeDocumentPublic(d) || reader) && d.original.media_type == "text/markdown") {
+  // and javascript:/data: links are dropped). For the body only: the text as written comes
+  // before corrections (which may have taken out an identity number) and non-public marks.
+  if (reader && d.original.media_type == "text/markdown" && d.original.size <= (1u << 20)) {
     if (auto bytes = store.original(d.original.sha256); bytes.ok()) {
       char* html = cmark_markdown_to_html(bytes->data(), bytes->size(), CMARK_OPT_DEFAULT);
       if (html != nullptr) {
@@ -836,7 +839,11 @@ void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
   Caller caller = pageCaller(ctx, req);
   // "Ewa Lindberg (Region Örebro län)", as assignees are often written, is Ewa Lindberg.
   std::string name = queryParameters(req)["namn"];
-  name = Poco::trim(name.substr(0, name.find_first_of("(,")));
+  name = Poco::trim(name.substr(0, name.find('(')));
+  // "Ewa Lindberg, Region Örebro län" (a name with an employer), not "Lindberg, Ewa".
+  if (auto comma = name.find(','); comma != std::string::npos && name.substr(0, comma).find(' ') != std::string::npos) {
+    name = Poco::trim(name.substr(0, comma));
+  }
   if (name.size() < 3) return sendStatusPage(ctx, res, caller, Status::notFound("Ange ett namn."));
   Store& store = ctx.runtime.store();
   const std::string today = stockholmToday();
@@ -903,45 +910,27 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("title", node->title);
   data.set("description", node->description);
   data.set("scheme", node->scheme);
-  // Linked items: the index finds passages of documents linked to the area; an item is listed
-  // when it (or one of its decisions or assignments) is linked itself.
+  // Items linked to the area themselves, or through one of their decisions or assignments
+  // (children included: a goal lists its areas' items), that the caller may see; newest first.
   mustache::list passages;
-  if (SearchIndex* index = ctx.runtime.index(); index != nullptr) {
-    SearchRequest request{"area:\"" + node->code + "\"", 100, 0};
-    request.sort = SearchSort::kDateNewest;
-    restrictToVisible(caller.principal, request);
-    std::map<Id, Document> docs;
-    if (auto found = index->search(ctx.runtime.store(), request); found.ok()) {
-      for (const auto& h : found->hits) {
-        auto it = docs.find(h.passage.document.id);
-        if (it == docs.end()) {
-          auto d = ctx.runtime.store().document(h.passage.document.id);
-          if (!d.ok()) continue;
-          it = docs.emplace(h.passage.document.id, std::move(d).value()).first;
-        }
-        const Document& d = it->second;
-        std::size_t position = d.items.size();
-        for (std::size_t k = 0; k < d.items.size(); ++k) {
-          if (d.items[k].id == h.passage.item.id) position = k;
-        }
-        if (position == d.items.size()) continue;
-        const bool linked = std::any_of(d.links.begin(), d.links.end(), [&](const Link& l) {
-          return l.object_type != "document" && l.item_index == position && l.scheme == node->scheme &&
-                 (l.code == node->code || l.code.rfind(node->code + ".", 0) == 0);
-        });
-        if (!linked || passages.size() >= 20) continue;
-        mustache::data p;
-        p.set("document_id", std::to_string(d.id));
-        p.set("title", d.title);
-        p.set("organization", d.organization);
-        p.set("date", d.date);
-        p.set("item_number", d.items[position].number);
-        p.set("item_title", d.items[position].title);
-        p.set("anchor", anchorOf(d.items[position].number));
-        p.set("decisions", std::to_string(d.items[position].decisions.size()));
-        p.set("assignments", std::to_string(d.items[position].assignments.size()));
-        passages.push_back(p);
-      }
+  if (auto ids = ctx.runtime.store().linkedItems(node->scheme, node->code, 200); ids.ok()) {
+    for (Id item_id : ids.value()) {
+      if (passages.size() >= 20) break;
+      auto p = ctx.runtime.store().passage(item_id);
+      if (!p.ok()) continue;
+      const bool visible = caller.principal.canRead(p->document.organization) ||
+                           (p->item.is_public &&
+                            (p->document.publication_state == "published" || p->item.adjusted_immediately));
+      if (!visible) continue;
+      mustache::data row;
+      row.set("document_id", std::to_string(p->document.id));
+      row.set("title", p->document.title);
+      row.set("organization", p->document.organization);
+      row.set("date", p->document.date);
+      row.set("item_number", p->item.number);
+      row.set("item_title", p->item.title);
+      row.set("anchor", anchorOf(p->item.number));
+      passages.push_back(row);
     }
   }
   data.set("passages", passages);
@@ -1174,14 +1163,14 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
         st = id.ok() ? Status::okStatus() : id.status();
         if (st.ok()) {
           audit(ctx, caller, "user.add", "user", id.value(), "", name + ": " + roleName(grant.role) + " " + grant.organization);
-          notice = "Användaren " + name + " är skapad.";
+          notice = "ny";
         }
       }
     } else if (st.ok() && action == "roll") {
       st = accounts.addGrant(name, grant);
       if (st.ok()) {
         audit(ctx, caller, "user.grant", "user", 0, "", name + ": " + roleName(grant.role) + " " + grant.organization);
-        notice = name + " har fått rollen.";
+        notice = "roll";
       }
     } else if (st.ok() && action == "losenord") {
       const std::string password = form.get("password", "");
@@ -1191,7 +1180,7 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
         st = hash.ok() ? accounts.setPasswordHash(name, hash.value()) : hash.status();
         if (st.ok()) {
           audit(ctx, caller, "user.passwd", "user", 0, "", name);
-          notice = "Lösenordet för " + name + " är bytt; användarens sessioner är avslutade.";
+          notice = name == caller.principal.name ? "eget" : "losenord";
         }
       }
     } else if (st.ok()) {
@@ -1200,7 +1189,18 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
     if (!st.ok()) {
       error = st.message();
       status = httpStatusFor(st.code());
+    } else if (notice == "eget") {
+      return redirect(res, "/logga-in?tillbaka=/administration");  // a new password of one's own ends the session
+    } else {
+      return redirect(res, "/administration?klart=" + notice);  // a reload does not post again
     }
+  }
+  static const std::map<std::string, std::string> kDone = {
+      {"ny", "Användaren är skapad."},
+      {"roll", "Rollen är given."},
+      {"losenord", "Lösenordet är bytt; användarens sessioner och API-nycklar är avslutade."}};
+  if (auto it = kDone.find(queryParameters(req)["klart"]); it != kDone.end() && req.getMethod() != "POST") {
+    notice = it->second;
   }
   mustache::data data;
   setText(data, "error", error);

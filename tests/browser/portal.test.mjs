@@ -257,7 +257,8 @@ test('an administrator adds a user and gives a role; others may not', async () =
     await add.getByLabel('Roll').selectOption('reader');
     await add.getByLabel('Organ (för läsare och sekreterare)').fill(SSR);
     await add.getByRole('button', { name: 'Skapa användaren' }).click();
-    await page.getByText('Användaren Ulla Läsare är skapad.').waitFor();
+    await page.waitForURL(/\/administration\?klart=ny/);
+    await page.getByText('Användaren är skapad.').waitFor();
     assert.match(await page.getByRole('row', { name: /Ulla Läsare/ }).textContent(), /läsare i Specifikt samverkansråd/);
     // A short password is refused with a message.
     await add.getByLabel('Namn (som i protokollen)').fill('Kalle');

@@ -127,6 +127,9 @@ TEST_CASE("users, grants, sessions, tokens and the audit log are stored") {
   REQUIRE(a.accounts->addToken(id, sha256Hex("token"), "test").ok());
   CHECK(a.accounts->userForToken(sha256Hex("token")).value() == id);
   CHECK_FALSE(a.accounts->userForToken(sha256Hex("other")).value().has_value());
+  // A new password revokes the user's API tokens as well as the sessions.
+  REQUIRE(a.accounts->setPasswordHash("Sara Sekreterare", hashPassword("ännu ett lösenord", cheap()).value()).ok());
+  CHECK_FALSE(a.accounts->userForToken(sha256Hex("token")).value().has_value());
 
   REQUIRE(a.accounts->audit({0, "", "Sara Sekreterare", "correction.add", "document", 7, "{}", "{\"a\":1}"}).ok());
   REQUIRE(a.accounts->audit({0, "", "Sara Sekreterare", "user.grant", "user", id, "", "reader"}).ok());

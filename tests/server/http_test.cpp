@@ -1135,6 +1135,19 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
     CHECK(r.getStatus() == 303);
     CHECK(r.get("Location") == "/");
   }
+  // Minutes written in Markdown are shown as written to the body only (the text before corrections).
+  Poco::Net::HTTPRequest md("POST", "/api/v1/documents?filename=m.md", Poco::Net::HTTPMessage::HTTP_1_1);
+  md.setContentType("text/markdown");
+  auto markdown = server.send(md, "# Protokoll " + ssr + "\n\nDatum: 2018-12-20\n\n1. Mötet öppnas\nHemlig *text* 811218-9876.\n");
+  REQUIRE_MESSAGE(markdown.status == 201, markdown.body);
+  const std::string page_uri = "/dokument/" + std::to_string(markdown.json()->getValue<Id>("id"));
+  auto anonymous_page = server.get(page_uri);
+  REQUIRE(anonymous_page.status == 200);
+  CHECK(anonymous_page.body.find("Protokollet som det skrevs") == std::string::npos);
+  auto body_page = server.getAs(page_uri, server.write_token);
+  CHECK(body_page.body.find("Protokollet som det skrevs") != std::string::npos);
+  CHECK(body_page.body.find("<em>text</em>") != std::string::npos);
+
   // JSON login only as JSON: a form from another site cannot sign anyone in.
   Poco::Net::HTTPRequest plain("POST", "/api/v1/login", Poco::Net::HTTPMessage::HTTP_1_1);
   plain.setContentType("text/plain");

@@ -88,7 +88,7 @@ class AccountStore {
 
   // kAlreadyExists if the name is taken.
   virtual Result<Id> addUser(const std::string& name, const std::string& password_hash, const Grant& grant) = 0;
-  // kNotFound for an unknown name. Ends the user's sessions.
+  // kNotFound for an unknown name. Ends the user's sessions and revokes their API tokens.
   virtual Status setPasswordHash(const std::string& name, const std::string& password_hash) = 0;
   // kNotFound for an unknown name; granting what the user has is no error.
   virtual Status addGrant(const std::string& name, const Grant& grant) = 0;

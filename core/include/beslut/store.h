@@ -172,6 +172,12 @@ class Store {
   virtual Result<std::map<std::string, std::int64_t>> linkCounts(const std::string& scheme, const std::string& code,
                                                                  bool published_only) const = 0;
 
+  // Items linked to a strategy node or its children, themselves or through one
+  // of their decisions or assignments: item ids, newest document first, at
+  // most `limit` (visibility is the caller's to check).
+  virtual Result<std::vector<Id>> linkedItems(const std::string& scheme, const std::string& code,
+                                              std::size_t limit) const = 0;
+
   // Report-backs: items of later documents (by date) that report on an
   // assignment of an earlier one (reportBackScore), found when either document
   // is imported (by matchAssignments). From kConfirmMatch they are confirmed at
