@@ -43,12 +43,13 @@ std::string Pages::render(const std::string& page, mustache::data& data, const C
   data.set("can_edit", p.canEditSomewhere());
   data.set("is_admin", p.administrator());
   data.set("nav_" + nav, true);
-  const std::string content = body->second;
-  data.set("content", mustache::partial([content] { return content; }));
+  // The templates never change after load: partials refer to them, no copies per page view.
+  const std::string* content = &body->second;
+  data.set("content", mustache::partial([content] { return *content; }));
   // Every template can be included by another as {{> part_NAME}}.
   for (const auto& [name, text] : templates_) {
-    const std::string copy = text;
-    data.set("part_" + name, mustache::partial([copy] { return copy; }));
+    const std::string* t = &text;
+    data.set("part_" + name, mustache::partial([t] { return *t; }));
   }
   mustache::mustache layout(templates_.at("layout"));
   std::string html = layout.render(data);

@@ -26,6 +26,7 @@
 #include "beslut/followup.h"
 #include "beslut/html.h"
 #include "beslut/text.h"
+#include "beslut/visibility.h"
 #include "facets.h"
 #include "query_parser.h"
 #include "snippets.h"
@@ -234,7 +235,7 @@ class LuceneIndex final : public SearchIndex {
   static bool visibleNow(const Passage& p, const SearchRequest& request) {
     const auto& orgs = request.visible_organizations;
     if (std::find(orgs.begin(), orgs.end(), p.document.organization) != orgs.end()) return true;
-    return p.item.is_public && (p.document.publication_state == "published" || p.item.adjusted_immediately);
+    return itemVisibleToPublic(p.document.publication_state, p.item);
   }
 
   // Anonymous visitors see public items of published documents only; officials

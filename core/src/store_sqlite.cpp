@@ -17,6 +17,7 @@
 
 #include "beslut/document_json.h"
 #include "beslut/store.h"
+#include "beslut/visibility.h"
 #include "schema.h"
 #include "sqlite_util.h"
 #include "store_rows.h"
@@ -268,7 +269,7 @@ class SqliteStore final : public Store {
       auto items = loadItemRows(s, "id = ?", item_id);
       if (items.empty()) return Status::notFound("no item " + std::to_string(item_id));
       p.item = std::move(items.front());
-      if (auto pub = loadPublication(s, p.document.id); pub.ok()) {
+      if (auto pub = loadPublication(s, p.document.id, false); pub.ok()) {
         p.item.adjusted_immediately = std::find(pub->immediate_items.begin(), pub->immediate_items.end(),
                                                 p.item.number) != pub->immediate_items.end();
       }
@@ -646,9 +647,7 @@ class SqliteStore final : public Store {
       if (doc->date.empty() || doc->kind == DocumentKind::kOther) return std::size_t{0};
       // Only what the public may read reports back: a draft's or a non-public item's words must
       // not reach a public assignment's follow-ups. Publishing runs this again.
-      auto visible = [&](const Document& d, const Item& item) {
-        return item.is_public && (d.publication_state == "published" || item.adjusted_immediately);
-      };
+      auto visible = [](const Document& d, const Item& item) { return itemVisibleToPublic(d.publication_state, item); };
       // Forward: earlier assignments reported on in this document.
       std::vector<Poco::Int64> ids;
       std::vector<std::string> assignees, tasks;
@@ -1022,7 +1021,8 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  static Result<Publication> loadPublication(Session& s, Id id) {
+  // The record; its approvals only when asked (reading a document or a passage does not need them).
+  static Result<Publication> loadPublication(Session& s, Id id, bool with_approvals = true) {
     std::vector<std::string> states, sent, adjusted, posted, items, extracted;
     s << "SELECT publication_state FROM documents WHERE id = ?", into(extracted), bind(id), now;
     if (extracted.empty()) return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte.");
@@ -1041,6 +1041,7 @@ class SqliteStore final : public Store {
         if (!line.empty()) p.immediate_items.push_back(line);
       }
     }
+    if (!with_approvals) return p;
     std::vector<std::string> persons, scopes, ats;
     s << "SELECT person, scope, approved_at FROM approvals WHERE document_id = ? ORDER BY id", into(persons),
         into(scopes), into(ats), bind(id), now;
@@ -1053,7 +1054,7 @@ class SqliteStore final : public Store {
     auto d = loadExtraction(s, id);
     if (!d.ok()) return d;
     applyCorrections(d.value(), loadCorrections(s, id));
-    if (auto p = loadPublication(s, id); p.ok()) {
+    if (auto p = loadPublication(s, id, false); p.ok()) {
       d->publication_state = p->state;
       if (!p->adjusted_date.empty()) d->adjusted_date = p->adjusted_date;
       for (auto& item : d->items) {

@@ -8,20 +8,22 @@ namespace {
 bool published(const Document& d) { return d.publication_state == "published"; }
 }  // namespace
 
+bool itemVisibleToPublic(const std::string& publication_state, const Item& item) {
+  return item.is_public && (publication_state == "published" || item.adjusted_immediately);
+}
+
 bool wholeDocumentPublic(const Document& d) {
   return published(d) && std::all_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.is_public; });
 }
 
 bool redactForPublic(Document& d) {
-  const bool some_adjusted = std::any_of(d.items.begin(), d.items.end(), [](const Item& i) {
-    return i.adjusted_immediately && i.is_public;
-  });
-  if (!published(d) && !some_adjusted) return false;
+  auto visible = [&](const Item& i) { return itemVisibleToPublic(d.publication_state, i); };
+  if (!published(d) && std::none_of(d.items.begin(), d.items.end(), visible)) return false;
   const bool whole = published(d);
   std::vector<std::size_t> new_index(d.items.size(), SIZE_MAX);
   std::vector<Item> kept;
   for (std::size_t i = 0; i < d.items.size(); ++i) {
-    if (!d.items[i].is_public || (!whole && !d.items[i].adjusted_immediately)) continue;
+    if (!visible(d.items[i])) continue;
     new_index[i] = kept.size();
     kept.push_back(std::move(d.items[i]));
   }

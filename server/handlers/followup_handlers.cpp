@@ -11,6 +11,7 @@
 #include <Poco/Timespan.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -558,44 +559,38 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
     return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
-  if (report_back_id_ != 0) {
+  // A person decides on a match (the same task elsewhere) or a report-back: {"confirm": bool}.
+  auto decide = [&](const std::string& what, Id decided, bool belongs, const std::string& missing,
+                    const std::function<Status(bool)>& record) {
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
     if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
       return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
     }
+    if (!belongs) return sendError(res, Status::notFound(missing + std::to_string(decided) + "."));
+    const bool confirm = body.value()->getValue<bool>("confirm");
+    if (Status st = record(confirm); !st.ok()) return sendError(res, st);
+    audit(ctx_, caller.value(), "assignment." + what + (confirm ? ".confirm" : ".reject"), "assignment", id_, "",
+          "{\"" + what + "\":" + std::to_string(decided) + "}");
+    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();
+    sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+  };
+  if (report_back_id_ != 0) {
     auto mine = store.reportBacks(id_);
     if (!mine.ok()) return sendError(res, mine.status());
-    if (std::none_of(mine->begin(), mine->end(), [&](const ReportBack& r) {
-          return r.id == report_back_id_ && (r.is_public || principal_.canRead(r.organization));
-        })) {
-      return sendError(res, Status::notFound("Uppdraget har ingen återrapport " + std::to_string(report_back_id_) + "."));
-    }
-    const bool confirm = body.value()->getValue<bool>("confirm");
-    Status st = store.decideReportBack(report_back_id_, confirm, principal_.name);
-    if (!st.ok()) return sendError(res, st);
-    audit(ctx_, caller.value(), confirm ? "assignment.report_back.confirm" : "assignment.report_back.reject",
-          "assignment", id_, "", "{\"report_back\":" + std::to_string(report_back_id_) + "}");
-    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();
-    return sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+    const bool belongs = std::any_of(mine->begin(), mine->end(), [&](const ReportBack& r) {
+      return r.id == report_back_id_ && (r.is_public || principal_.canRead(r.organization));
+    });
+    return decide("report_back", report_back_id_, belongs, "Uppdraget har ingen återrapport ",
+                  [&](bool confirm) { return store.decideReportBack(report_back_id_, confirm, principal_.name); });
   }
   if (match_id_ != 0) {
-    auto body = readJsonBody(req, res, 4096);
-    if (!body.ok()) return sendError(res, body.status());
-    if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
-      return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
-    }
     auto mine = store.assignmentMatches(id_);
     if (!mine.ok()) return sendError(res, mine.status());
-    if (std::none_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id_; })) {
-      return sendError(res, Status::notFound("Uppdraget har ingen matchning " + std::to_string(match_id_) + "."));
-    }
-    const bool confirm = body.value()->getValue<bool>("confirm");
-    Status st = store.decideMatch(match_id_, confirm, principal_.name);
-    if (!st.ok()) return sendError(res, st);
-    audit(ctx_, caller.value(), confirm ? "assignment.match.confirm" : "assignment.match.reject", "assignment", id_,
-          "", "{\"match\":" + std::to_string(match_id_) + "}");
-    return sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+    const bool belongs =
+        std::any_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id_; });
+    return decide("match", match_id_, belongs, "Uppdraget har ingen matchning ",
+                  [&](bool confirm) { return store.decideMatch(match_id_, confirm, principal_.name); });
   }
   sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
 }

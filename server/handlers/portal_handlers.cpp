@@ -919,8 +919,7 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
       auto p = ctx.runtime.store().passage(item_id);
       if (!p.ok()) continue;
       const bool visible = caller.principal.canRead(p->document.organization) ||
-                           (p->item.is_public &&
-                            (p->document.publication_state == "published" || p->item.adjusted_immediately));
+                           itemVisibleToPublic(p->document.publication_state, p->item);
       if (!visible) continue;
       mustache::data row;
       row.set("document_id", std::to_string(p->document.id));

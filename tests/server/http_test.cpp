@@ -116,11 +116,12 @@ struct Server {
     return send(req);
   }
 
-  Response upload(const std::string& filename, const std::string& bytes, const std::string& type = "text/plain") {
+  Response upload(const std::string& filename, const std::string& bytes, const std::string& type = "text/plain",
+                  const std::string& uri = "/api/v1/documents") {
     const std::string boundary = "----beslut-test-boundary";
     std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
                        "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
-    Poco::Net::HTTPRequest req("POST", "/api/v1/documents", Poco::Net::HTTPMessage::HTTP_1_1);
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
     req.setContentType("multipart/form-data; boundary=" + boundary);
     return send(req, body);
   }
@@ -131,6 +132,20 @@ struct Server {
     return get("/api/v1/search?q=" + encoded + extra);
   }
 };
+
+// The council of the 2018 minutes, as its documents name it.
+const std::string kSsr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
+                         "och länets kommuner)";
+
+std::string seedMinutes() {
+  return beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
+}
+
+// The opening of minutes of a later meeting of the council's officials; the caller adds items from § 2.
+std::string laterMinutes(const std::string& when) {
+  return "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\nTid: " + when +
+         " kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n1. Mötet öppnas\n\n";
+}
 
 const char* kSeeds[] = {"protokoll-ssr-skola-utbildning-2018-09-28.txt", "svar-ledamotsinitiativ-varsel.txt",
                         "handlingsplan-kompetensforsorjning.txt",
@@ -549,7 +564,7 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   TempDir dir;
   Server server(dir.path());
   auto up = server.upload("protokoll.txt",
-                          beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt")));
+                          seedMinutes());
   REQUIRE(up.status == 201);
   const std::string doc = "/api/v1/documents/" + std::to_string(up.json()->getValue<Id>("id"));
   auto post = [&](const std::string& uri, const std::string& json) {
@@ -666,8 +681,7 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
 TEST_CASE("assignments round-trip through CSV with stable external ids") {
   TempDir dir;
   Server server(dir.path());
-  REQUIRE(server.upload("protokoll.txt", beslut::testing::readFile(beslut::testing::samplePath(
-                                             "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  REQUIRE(server.upload("protokoll.txt", seedMinutes()).status == 201);
   auto csv = server.get("/api/v1/assignments.csv?today=2018-10-01");
   REQUIRE(csv.status == 200);
   CHECK(csv.content_type.find("text/csv") == 0);
@@ -706,12 +720,9 @@ TEST_CASE("assignments round-trip through CSV with stable external ids") {
 TEST_CASE("the same assignment in a later council's minutes is one thread; unsure matches wait for a person") {
   TempDir dir;
   Server server(dir.path());
-  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
-                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  REQUIRE(server.upload("protokoll-2018.txt", seedMinutes()).status == 201);
   const std::string later =
-      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
-      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
-      "1. Mötet öppnas\n\n"
+      laterMinutes("Fredag 23 november 2018") +
       "2. Uppdragsutbildning för lärare\nEwa Lindberg, Region Örebro län, fick i uppdrag att vara med som stöd "
       "i processen kring uppdragsutbildningen med Örebro universitet.\n\n"
       "3. Yrkesvux\nAnita Ladinek fick i uppdrag att sammanställa statistik om yrkesvux i processen.\n\n"
@@ -769,9 +780,8 @@ TEST_CASE("assignment similarity: shared task words, a bonus for the same assign
 TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public items hidden from the public") {
   TempDir dir;
   Server server(dir.path());
-  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
-                          "och länets kommuner)";
-  const std::string minutes = beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
+  const std::string ssr = kSsr;
+  const std::string minutes = seedMinutes();
   const std::string growth = beslut::testing::readFile(beslut::testing::samplePath("verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"));
 
   // Nobody signed in: no changes.
@@ -903,7 +913,7 @@ TEST_CASE("a POST refused before its body is read still gets its answer, also wi
   TempDir dir;
   Server server(dir.path());
   server.write_token.clear();
-  const std::string minutes = beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
+  const std::string minutes = seedMinutes();
   // Poco's client sends "Connection: close" by default: the server must read the
   // body it refused before closing, or TCP resets the connection under the answer.
   for (int i = 0; i < 50; ++i) {
@@ -915,15 +925,10 @@ TEST_CASE("a POST refused before its body is read still gets its answer, also wi
 TEST_CASE("publishing over the API: a draft until the chair and the adjuster have approved") {
   TempDir dir;
   Server server(dir.path());
-  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
-                          "och länets kommuner)";
+  const std::string ssr = kSsr;
   server.write_token = server.tokenFor("Anna Elverskog", {Role::kSecretary, ssr});
-  const std::string minutes = beslut::testing::readFile(beslut::testing::samplePath("protokoll-ssr-skola-utbildning-2018-09-28.txt"));
-  const std::string boundary = "----b";
-  Poco::Net::HTTPRequest up("POST", "/api/v1/documents?draft=true", Poco::Net::HTTPMessage::HTTP_1_1);
-  up.setContentType("multipart/form-data; boundary=" + boundary);
-  auto imported = server.send(up, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.txt\"\r\n"
-                                  "Content-Type: text/plain\r\n\r\n" + minutes + "\r\n--" + boundary + "--\r\n");
+  const std::string minutes = seedMinutes();
+  auto imported = server.upload("p.txt", minutes, "text/plain", "/api/v1/documents?draft=true");
   REQUIRE_MESSAGE(imported.status == 201, imported.body);
   const std::string pub = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id")) + "/publication";
   CHECK(server.search("Komtek").json()->getValue<int>("total") == 0);  // a draft is nobody's business yet
@@ -971,13 +976,10 @@ TEST_CASE("publishing over the API: a draft until the chair and the adjuster hav
 TEST_CASE("a later council's minutes that report back on an assignment become its follow-up, or a proposal") {
   TempDir dir;
   Server server(dir.path());
-  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
-                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  REQUIRE(server.upload("protokoll-2018.txt", seedMinutes()).status == 201);
   // Reported back in full: named, the task's words, a reporting verb. Confirmed without asking.
   const std::string november =
-      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
-      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
-      "1. Mötet öppnas\n\n"
+      laterMinutes("Fredag 23 november 2018") +
       "2. Uppdragsutbildning för lärare\nEwa Lindberg återrapporterade om processen kring uppdragsutbildningen "
       "med Örebro universitet. Utbildningen är nu genomförd.\n\n"
       "3. Mötet avslutas\n";
@@ -999,9 +1001,7 @@ TEST_CASE("a later council's minutes that report back on an assignment become it
 
   // Named by surname only, in passing: a proposal for a person to decide.
   const std::string december =
-      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
-      "Tid: Fredag 14 december 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
-      "1. Mötet öppnas\n\n"
+      laterMinutes("Fredag 14 december 2018") +
       "2. Lärarnas fortbildning\nLindberg nämnde att processen med lärarutbildningen vid universitetet fortsätter.\n\n"
       "3. Mötet avslutas\n";
   REQUIRE(server.upload("protokoll-2018-12.txt", december).status == 201);
@@ -1031,8 +1031,7 @@ TEST_CASE("a later council's minutes that report back on an assignment become it
   TempDir other_dir;
   Server other(other_dir.path());
   REQUIRE(other.upload("protokoll-2018-11.txt", november).status == 201);
-  REQUIRE(other.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
-                                                 "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  REQUIRE(other.upload("protokoll-2018.txt", seedMinutes()).status == 201);
   auto reversed = other.get("/api/v1/assignments?assignee=Ewa&today=2019-01-01");
   REQUIRE(reversed.json()->getValue<int>("total") == 1);
   CHECK(reversed.json()->getArray("assignments")->getObject(0)->getValue<std::string>("status") == "done");
@@ -1060,22 +1059,14 @@ TEST_CASE("failed logins are throttled per address; behind nginx the address is 
 TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are not corrected, login redirects stay home") {
   TempDir dir;
   Server server(dir.path());
-  const std::string ssr = "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län "
-                          "och länets kommuner)";
-  REQUIRE(server.upload("protokoll-2018.txt", beslut::testing::readFile(beslut::testing::samplePath(
-                                                  "protokoll-ssr-skola-utbildning-2018-09-28.txt"))).status == 201);
+  const std::string ssr = kSsr;
+  REQUIRE(server.upload("protokoll-2018.txt", seedMinutes()).status == 201);
   // A draft that reports back: its words must not reach the public assignment.
   const std::string november =
-      "Protokoll Tjänstemannastödet för skola, utbildning och kompetensförsörjning\n"
-      "Tid: Fredag 23 november 2018 kl 09:00 – 11:00\nPlats: Eklundavägen 1, Örebro\n\n"
-      "1. Mötet öppnas\n\n"
+      laterMinutes("Fredag 23 november 2018") +
       "2. Hemligt utkast\nEwa Lindberg återrapporterade om processen kring uppdragsutbildningen "
       "med Örebro universitet. Utbildningen är nu genomförd.\n\n3. Mötet avslutas\n";
-  const std::string boundary = "----b";
-  Poco::Net::HTTPRequest up("POST", "/api/v1/documents?draft=true", Poco::Net::HTTPMessage::HTTP_1_1);
-  up.setContentType("multipart/form-data; boundary=" + boundary);
-  REQUIRE(server.send(up, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.txt\"\r\n"
-                              "Content-Type: text/plain\r\n\r\n" + november + "\r\n--" + boundary + "--\r\n").status == 201);
+  REQUIRE(server.upload("n.txt", november, "text/plain", "/api/v1/documents?draft=true").status == 201);
   auto ewa = server.get("/api/v1/assignments?assignee=Ewa&today=2019-01-01");
   REQUIRE(ewa.json()->getValue<int>("total") == 1);
   auto a = ewa.json()->getArray("assignments")->getObject(0);

@@ -6,6 +6,10 @@
 
 namespace beslut {
 
+// The one rule for the public: an item is visible when it is public and its
+// document is published, or the item was adjusted at once (omedelbar justering).
+bool itemVisibleToPublic(const std::string& publication_state, const Item& item);
+
 // True if the document is published and every item is public.
 bool wholeDocumentPublic(const Document& d);
 
