@@ -87,6 +87,10 @@ void restrictToVisible(const Principal& p, SearchRequest& request) {
   request.visible_organizations = request.public_only ? p.readableOrganizations() : std::vector<std::string>{};
 }
 
+bool canSee(const Principal& p, const DocumentSummary& d) {
+  return d.publication_state == "published" || p.canRead(d.organization);
+}
+
 bool canSee(const Principal& p, const AssignmentRecord& r) { return r.is_public || p.canRead(r.organization); }
 
 std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all) {

