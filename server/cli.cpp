@@ -105,16 +105,7 @@ int fail(const std::string& message) {
   return 1;
 }
 
-std::string mediaTypeFor(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".txt") return "text/plain";
-  if (ext == ".md" || ext == ".markdown") return "text/markdown";
-  if (ext == ".pdf") return "application/pdf";
-  if (ext == ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (ext == ".xml") return "application/xml";
-  return "";
-}
+std::string mediaTypeFor(const fs::path& p) { return mediaTypeForFilename(p.filename().string()); }
 
 // Regular files under the paths, hidden ones left out, in a stable order.
 std::vector<fs::path> collectFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {

@@ -201,4 +201,17 @@ Status Ingest::reextract(Id document_id) const {
   return store_.replaceExtraction(document_id, fresh.value());
 }
 
+std::string mediaTypeForFilename(std::string_view filename) {
+  std::size_t dot = filename.rfind('.');
+  std::size_t slash = filename.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  std::string ext = toLowerSwedish(filename.substr(dot));
+  if (ext == ".txt") return "text/plain";
+  if (ext == ".md" || ext == ".markdown") return "text/markdown";
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (ext == ".xml") return "application/xml";
+  return "";
+}
+
 }  // namespace beslut

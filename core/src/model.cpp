@@ -9,13 +9,17 @@ const char* documentKindName(DocumentKind kind) {
     case DocumentKind::kActionPlan: return "action_plan";
     case DocumentKind::kAnnualReport: return "annual_report";
     case DocumentKind::kOther: return "other";
+    case DocumentKind::kAgenda: return "agenda";
+    case DocumentKind::kDecisionSummary: return "decision_summary";
+    case DocumentKind::kAssignment: return "assignment";
   }
   return "other";
 }
 
 std::optional<DocumentKind> parseDocumentKind(std::string_view name) {
   for (auto k : {DocumentKind::kMinutes, DocumentKind::kReply, DocumentKind::kActionPlan,
-                 DocumentKind::kAnnualReport, DocumentKind::kOther}) {
+                 DocumentKind::kAnnualReport, DocumentKind::kOther, DocumentKind::kAgenda,
+                 DocumentKind::kDecisionSummary, DocumentKind::kAssignment}) {
     if (name == documentKindName(k)) return k;
   }
   return std::nullopt;

@@ -19,6 +19,9 @@ const char* kindLabel(DocumentKind kind) {
     case DocumentKind::kActionPlan: return "Handlingsplan";
     case DocumentKind::kAnnualReport: return "Verksamhetsberättelse";
     case DocumentKind::kOther: return "Övrigt";
+    case DocumentKind::kAgenda: return "Kallelse";
+    case DocumentKind::kDecisionSummary: return "Beslut";
+    case DocumentKind::kAssignment: return "Uppdrag";
   }
   return "Övrigt";
 }

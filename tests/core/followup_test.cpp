@@ -127,7 +127,7 @@ TEST_CASE("a later item that reports back on an assignment without giving it ane
   unrelated.text = "Ewa Lindberg hälsade alla välkomna till mötet.";
   CHECK(reportBackScore(a, unrelated) == 0.0);
   Item again = report;
-  again.assignments.push_back({0, "Ewa Lindberg", "fortsätta stödja uppdragsutbildningen", "", "", AssignmentStatus::kOpen, 0, {}, 1.0, {}});
+  again.assignments.push_back({0, "Ewa Lindberg", "fortsätta stödja uppdragsutbildningen", "", "", AssignmentStatus::kOpen, 0, {}, 1.0, {}, {}, {}});
   CHECK(reportBackScore(a, again) == 0.0);
   CHECK(reportedStatus(unrelated) == AssignmentStatus::kInProgress);
   Item oklart;

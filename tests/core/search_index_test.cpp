@@ -286,7 +286,7 @@ struct SwedishFixture {
                                                        {"Övriga frågor", "Ewa Lindberg fick i uppdrag att vara med som stöd."}});
     minutes.date = "2018-09-28";
     minutes.attendees.push_back({"Ewa Lindberg", "", "övrig närvarande", "Region Örebro län", false, {}, 1.0});
-    minutes.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "", "", AssignmentStatus::kOpen, 0.0, {}, 1.0, {}});
+    minutes.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "", "", AssignmentStatus::kOpen, 0.0, {}, 1.0, {}, {}, {}});
     minutes.items[1].is_public = false;
     add(*store, minutes);
     Document plan = makeDocument("Handlingsplan", {{"Regional utveckling", "Bostadsförsörjning och regional utveckling."}});

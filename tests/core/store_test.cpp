@@ -29,7 +29,7 @@ Document sampleDocument(const std::string& bytes) {
   }
   d.items[1].decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {}, 1.0});
   d.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "2019-10", "i oktober 2019",
-                                    AssignmentStatus::kOpen, 0, {}, 0.9, {}});
+                                    AssignmentStatus::kOpen, 0, {}, 0.9, {}, {}, {}});
   d.text = bytes;
   d.original.sha256 = sha256Hex(bytes);
   d.original.media_type = "text/plain";

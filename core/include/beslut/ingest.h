@@ -39,6 +39,11 @@ struct ImportReport {
   std::size_t items = 0;
 };
 
+// The media type of a file by its name's extension (case-insensitive):
+// .txt, .md/.markdown, .pdf, .docx, .xml; empty when unknown (the extractors
+// then decide by content).
+std::string mediaTypeForFilename(std::string_view filename);
+
 // Extraction only, without storing: extractor → document plugin → linkers.
 // Errors as for Ingest::importFile.
 Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequest& request,

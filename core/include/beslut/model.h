@@ -15,9 +15,24 @@ namespace beslut {
 
 using Id = std::int64_t;
 
-enum class DocumentKind { kMinutes, kReply, kActionPlan, kAnnualReport, kOther };
+// minutes (protokoll, anteckningar of a council), reply (svar on a motion,
+// interpellation, question or initiative), action plan, annual report, agenda
+// (kallelse, föredragningslista, ärendelista), decision summary (a decision
+// or list of decisions outside minutes: "Beslut", "Direktionens beslut"),
+// assignment (a government or board decision giving tasks: "Uppdrag till …").
+enum class DocumentKind {
+  kMinutes,
+  kReply,
+  kActionPlan,
+  kAnnualReport,
+  kOther,
+  kAgenda,
+  kDecisionSummary,
+  kAssignment
+};
 
-// "minutes", "reply", "action_plan", "annual_report", "other".
+// "minutes", "reply", "action_plan", "annual_report", "other", "agenda",
+// "decision_summary", "assignment".
 const char* documentKindName(DocumentKind kind);
 std::optional<DocumentKind> parseDocumentKind(std::string_view name);
 
@@ -111,6 +126,12 @@ struct Assignment {
   Span span;
   double confidence = 1.0;
   std::vector<FollowUp> followups;  // e.g. an annual report's comment on the assignment
+  // What is due then: "delredovisning", "slutredovisning", "redovisning";
+  // empty when no report is asked for or it is not stated.
+  std::string due_kind;
+  // "uppdrag" (a task), "remiss för beredning" (a referral: "överlämnas till X
+  // för beredning"), "delegation" ("delegera till X att"); empty = uppdrag.
+  std::string type;
 };
 
 struct TaxonomyNode {
