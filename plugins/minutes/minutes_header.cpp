@@ -166,6 +166,14 @@ std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
     std::string_view t = trimView(lines[i].text);
     if (t.empty() || isLetterheadLine(t)) continue;
     ++seen;
+    // An attendee's line ("Anna Ek (S)   Askersund kommun") names the
+    // attendee's municipality, not the council that keeps the minutes.
+    if (std::size_t paren = t.find(" ("); paren != std::string_view::npos &&
+        (looksLikePersonName(t.substr(0, paren)) || looksLikePersonName(columns(t.substr(0, paren)).empty()
+                                                                           ? std::string_view()
+                                                                           : columns(t.substr(0, paren)).back())))
+      continue;
+    if (!columns(t).empty() && looksLikePersonName(columns(t).front()) && columns(t).size() >= 2) continue;
     std::string lower = toLowerSwedish(t);
     for (std::size_t p = lower.find("region "); p != std::string::npos; p = lower.find("region ", p + 1)) {
       if (p > 0 && lower[p - 1] != ' ') continue;

@@ -43,6 +43,10 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
 // or a role line with the name below) in lines [from, to): fills empty chair,
 // secretary and adjusters.
 void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size_t to, Document& doc);
+// The cover page read as labels and values anywhere in the first `end` bytes
+// (at least 6 KB) of doc.text (minutes_cover.cpp): fills what parseHeader
+// and parseSignatures left empty.
+void readCover(std::size_t end, Document& doc);
 // The secretary as an attendee when only the signature names them.
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 

@@ -32,6 +32,17 @@ int itemHeadingRun(std::string_view text) {
   return best;
 }
 
+// Paragraph signs followed by a number: "§ 12", "§63".
+int paragraphSigns(std::string_view folded) {
+  int n = 0;
+  for (std::size_t p = folded.find("\xC2\xA7"); p != std::string_view::npos && n < 100; p = folded.find("\xC2\xA7", p + 2)) {
+    std::size_t q = p + 2;
+    if (q < folded.size() && folded[q] == ' ') ++q;
+    if (q < folded.size() && folded[q] >= '0' && folded[q] <= '9') ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::string MinutesPlugin::description() const {
@@ -58,8 +69,13 @@ double MinutesPlugin::score(std::string_view text) const {
   // Without a defining mark of minutes, stay below the generic plugin.
   const bool justering = has(f, "justerare") || has(f, "justerat") || has(f, "justerande") || has(f, "justering");
   const bool attendance = has(f, "närvarande") || has(f, "beslutande") || has(f, "vid protokollet");
-  const bool defining = has(head, "protokoll") || has(head, "sammanträdesdatum") || (justering && attendance);
+  // A meeting page with numbered paragraphs ("Sammanträde 2009-09-10", "§91 …",
+  // "§92 …") is minutes too, whatever its template.
+  const bool meetingParagraphs = has(head, "sammanträde") && run >= 2 && paragraphSigns(f) >= 2;
+  const bool defining =
+      has(head, "protokoll") || has(head, "sammanträdesdatum") || (justering && attendance) || meetingParagraphs;
   if (!defining) return std::min(s, 0.04);
+  if (meetingParagraphs) s += 0.25;
   return std::min(1.0, s);
 }
 
@@ -75,6 +91,8 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   doc.items = minutes::parseItems(lines, first);
   // Signatures printed after the last item.
   minutes::parseSignatures(lines, first, lines.size(), doc);
+  // Covers whose labels and values run together or come in separate runs.
+  minutes::readCover(first < lines.size() ? lines[first].begin : doc.text.size(), doc);
 
   // Adjusters elected in an item ("Håkan Söderman väljs till justerare").
   if (doc.adjusters.empty()) {

@@ -449,6 +449,13 @@ double ReplyPlugin::score(std::string_view text) const {
     }
   // A short document: a reply is a few pages, not a report.
   if ((inHead || anywhere) && text.size() < 40000) s += 0.1;
+  // A meeting's list of items that answers several motions ("7 … Svar på
+  // motion. 8 … Svar på motion.") is minutes or an agenda, not one reply.
+  std::size_t replies = 0;
+  for (auto k : kReplyTo) replies += countOccurrences(std::string_view(f).substr(0, 4096), k);
+  if (replies >= 2 && (f.find("sammanträde") != std::string::npos || f.find("protokoll") != std::string::npos ||
+                       f.find("föredragningslista") != std::string::npos || f.find("kallelse") != std::string::npos))
+    s = std::min(s, 0.3);
   return std::min(1.0, s);
 }
 

@@ -118,3 +118,36 @@ TEST_CASE("gold: extraction matches the gold files field by field") {
     CHECK(c.f1() >= 0.95);
   }
 }
+
+// The shared development set of other councils' minutes (../shared/dev-minutes):
+// a floor under today's figures, so that a change that reads them worse fails.
+// bench/extract prints the same table with the plugins loaded at run time.
+TEST_CASE("gold: dev-minutes of 29 councils do not read worse") {
+  fs::path dir = fs::path(BESLUT_SHARED_DIR) / "dev-minutes";
+  REQUIRE(fs::exists(dir / "gold"));
+  Table table;
+  auto ps = plugins();
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir / "gold")) {
+    if (e.path().extension() != ".json") continue;
+    Object::Ptr gold = Poco::JSON::Parser().parse(readFile(e.path())).extract<Object::Ptr>();
+    std::string input = readFile(dir / field(gold, "source_file"));
+    REQUIRE(!input.empty());
+    const beslut::DocumentPlugin* best = nullptr;
+    double bestScore = -1;
+    for (const auto& p : ps)
+      if (double s = p->score(input); s > bestScore) bestScore = s, best = p.get();
+    auto parsed = best->parse(input);
+    REQUIRE(parsed.ok());
+    beslut::gold::compareDocument(table, gold, beslut::extractionToJson(parsed.value()), e.path().stem().string());
+    ++files;
+  }
+  table.print(stdout, "Dev minutes over " + std::to_string(files) + " files", false);
+  CHECK(files >= 19);
+  CHECK(table.rows["kind"].f1() == doctest::Approx(1.0));
+  CHECK(table.macroF1() >= 0.62);
+  for (const char* f : {"date", "chair", "adjusted_date", "attendees.party"}) {
+    CAPTURE(f);
+    CHECK(table.rows[f].f1() >= 0.8);
+  }
+}

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <algorithm>
 
 #include "beslut/text.h"
 #include "minutes_plugin.h"
@@ -264,4 +265,56 @@ TEST_CASE("minutes: sections, numbered decisions and quoted assignments") {
   CHECK(items[1].assignments[0].task == "redovisa tillsynen");
   CHECK(items[1].assignments[0].due_text == "till nästa sammanträde");
   CHECK(items[1].assignments[0].due.empty());
+}
+
+TEST_CASE("minutes: a cover flattened into one run of labels and values") {
+  // As PDF transcripts print SKR's template: labels and values on one line, the
+  // signature labels in a run with the names after them, no letterhead line.
+  MinutesPlugin p;
+  std::string text =
+      "1 (12) SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 2021-03-09 Plats och tid Stadshuset, rum 3, kl 13.00-15.30 "
+      "Beslutande Karin Holm (S), ordförande Per Dahl (M) Lena Ek (C) tjg för Olof Berg (C) Sara Lind (V) "
+      "Övriga närvarande Maja Nord, nämndsekreterare Utses att justera Per Dahl "
+      "Justeringens plats och tid Stadshuset, den 12 mars 2021 Paragrafer 1-4 Underskrifter "
+      "Sekreterare Ordförande Justerande... Maja Nord... Karin Holm... Per Dahl "
+      "ANSLAG/BEVIS Organ Tekniska nämnden Förvaringsplats för protokollet Tekniska förvaltningen\n"
+      "Tekniska nämnden, Sundby kommun\n\n"
+      "§ 1 Val av justerare\nPer Dahl utses att justera protokollet.\n";
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  CHECK(d.date == "2021-03-09");
+  CHECK(d.time == "13:00–15:30");
+  CHECK(d.place == "Stadshuset, rum 3");
+  CHECK(d.chair == "Karin Holm");
+  CHECK(d.secretary == "Maja Nord");
+  CHECK(d.adjusted_date == "2021-03-12");
+  REQUIRE(d.adjusters.size() == 1);
+  CHECK(d.adjusters[0] == "Per Dahl");
+  CHECK(d.organization == "Tekniska nämnden (Sundby kommun)");
+  std::vector<std::string> names;
+  for (const auto& a : d.attendees) names.push_back(a.name);
+  // The member Lena Ek serves for is not present.
+  CHECK(std::find(names.begin(), names.end(), "Olof Berg") == names.end());
+  for (const auto& a : d.attendees) {
+    CAPTURE(a.name);
+    if (a.name == "Lena Ek") CHECK(a.role == "tjänstgörande ersättare");
+    if (a.name == "Karin Holm") CHECK(a.role == "ordförande");
+    if (a.name == "Sara Lind") {
+      CHECK(a.party == "V");
+      CHECK(a.role == "ledamot");
+      CHECK(a.affiliation == "Sundby kommun");
+    }
+  }
+}
+
+TEST_CASE("minutes: the body's council never comes from an attendee's municipality") {
+  MinutesPlugin p;
+  std::string text =
+      "Protokoll Samverkansnämnden\nDatum: 2020-02-03\n\nNärvarande\n"
+      "Anna Ek (S)   Askersund kommun\nPer Dahl (M)   Laxå kommun\n\n"
+      "§ 1 Mötet öppnas\nOrdföranden öppnar mötet.\n";
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  CHECK(r.value().organization == "Samverkansnämnden");
 }

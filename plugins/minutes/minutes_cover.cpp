@@ -1,0 +1,676 @@
+// The cover page of minutes read as a run of labels and values, whatever the
+// line breaks. SKR's template and the vendors' layouts (Ciceron, Meetings
+// Plus, Lex, Word exports) print the same labels — "Plats och tid",
+// "Beslutande", "Övriga närvarande", "Utses att justera", "Justeringens plats
+// och tid", "Underskrifter", "Sekreterare", "Ordförande", "Justerande",
+// "Paragrafer", "Anslag/Bevis", "Organ", "Sammanträdesdatum" — and PDF and
+// web transcripts flatten them into one line ("Plats och tid Kommunhuset, kl
+// 13.00 Beslutande Anna Ek (S) …") or print the labels of a column first and
+// its values after ("Sekreterare Ordförande Justerande Anna Ek Per Ek Eva
+// Ek"). This reader finds the labels anywhere in the cover (capitalised, at a
+// word boundary), takes the text up to the next label as the value, and
+// shares the values of a run of labels out in order. It only fills what the
+// line-based header reader left empty, so layouts that one reads well keep
+// their reading.
+#include <algorithm>
+#include <array>
+
+#include "beslut/text.h"
+#include "minutes_internal.h"
+
+namespace beslut::plugins::minutes {
+namespace {
+
+enum class Label {
+  kPlaceTime,
+  kPlace,
+  kTime,
+  kDate,
+  kMembers,
+  kServing,
+  kNonServing,
+  kSubstitutes,
+  kOthers,
+  kAbsent,
+  kAdjusters,
+  kAdjustPlaceTime,
+  kAdjustDate,
+  kSecretary,
+  kChair,
+  kAdjusterSignature,
+  kOrgan,
+  kOther  // a label whose value we do not use; it still ends the value before it
+};
+
+struct LabelWord {
+  std::string_view phrase;  // lower case
+  Label label;
+};
+
+// Longer phrases first: the first match at a position wins.
+constexpr std::array kLabels = {
+    LabelWord{"justeringens plats och tid", Label::kAdjustPlaceTime},
+    LabelWord{"justeringens tid och plats", Label::kAdjustPlaceTime},
+    LabelWord{"plats och tid för justering", Label::kAdjustPlaceTime},
+    LabelWord{"plats/tid för justering", Label::kAdjustPlaceTime},
+    LabelWord{"tid och plats för justering", Label::kAdjustPlaceTime},
+    LabelWord{"ej tjänstgörande ersättare", Label::kNonServing},
+    LabelWord{"förvaringsplats för protokollet", Label::kOther},
+    LabelWord{"organ och sammanträdesdatum", Label::kOther},
+    LabelWord{"tjänstgörande ersättare", Label::kServing},
+    LabelWord{"närvarande ersättare", Label::kSubstitutes},
+    LabelWord{"närvarande ledamöter", Label::kMembers},
+    LabelWord{"beslutande ledamöter", Label::kMembers},
+    LabelWord{"justerandes signatur", Label::kOther},
+    LabelWord{"utses att justera", Label::kAdjusters},
+    LabelWord{"övriga närvarande", Label::kOthers},
+    LabelWord{"övriga deltagande", Label::kOthers},
+    LabelWord{"övriga deltagare", Label::kOthers},
+    LabelWord{"sammanträdesdatum", Label::kDate},
+    LabelWord{"utdragsbestyrkande", Label::kOther},
+    LabelWord{"justeringsdatum", Label::kAdjustDate},
+    LabelWord{"vid protokollet", Label::kSecretary},
+    LabelWord{"tid och plats", Label::kPlaceTime},
+    LabelWord{"plats och tid", Label::kPlaceTime},
+    LabelWord{"underskrifter", Label::kOther},
+    LabelWord{"justeringsdag", Label::kAdjustDate},
+    LabelWord{"anslag/bevis", Label::kOther},
+    LabelWord{"anslagsbevis", Label::kOther},
+    LabelWord{"frånvarande", Label::kAbsent},
+    LabelWord{"underskrift", Label::kOther},
+    LabelWord{"sekreterare", Label::kSecretary},
+    LabelWord{"beslutande", Label::kMembers},
+    LabelWord{"justerande", Label::kAdjusterSignature},
+    LabelWord{"ordförande", Label::kChair},
+    LabelWord{"paragrafer", Label::kOther},
+    LabelWord{"ledamöter", Label::kMembers},
+    LabelWord{"justerare", Label::kAdjusters},
+    LabelWord{"ersättare", Label::kSubstitutes},
+    LabelWord{"klockan", Label::kTime},
+    LabelWord{"övriga", Label::kOthers},
+    LabelWord{"plats", Label::kPlace},
+    LabelWord{"organ", Label::kOrgan},
+    LabelWord{"datum", Label::kDate},
+    LabelWord{"tid", Label::kTime},
+};
+
+struct Found {
+  Label label;
+  std::size_t begin, end;  // the label, in the cover
+  std::string_view value;  // up to the next label, trimmed
+};
+
+bool wordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '/' || c == '-'; }
+
+// Labels in `cover` (lower-cased copy `lower`, same offsets).
+std::vector<Found> findLabels(std::string_view cover, const std::string& lower) {
+  std::vector<Found> out;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    bool boundary = i == 0 || !wordChar(static_cast<unsigned char>(lower[i - 1]));
+    if (!boundary || !isUpperAt(cover, i)) {
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (const LabelWord& w : kLabels) {
+      if (lower.compare(i, w.phrase.size(), w.phrase) != 0) continue;
+      std::size_t e = i + w.phrase.size();
+      if (e < lower.size() && wordChar(static_cast<unsigned char>(lower[e]))) continue;
+      // A role after a name and a comma is an attendee's role, not a label:
+      // "Anna Ek (S), ordförande".
+      std::size_t b = i;
+      while (b > 0 && cover[b - 1] == ' ') --b;
+      if (b > 0 && cover[b - 1] == ',' && (w.label == Label::kChair || w.label == Label::kSecretary)) break;
+      while (e < cover.size() && (cover[e] == ':' || cover[e] == ' ')) ++e;
+      out.push_back({w.label, i, e, {}});
+      i = e;
+      matched = true;
+      break;
+    }
+    if (!matched) ++i;
+  }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    std::size_t b = out[k].end, e = k + 1 < out.size() ? out[k + 1].begin : cover.size();
+    std::string_view v = cover.substr(b, e > b ? e - b : 0);
+    // Trailing dots of signature lines and leading colons.
+    while (!v.empty() && (v.back() == '.' || v.back() == ' ' || v.back() == '\n' || v.back() == ':' ||
+                          v.back() == ',' || v.back() == '_'))
+      v.remove_suffix(1);
+    while (!v.empty() && (v.front() == '.' || v.front() == ' ' || v.front() == '\n' || v.front() == ':' ||
+                          v.front() == '_'))
+      v.remove_prefix(1);
+    out[k].value = v;
+  }
+  return out;
+}
+
+bool isNameParticle(std::string_view w) { return w == "af" || w == "von" || w == "van" || w == "de" || w == "du"; }
+
+// A word of a person's name: upper-case first letter, letters and hyphens.
+bool nameWord(std::string_view w) {
+  if (w.empty()) return false;
+  if (isNameParticle(w)) return true;
+  if (!isUpperAt(w, 0)) return false;
+  for (char c : w)
+    if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '/') return false;
+  if (w.find("\xC2\xA7") != std::string_view::npos) return false;  // §
+  // All-capital words longer than 3 letters are headings ("PROTOKOLL"), not names.
+  bool allUpper = true;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (isLowerAt(w, i)) allUpper = false;
+  return !(allUpper && w.size() > 3);
+}
+
+struct Word {
+  std::string_view text;  // without trailing punctuation
+  std::size_t begin;      // in the value
+  bool comma_after = false;
+  bool dot_after = false;
+};
+
+std::vector<Word> wordsOf(std::string_view v) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\n' || v[i] == '\t')) ++i;
+    std::size_t b = i;
+    while (i < v.size() && v[i] != ' ' && v[i] != '\n' && v[i] != '\t') ++i;
+    if (i == b) break;
+    std::string_view w = v.substr(b, i - b);
+    Word word{w, b};
+    while (!word.text.empty() && (word.text.back() == ',' || word.text.back() == '.' || word.text.back() == ';')) {
+      if (word.text.back() == ',') word.comma_after = true;
+      else word.dot_after = true;
+      word.text.remove_suffix(1);
+    }
+    out.push_back(word);
+  }
+  return out;
+}
+
+// A party in parentheses: "(S)", "(FiA)", "(kd)"; 1-5 letters.
+bool isParty(std::string_view w) {
+  if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
+  std::string_view in = w.substr(1, w.size() - 2);
+  if (in.empty() || in.size() > 6) return false;
+  for (std::size_t i = 0; i < in.size(); ++i)
+    if (!(isUpperAt(in, i) || isLowerAt(in, i)) && static_cast<unsigned char>(in[i]) < 0x80) return false;
+  return true;
+}
+
+struct PersonMention {
+  std::string name;
+  std::string party;
+  std::string status;  // words after the party up to the next name: "tjg för", "ordförande", "ej närvarande"
+  std::size_t begin = 0, end = 0;  // in the value
+};
+
+// People in a value: "Anna Ek (S), ordförande Per Ek (M) tjg för Eva Ek (M)",
+// "Anna Ek, ordförande Per Ek", "Anna Ek. Per Ek", "Anna Ek, Per Ek och Eva Ek".
+std::vector<PersonMention> peopleIn(std::string_view v) {
+  std::vector<PersonMention> out;
+  auto words = wordsOf(v);
+  std::size_t i = 0;
+  while (i < words.size()) {
+    if (!nameWord(words[i].text) || isNameParticle(words[i].text)) {
+      if (!out.empty()) {
+        if (!out.back().status.empty()) out.back().status += ' ';
+        out.back().status += std::string(words[i].text);
+      }
+      ++i;
+      continue;
+    }
+    // Up to four name words, ending at a comma, a dot, a party or a non-name word.
+    std::size_t j = i;
+    while (j < words.size() && j - i < 4 && nameWord(words[j].text)) {
+      ++j;
+      if (words[j - 1].comma_after || words[j - 1].dot_after) break;
+    }
+    std::size_t n = j - i;
+    // Names run together: "Anna Ek Per Ek" — without a separator, take two words.
+    bool separated = j < words.size() && (isParty(words[j].text) || !nameWord(words[j].text));
+    if (!separated && n > 2 && !(words[j - 1].comma_after || words[j - 1].dot_after)) n = 2, j = i + 2;
+    if (n < 2) {
+      if (!out.empty()) out.back().status += " " + std::string(words[i].text);
+      ++i;
+      continue;
+    }
+    PersonMention p;
+    for (std::size_t k = i; k < j; ++k) {
+      if (!p.name.empty()) p.name += ' ';
+      p.name += std::string(words[k].text);
+    }
+    p.begin = words[i].begin;
+    p.end = words[j - 1].begin + words[j - 1].text.size();
+    if (j < words.size() && isParty(words[j].text)) {
+      p.party = std::string(words[j].text.substr(1, words[j].text.size() - 2));
+      p.end = words[j].begin + words[j].text.size();
+      ++j;
+    }
+    out.push_back(std::move(p));
+    i = j;
+  }
+  return out;
+}
+
+std::string roleFromStatus(const std::string& status, const std::string& groupRole) {
+  std::string l = toLowerSwedish(status);
+  if (l.find("vice ordf") != std::string::npos) return "vice ordförande";
+  if (l.starts_with("ordf")) return "ordförande";
+  if (l.find("ej tjg") != std::string::npos || l.find("ej tjänstgörande") != std::string::npos)
+    return "ej tjänstgörande ersättare";
+  if (l.starts_with("tjg") || l.starts_with("tj ers") || l.starts_with("tjänstgör") || l.starts_with("ersätter") ||
+      l.find("tj ersättare") != std::string::npos)
+    return "tjänstgörande ersättare";
+  if (l.starts_with("sekreterare") || l.ends_with("sekreterare")) return "sekreterare";
+  return groupRole;
+}
+
+// Whom a substitute serves for: the person after "för"/"ersätter" in the status.
+bool replacesSomeone(const std::string& status) {
+  std::string l = toLowerSwedish(status);
+  return l.ends_with(" för") || l == "för" || l.ends_with("ersätter") || l.ends_with("tjänstgörande för");
+}
+
+std::string groupRoleOf(Label l) {
+  switch (l) {
+    case Label::kMembers: return "ledamot";
+    case Label::kServing: return "tjänstgörande ersättare";
+    case Label::kNonServing: return "ej tjänstgörande ersättare";
+    case Label::kSubstitutes: return "ersättare";
+    case Label::kOthers: return "övrig närvarande";
+    default: return {};
+  }
+}
+
+// "Kommunhuset, Hultsfred , kl 13.00" / "Nolia City Konferens, Styrelserummet Tisdag den 6 mars 2012, kl":
+// the place is the text before the time or the date.
+std::string placeOf(std::string_view v) {
+  std::string lower = toLowerSwedish(v);
+  std::size_t cut = v.size();
+  auto at = [&](std::string_view w) {
+    for (std::size_t p = lower.find(w); p != std::string::npos; p = lower.find(w, p + 1))
+      if (p == 0 || lower[p - 1] == ' ' || lower[p - 1] == ',') return p;
+    return std::string::npos;
+  };
+  for (std::string_view w : {"kl ", "kl.", "kl\n", "klockan", "måndag", "tisdag", "onsdag", "torsdag", "fredag",
+                             "lördag", "söndag", "den "})
+    cut = std::min(cut, at(w));
+  if (lower.ends_with(" kl") || lower.ends_with(",kl")) cut = std::min(cut, lower.size() - 2);
+  for (std::size_t i = 0; i < v.size() && i < cut; ++i)
+    if (v[i] >= '0' && v[i] <= '9' && i + 4 < v.size() && v[i + 4] == '-' && i + 3 < cut) {
+      // An ISO date starts here ("2018-10-02").
+      bool iso = true;
+      for (std::size_t k = i; k < i + 4; ++k) iso = iso && v[k] >= '0' && v[k] <= '9';
+      if (iso) {
+        cut = i;
+        break;
+      }
+    }
+  std::string p = trim(v.substr(0, cut));
+  while (!p.empty() && (p.back() == ',' || p.back() == ' ')) p.pop_back();
+  p = oneLine(p);
+  // ", ," residue of dropped digits.
+  std::string out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == ' ' && i + 1 < p.size() && p[i + 1] == ',') continue;
+    out += p[i];
+  }
+  return out;
+}
+
+bool looksLikeBody(std::string_view s) {
+  std::string l = toLowerSwedish(s);
+  for (std::string_view w : {"nämnd", "styrelse", "fullmäktige", "utskott", "direktion", "beredning", "råd",
+                             "kommitté", "presidium", "delegation", "förbundsstyrelse"})
+    if (l.find(w) != std::string::npos) return true;
+  return false;
+}
+
+
+// The head word of a body's name: "…nämnd(en)", "…styrelse(n)", "…fullmäktige",
+// "…utskott(et)", "Direktionen", "…rådet", "…beredning(en)"; with the genitive
+// "s" before " beslut" ("Kommunfullmäktiges beslut").
+bool bodyHead(std::string_view lowerWord) {
+  for (std::string_view h : {"nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "utskott", "utskottet",
+                             "direktion", "direktionen", "beredning", "beredningen", "presidiet", "presidium"})
+    if (lowerWord.ends_with(h)) return true;
+  return false;
+}
+
+// Bodies named in `cover`, capitalised: "Barn- och utbildningsnämnden",
+// "Tekniska nämnden", "Kommunstyrelsens arbetsutskott", "Kommunfullmäktiges
+// beslut" -> "Kommunfullmäktige". Returns the most mentioned, ties to the first.
+std::string mainBody(std::string_view cover, const std::string& lower, std::size_t* where) {
+  auto words = wordsOf(cover);
+  std::vector<std::pair<std::string, std::size_t>> found;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i].text;
+    std::string lw = toLowerSwedish(w);
+    bool genitive = false;
+    if (!bodyHead(lw) && lw.size() > 2 && lw.back() == 's' && bodyHead(std::string_view(lw).substr(0, lw.size() - 1)) &&
+        i + 1 < words.size() && (toLowerSwedish(words[i + 1].text).starts_with("beslut") ||
+                                 toLowerSwedish(words[i + 1].text) == "arbetsutskott")) {
+      genitive = true;
+    }
+    if (!bodyHead(lw) && !genitive) continue;
+    std::size_t first = i;
+    // "Tekniska nämnden": a capitalised adjective before a bare head word.
+    if ((lw == "nämnden" || lw == "nämnd" || lw == "styrelsen") && i > 0 && isUpperAt(words[i - 1].text, 0) &&
+        words[i - 1].text.ends_with("a"))
+      first = i - 1;
+    // "Kultur- och fritidsnämnden": a coordinated first part.
+    if (first >= 2 && toLowerSwedish(words[first - 1].text) == "och" && words[first - 2].text.ends_with("-"))
+      first -= 2;
+    if (!isUpperAt(words[first].text, 0)) continue;
+    std::string name(cover.substr(words[first].begin, words[i].begin + words[i].text.size() - words[first].begin));
+    name = oneLine(name);
+    if (genitive) {
+      if (toLowerSwedish(words[i + 1].text) == "arbetsutskott")
+        name += " " + std::string(words[i + 1].text);
+      else
+        name.pop_back();
+    }
+    // All capitals ("MILJÖNÄMNDEN") in title case.
+    bool caps = true;
+    for (std::size_t k = 1; k < name.size(); ++k)
+      if (isLowerAt(name, k)) caps = false;
+    if (caps) {
+      std::string l = toLowerSwedish(name);
+      std::size_t firstLen = static_cast<unsigned char>(name[0]) >= 0xC0 ? 2 : 1;
+      name = name.substr(0, firstLen) + l.substr(firstLen);
+    }
+    found.emplace_back(name, words[first].begin);
+  }
+  (void)lower;
+  std::string best;
+  int bestCount = 0;
+  for (const auto& [name, pos] : found) {
+    int n = 0;
+    std::string ln = toLowerSwedish(name);
+    for (const auto& f : found) n += toLowerSwedish(f.first) == ln;
+    if (n > bestCount) best = name, bestCount = n, *where = pos;
+  }
+  return best;
+}
+
+// The council of the minutes: "Hultsfreds kommun", "Solna stad", "Region
+// Halland", "Landstinget Kronoberg", "Jämtlands läns landsting", most
+// mentioned outside the attendance lists (an attendee's municipality is not
+// the council's).
+std::string council(std::string_view cover, const std::vector<std::pair<std::size_t, std::size_t>>& skip) {
+  auto words = wordsOf(cover);
+  std::vector<std::string> found;
+  auto skipped = [&](std::size_t pos) {
+    for (auto [b, e] : skip)
+      if (pos >= b && pos < e) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (skipped(words[i].begin)) continue;
+    std::string a = toLowerSwedish(words[i].text), b = toLowerSwedish(words[i + 1].text);
+    std::string name;
+    if ((b == "kommun" || b == "stad") && isUpperAt(words[i].text, 0) && !bodyHead(a) && a != "hela" &&
+        a != "denna" && a != "vår")
+      name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
+    else if ((a == "region" || a == "landstinget" || a == "regionförbundet") && words[i].text != "region" &&
+             isUpperAt(words[i + 1].text, 0) && isLowerAt(words[i + 1].text, 1)) {
+      name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
+      if (i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "län") name += " län";
+    } else if (b == "läns" && i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "landsting" &&
+               isUpperAt(words[i].text, 0))
+      name = std::string(words[i].text) + " läns landsting";
+    if (!name.empty()) found.push_back(name);
+  }
+  std::string best;
+  int bestCount = 0;
+  for (const auto& n : found) {
+    int c = static_cast<int>(std::count(found.begin(), found.end(), n));
+    if (c > bestCount) best = n, bestCount = c;
+  }
+  return best;
+}
+
+Span spanIn(std::string_view part, const Document& doc) {
+  std::size_t b = static_cast<std::size_t>(part.data() - doc.text.data());
+  return {b, b + part.size()};
+}
+
+// The body's name and its council, unless the line-based reader found a body
+// that looks like one. The council is never taken from an attendance list.
+void readBody(std::string_view cover, const std::string& lower, const std::vector<Found>& labels, Document& doc) {
+  std::string org = doc.organization;
+  // A name with a label run into it: "Kommunstyrelsen Sammanträdesdatum:".
+  if (!org.empty()) {
+    std::string lorg = toLowerSwedish(org);
+    auto inOrg = findLabels(org, lorg);
+    if (!inOrg.empty() && inOrg.front().begin > 0) org = trim(std::string_view(org).substr(0, inOrg.front().begin));
+  }
+  // "Tekniska nämnden, Sundby kommun": the council after a comma.
+  if (std::size_t comma = org.rfind(", "); comma != std::string::npos && org.find('(') == std::string::npos) {
+    std::string tail = org.substr(comma + 2);
+    std::string lt = toLowerSwedish(tail);
+    if (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.starts_with("region ") || lt.starts_with("landstinget ") ||
+        lt.ends_with(" landsting"))
+      org = org.substr(0, comma) + " (" + tail + ")";
+  }
+  bool hasCouncil = org.find('(') != std::string::npos;
+  std::string name = hasCouncil ? org.substr(0, org.find(" (")) : org;
+  std::size_t at = 0;
+  if (!looksLikeBody(name) || name.size() > 60) {
+    std::string found = mainBody(cover, lower, &at);
+    if (!found.empty()) {
+      name = found;
+      doc.evidence["body"] = Evidence{{at, at + found.size()}, 0.6};
+    } else if (!looksLikeBody(name)) {
+      name.clear();
+    }
+  }
+  if (name.empty()) {
+    if (!looksLikeBody(doc.organization)) doc.organization.clear();
+    return;
+  }
+  auto memberOf = [&doc](const std::string& c) {
+    // Members of a council's body belong to its municipality or region.
+    if (!c.empty())
+      for (Attendee& a : doc.attendees)
+        if (a.affiliation.empty()) a.affiliation = c;
+  };
+  if (hasCouncil && looksLikeBody(org.substr(0, org.find(" (")))) {
+    doc.organization = org;
+    std::size_t open = org.find(" (");
+    std::string c = org.substr(open + 2, org.size() - open - 3);
+    if (c.find(" och ") == std::string::npos) memberOf(c);
+    return;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> attendance;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    Label l = labels[k].label;
+    if (l == Label::kMembers || l == Label::kServing || l == Label::kNonServing || l == Label::kSubstitutes ||
+        l == Label::kOthers || l == Label::kAbsent)
+      attendance.emplace_back(labels[k].begin, k + 1 < labels.size() ? labels[k + 1].begin : cover.size());
+  }
+  for (const Attendee& a : doc.attendees) attendance.emplace_back(a.span.begin, a.span.end + 80);
+  std::string c = council(cover, attendance);
+  std::string lname = toLowerSwedish(name);
+  std::string cfirst = toLowerSwedish(c.substr(0, c.find(' ')));
+  if (cfirst == "region" || cfirst == "landstinget" || cfirst == "regionförbundet")
+    cfirst = toLowerSwedish(c.substr(c.find(' ') + 1));
+  if (!c.empty() && lname.find(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1))) == std::string::npos)
+    name += " (" + c + ")";
+  doc.organization = name;
+  memberOf(c);
+}
+
+}  // namespace
+
+static void readLabelled(std::string_view cover, const std::vector<Found>& labels, Document& doc);
+
+void readCover(std::size_t end, Document& doc) {
+  std::string_view text = doc.text;
+  std::size_t limit = std::min<std::size_t>(text.size(), std::max<std::size_t>(end, 6000));
+  limit = std::min<std::size_t>(limit, 16000);
+  std::string_view cover = text.substr(0, limit);
+  std::string lower = toLowerSwedish(cover);
+  auto labels = findLabels(cover, lower);
+  if (labels.size() >= 2) readLabelled(cover, labels, doc);
+  readBody(cover, lower, labels, doc);
+}
+
+static void readLabelled(std::string_view, const std::vector<Found>& labels, Document& doc) {
+  std::string_view text = doc.text;
+  (void)text;
+
+  auto evidence = [&](const std::string& key, std::string_view part, double confidence) {
+    doc.evidence[key] = Evidence{spanIn(part, doc), confidence};
+  };
+  auto weakDate = [&] {
+    auto it = doc.evidence.find("date");
+    return doc.date.empty() || (it != doc.evidence.end() && it->second.confidence < 0.7);
+  };
+
+  // Labels printed in a run and their values after it: share the values out.
+  // "Sekreterare Ordförande Justerande Anna Ek Per Ek Eva Ek".
+  std::vector<std::pair<Label, std::string>> signatures;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    Label l = labels[k].label;
+    if (l != Label::kSecretary && l != Label::kChair && l != Label::kAdjusterSignature) continue;
+    std::size_t run = k;
+    while (run + 1 < labels.size() && labels[run].value.empty() &&
+           (labels[run + 1].label == Label::kSecretary || labels[run + 1].label == Label::kChair ||
+            labels[run + 1].label == Label::kAdjusterSignature))
+      ++run;
+    auto people = peopleIn(labels[run].value);
+    std::size_t count = run - k + 1;
+    for (std::size_t m = 0; m < count && m < people.size(); ++m)
+      signatures.emplace_back(labels[k + m].label, people[m].name);
+    // Several adjusters after the last label.
+    if (labels[run].label == Label::kAdjusterSignature)
+      for (std::size_t m = count; m < people.size(); ++m) signatures.emplace_back(Label::kAdjusterSignature, people[m].name);
+    k = run;
+  }
+
+  for (const Found& f : labels) {
+    switch (f.label) {
+      case Label::kPlaceTime:
+      case Label::kPlace:
+        if (doc.place.empty()) {
+          std::string p = placeOf(f.value);
+          if (!p.empty() && p.size() < 160 && !looksLikeBody(p)) {
+            doc.place = p;
+            evidence("place", f.value, 0.7);
+          }
+        }
+        [[fallthrough]];
+      case Label::kTime:
+        if (doc.time.empty())
+          if (auto t = parseTimeRange(f.value.substr(0, std::min<std::size_t>(f.value.size(), 200)))) {
+            doc.time = *t;
+            evidence("time", f.value, 0.7);
+          }
+        if (f.label != Label::kTime && weakDate())
+          if (auto d = parseSwedishDate(f.value.substr(0, std::min<std::size_t>(f.value.size(), 120)))) {
+            doc.date = *d;
+            evidence("date", f.value, 0.7);
+          }
+        break;
+      case Label::kDate:
+        if (weakDate())
+          if (auto d = parseSwedishDate(f.value.substr(0, std::min<std::size_t>(f.value.size(), 40)))) {
+            doc.date = *d;
+            evidence("date", f.value, 0.75);
+          }
+        break;
+      case Label::kAdjusters:
+        if (doc.adjusters.empty()) {
+          std::string_view v = f.value;
+          std::string lv = toLowerSwedish(v);
+          // "Tord Persson (S) med Per Jakobsson (M) som ersättare": the substitute adjuster is not one.
+          if (std::size_t med = lv.find(" med "); med != std::string::npos) v = v.substr(0, med);
+          for (const auto& p : peopleIn(v.substr(0, std::min<std::size_t>(v.size(), 200)))) {
+            doc.adjusters.push_back(p.name);
+            evidence("adjusters/" + std::to_string(doc.adjusters.size() - 1), f.value, 0.7);
+          }
+        }
+        break;
+      case Label::kAdjustPlaceTime:
+      case Label::kAdjustDate:
+        if (doc.adjusted_date.empty())
+          if (auto d = parseSwedishDate(f.value.substr(0, std::min<std::size_t>(f.value.size(), 160)))) {
+            doc.adjusted_date = *d;
+            evidence("adjusted_date", f.value, 0.7);
+          }
+        break;
+      case Label::kOrgan:
+        if (doc.organization.empty()) {
+          std::string_view v = f.value;
+          auto ws = wordsOf(v);
+          std::string name;
+          for (const Word& w : ws) {
+            if (w.text.empty() || (w.text[0] >= '0' && w.text[0] <= '9')) break;
+            if (!name.empty()) name += ' ';
+            name += std::string(w.text);
+            if (looksLikeBody(name) && (w.comma_after || w.dot_after)) break;
+            if (name.size() > 80) break;
+          }
+          if (looksLikeBody(name)) {
+            doc.organization = name;
+            evidence("body", f.value, 0.7);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  for (const auto& [label, name] : signatures) {
+    if (label == Label::kChair && doc.chair.empty()) doc.chair = name;
+    if (label == Label::kSecretary && doc.secretary.empty()) doc.secretary = name;
+    if (label == Label::kAdjusterSignature && std::find(doc.adjusters.begin(), doc.adjusters.end(), name) == doc.adjusters.end() &&
+        name != doc.chair)
+      doc.adjusters.push_back(name);
+  }
+
+  // Attendees, when the line-based reader found none.
+  if (doc.attendees.empty()) {
+    for (const Found& f : labels) {
+      std::string group = groupRoleOf(f.label);
+      if (group.empty() || f.value.empty()) continue;
+      auto people = peopleIn(f.value);
+      bool nextReplaced = false;
+      for (auto& p : people) {
+        if (nextReplaced) {
+          nextReplaced = false;
+          continue;
+        }
+        std::string l = toLowerSwedish(p.status);
+        if (l.find("ej närvarande") != std::string::npos) continue;
+        Attendee a;
+        a.name = p.name;
+        a.party = p.party;
+        a.role = roleFromStatus(p.status, group);
+        if (replacesSomeone(p.status)) {
+          a.role = "tjänstgörande ersättare";
+          nextReplaced = true;
+        }
+        a.span = spanIn(f.value.substr(p.begin, p.end - p.begin), doc);
+        a.confidence = 0.6;
+        bool dup = false;
+        for (const Attendee& b : doc.attendees) dup = dup || b.name == a.name;
+        if (!dup) doc.attendees.push_back(std::move(a));
+      }
+    }
+  }
+  for (Attendee& a : doc.attendees) {
+    if (!doc.chair.empty() && a.name == doc.chair && (a.role == "ledamot" || a.role.empty())) a.role = "ordförande";
+  }
+  if (doc.chair.empty())
+    for (const Attendee& a : doc.attendees)
+      if (a.role == "ordförande") {
+        doc.chair = a.name;
+        break;
+      }
+}
+
+}  // namespace beslut::plugins::minutes
