@@ -41,7 +41,7 @@ struct Marker {
 
 // Present-tense (or the minutes' narrative past) forms only: a reported
 // "har ställt sig bakom" or a future "ska antas" is not a decision of the meeting.
-constexpr std::array<Marker, 35> kDecisionMarkers = {{
+constexpr std::array<Marker, 44> kDecisionMarkers = {{
     {"väljs till", DecisionKind::kElection},
     {"valdes till", DecisionKind::kElection},
     {"utses till", DecisionKind::kElection},
@@ -77,6 +77,17 @@ constexpr std::array<Marker, 35> kDecisionMarkers = {{
     {"lägga informationen till handlingarna", DecisionKind::kInformation},
     {"lägger informationen till handlingarna", DecisionKind::kInformation},
     {"lägga redovisningen till handlingarna", DecisionKind::kInformation},
+    // The narrative past of procedural outcomes: "Dagordningen fastställdes.",
+    // "Till justeringsperson valdes Pirjo Jonsson.", "Motionen bifölls."
+    {"fastställdes", DecisionKind::kDecision},
+    {"valdes", DecisionKind::kElection},
+    {"utsågs", DecisionKind::kElection},
+    {"beslutades", DecisionKind::kDecision},
+    {"bifölls", DecisionKind::kDecision},
+    {"avslogs", DecisionKind::kDecision},
+    {"återremitterades", DecisionKind::kDecision},
+    {"bordlades", DecisionKind::kDecision},
+    {"förklarades", DecisionKind::kDecision},
 }};
 
 std::optional<DecisionKind> decisionKind(std::string_view lower) {
@@ -140,6 +151,18 @@ struct Segment {
   std::size_t begin, end;  // offsets in the item text
 };
 
+// "Direktionen beslutar", "Kommunstyrelsen beslutar:", "Nämnden beslöt": a lead
+// line whose points ("att …", "1. …") follow on the next lines.
+bool decisionLead(std::string_view line) {
+  std::string l = toLowerSwedish(trimView(line));
+  while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+  if (l.empty() || l.size() > 80 || !isUpperAt(trimView(line), 0)) return false;
+  if (std::count(l.begin(), l.end(), ' ') > 6) return false;
+  for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslår", " föreslås besluta"})
+    if (l.ends_with(v)) return !l.ends_with(" föreslår") || l.find("fullmäktige") == std::string::npos;
+  return false;
+}
+
 // Splits the item text into sections. A heading on its own line lasts until the
 // next heading; an inline "Beslut: …" or "Bakgrund: …" lasts until the blank line.
 std::vector<Segment> segments(std::string_view text) {
@@ -163,7 +186,14 @@ std::vector<Segment> segments(std::string_view text) {
       }
     } else {
       std::size_t inlineAt = 0;
-      if (auto k = subHeading(line, inlineAt)) {
+      if (current != SectionKind::kDecision && decisionLead(line) &&
+          toLowerSwedish(trimView(line)).find("föreslå") == std::string::npos) {
+        // The lead is part of the decision: the section starts at it.
+        close(pos);
+        current = SectionKind::kDecision;
+        inlineSection = false;
+        begin = pos;
+      } else if (auto k = subHeading(line, inlineAt)) {
         close(pos);
         current = *k;
         inlineSection = inlineAt != std::string_view::npos;
@@ -322,7 +352,8 @@ void addDecision(std::string text, DecisionKind kind, Span span, double confiden
   d.kind = kind;
   d.span = span;
   d.confidence = confidence;
-  if (d.text.empty()) return;
+  // A rule of underscores or dashes between sections is no decision.
+  if (std::none_of(d.text.begin(), d.text.end(), [](char c) { return isWordByte(c); })) return;
   for (const Decision& other : item.decisions)
     if (other.text == d.text) return;
   item.decisions.push_back(std::move(d));

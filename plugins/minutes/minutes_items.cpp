@@ -50,8 +50,41 @@ bool acceptTitle(std::string_view rest, ItemHeading& h) {
     std::string_view after = rest.substr(p + dnr.size());
     if (!after.empty() && after[0] != ' ' && after[0] != ':' && after[0] != '.') continue;
     while (!after.empty() && (after.front() == ':' || after.front() == '.' || after.front() == ' ')) after.remove_prefix(1);
-    h.registry_number = oneLine(after);
-    rest = trimView(rest.substr(0, p));
+    // "Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04": the registry number is the
+    // run of tokens with digits (and the dashes and short codes between them);
+    // a title may follow it on the same line.
+    std::string_view before = trimView(rest.substr(0, p));
+    std::size_t q = 0, numberEnd = 0;
+    while (q < after.size()) {
+      while (q < after.size() && after[q] == ' ') ++q;
+      std::size_t b = q;
+      while (q < after.size() && after[q] != ' ') ++q;
+      std::string_view tok = after.substr(b, q - b);
+      if (tok.empty()) break;
+      bool digit = tok.find_first_of("0123456789") != std::string_view::npos;
+      bool joiner = tok == "-" || tok == "\xE2\x80\x93" || tok == "/";
+      bool code = tok.size() <= 4 && isUpperAt(tok, 0) && q < after.size() &&
+                  after.substr(q).find_first_of("0123456789") == 1;  // "KS 2020/123"
+      if (!(digit || joiner || code)) break;
+      numberEnd = q;
+    }
+    std::string_view number = trimView(after.substr(0, numberEnd));
+    std::string_view title = trimView(after.substr(numberEnd));
+    h.registry_number = oneLine(number.empty() ? after : number);
+    if (before.empty() && !number.empty() && title.size() >= 3 && isUpperAt(title, 0)) {
+      // A page header's residue after the title: the number's prefix and a date ("MYN 2013-04-04").
+      std::size_t cut = title.size();
+      for (std::size_t d = 0; d + 10 <= title.size(); ++d)
+        if (isDigit(title[d]) && title[d + 4] == '-' && title[d + 7] == '-' && (d == 0 || title[d - 1] == ' ')) {
+          cut = d;
+          std::size_t sp = title.rfind(' ', d >= 2 ? d - 2 : 0);
+          if (sp != std::string_view::npos && d - sp <= 6) cut = sp;
+          break;
+        }
+      rest = trimView(title.substr(0, cut));
+    } else {
+      rest = before;
+    }
     break;
   }
   if (!rest.empty() && (rest.front() == '.' || rest.front() == ':')) rest = trimView(rest.substr(1));
@@ -147,6 +180,20 @@ std::optional<ItemHeading> parseItemHeading(std::string_view line) {
     return h;
   }
   if (isDigit(t[0])) {
+    // "56 § Föregående protokoll": the number before the section sign.
+    {
+      std::size_t j = 0;
+      int v = readNumber(t, j, 4);
+      std::size_t k = j;
+      skipSpaces(t, k);
+      if (v >= 0 && t.substr(k, 2) == "\xC2\xA7" && (k + 2 == t.size() || t[k + 2] == ' ' || t[k + 2] == '\t')) {
+        h.style = HeadingStyle::kParagraph;
+        h.number = std::string(t.substr(0, j)) + " \xC2\xA7";
+        h.value = v;
+        if (!acceptTitle(t.substr(k + 2), h)) return std::nullopt;
+        return h;
+      }
+    }
     int v = readNumber(t, i, 3);
     if (v < 0 || i >= t.size() || t[i] != '.') return std::nullopt;
     ++i;
@@ -184,6 +231,12 @@ std::size_t findFirstItem(const std::vector<Line>& lines) {
       if (h2 && continuesSequence(h, *h2)) return i;
       if (h2 && h2->style == h->style) break;
     }
+  }
+  // An excerpt or an extract of minutes (protokollsutdrag) may hold one
+  // paragraph only: a lone "§ 19" heading, with the section sign, counts.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto h = parseItemHeading(lines[i].text);
+    if (h && h->style != HeadingStyle::kDotted && h->number.find("\xC2\xA7") != std::string::npos) return i;
   }
   return lines.size();
 }
