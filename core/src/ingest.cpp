@@ -51,6 +51,8 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
   }
   auto text = extractor->extract({request.bytes, request.filename, request.media_type});
   if (!text.ok()) return text.status();
+  // Symbol and Wingdings bullets from Word and PDF: "•" for every reader, never a box.
+  if (text->text.find("\xEF") != std::string::npos) text->text = mapPrivateUseBullets(text->text);
 
   auto reader = plugins.documentPluginFor(text->text);
   if (!reader) return Status::unprocessable("Ingen insticksmodul kan läsa dokumentet.");

@@ -189,6 +189,22 @@ Result<std::string> decodeUtf8Text(std::string_view bytes) {
   return text;
 }
 
+std::string mapPrivateUseBullets(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // U+F000..U+F0FF is EF 80 80 .. EF 83 BF in UTF-8.
+    if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x83 && (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      out += "\xE2\x80\xA2";
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 std::string normalizeNewlines(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -187,7 +187,7 @@ struct StatusRule {
   AssignmentStatus status;
 };
 // Checked in order: a negated or partial phrase before the plain one it contains.
-constexpr std::array<StatusRule, 27> kStatusRules = {{
+constexpr std::array<StatusRule, 38> kStatusRules = {{
     {"avslutat utan", AssignmentStatus::kCancelled}, {"avslutats utan", AssignmentStatus::kCancelled},
     {"avslutas utan", AssignmentStatus::kCancelled}, {"avbrutet", AssignmentStatus::kCancelled},
     {"avbrutits", AssignmentStatus::kCancelled}, {"avbryts", AssignmentStatus::kCancelled},
@@ -198,6 +198,13 @@ constexpr std::array<StatusRule, 27> kStatusRules = {{
     {"kommer att slutföras", AssignmentStatus::kInProgress}, {"delvis", AssignmentStatus::kInProgress},
     {"pågår", AssignmentStatus::kInProgress}, {"pågående", AssignmentStatus::kInProgress},
     {"fortsätter under", AssignmentStatus::kInProgress},
+    {"inte uppfyllt", AssignmentStatus::kInProgress}, {"ej uppfyllt", AssignmentStatus::kInProgress},
+    {"inte uppfylld", AssignmentStatus::kInProgress}, {"ej uppfylld", AssignmentStatus::kInProgress},
+    {"ej uppnått", AssignmentStatus::kInProgress}, {"ej genomfört", AssignmentStatus::kInProgress},
+    {"inte genomfört", AssignmentStatus::kInProgress}, {"inte klart", AssignmentStatus::kInProgress},
+    // "Målet är uppfyllt", "Uppdraget är uppfyllt": done.
+    {"uppfyllt", AssignmentStatus::kDone}, {"uppfylld", AssignmentStatus::kDone},
+    {"uppfyllts", AssignmentStatus::kDone},
     {"uppnått", AssignmentStatus::kDone}, {"genomfört", AssignmentStatus::kDone},
     {"genomförts", AssignmentStatus::kDone}, {"slutfört", AssignmentStatus::kDone},
     {"slutförts", AssignmentStatus::kDone}, {"är klart", AssignmentStatus::kDone},

@@ -374,3 +374,19 @@ TEST_CASE("classification: government text with numbered headings and assignment
   CHECK(bestPlugin(text) == "generic");
   CHECK(MinutesPlugin().score(text) < 0.05);
 }
+
+TEST_CASE("annual report: 'uppfyllt' is done, 'inte uppfyllt' is not") {
+  AnnualReportPlugin p;
+  auto r = p.parse("Verksamhetsberättelse 2024 Kulturnämnden\n\n"
+                   "Uppdrag: Ta fram en biblioteksplan.\n\nKommentar\n\nUppdraget är uppfyllt.\n\n"
+                   "Uppdrag: Utred en ny konsthall.\n\nKommentar\n\nUppdraget är inte uppfyllt, arbetet fortsätter.\n\n"
+                   "Uppdrag: Digitalisera arkivet.\n\nKommentar\n\nMålet är delvis uppfyllt.\n");
+  REQUIRE(r.ok());
+  std::vector<beslut::AssignmentStatus> statuses;
+  for (const auto& it : r.value().items)
+    for (const auto& a : it.assignments) statuses.push_back(a.followups.at(0).status);
+  REQUIRE(statuses.size() == 3);
+  CHECK(statuses[0] == beslut::AssignmentStatus::kDone);
+  CHECK(statuses[1] == beslut::AssignmentStatus::kInProgress);
+  CHECK(statuses[2] == beslut::AssignmentStatus::kInProgress);
+}

@@ -122,3 +122,11 @@ TEST_CASE("text utils: boilerplate lines, headings, sentences, passages") {
   CHECK(looksLikePersonName("Ulla Kalander Karlsson"));
   CHECK_FALSE(looksLikePersonName("Region 12"));
 }
+
+TEST_CASE("text: private-use bullets of Symbol and Wingdings become a bullet") {
+  CHECK(mapPrivateUseBullets("\xEF\x82\xB7 Punkt ett\n\xEF\x82\xA7 Punkt två\n\xEF\x81\xB6 tre") ==
+        "\xE2\x80\xA2 Punkt ett\n\xE2\x80\xA2 Punkt två\n\xE2\x80\xA2 tre");
+  CHECK(mapPrivateUseBullets("Åsa på ängen \xE2\x80\x93 ok") == "Åsa på ängen \xE2\x80\x93 ok");
+  // A truncated sequence at the end is left as it is.
+  CHECK(mapPrivateUseBullets("slut \xEF\x82") == "slut \xEF\x82");
+}

@@ -2,6 +2,8 @@
 // plugins and content relative to itself.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -92,6 +94,21 @@ TEST_CASE("extract prints the structured document as JSON") {
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"kind\":\"minutes\"") != std::string::npos);
   CHECK(r.out.find("\"date\":\"2018-09-28\"") != std::string::npos);
+}
+
+TEST_CASE("extract: Word's Symbol-font bullets (U+F0B7) reach no reader as a private-use box") {
+  TempDir cwd;
+  std::string file = cwd.path() + "/handlingsplan.txt";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "Handlingsplan för kompetensförsörjning 2024\n\n1 Insatser\n\n\xEF\x82\xB7 Fler praktikplatser\n"
+           "\xEF\x82\xA7 Yrkesvux i hela länet\n";
+  }
+  auto r = runBeslut({"extract", "--json", file}, cwd.path());
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\xEF\x82") == std::string::npos);
+  CHECK(r.out.find("\xE2\x80\xA2 Fler praktikplatser") != std::string::npos);
 }
 
 TEST_CASE("users and API tokens from the command line; the password comes on standard input") {

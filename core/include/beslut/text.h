@@ -25,6 +25,11 @@ std::string_view stripUtf8Bom(std::string_view s);
 // UTF-8, kUnprocessable when only whitespace remains. Used by extractors.
 Result<std::string> decodeUtf8Text(std::string_view bytes);
 
+// Private-use characters that Word and PDF export leave for the bullets of
+// the Symbol and Wingdings fonts (U+F0B7, U+F0A7, U+F076, U+F0D8, …: U+F000–U+F0FF)
+// become "•", so no reader sees a box. Everything else is unchanged.
+std::string mapPrivateUseBullets(std::string_view s);
+
 // CRLF and lone CR become LF. Nothing else changes.
 std::string normalizeNewlines(std::string_view s);
 
