@@ -120,6 +120,7 @@ int scanCorpus(const Reader& reader, const fs::path& corpus) {
     bytes += texts.back().size();
   }
   std::map<std::string, int> kinds, uppdragKinds;
+  std::map<std::string, std::map<std::string, int>> byFolder;  // top folder -> kind -> count
   int uppdrag = 0, uppdragWithAssignment = 0, failed = 0;
   std::size_t assignments = 0;
   auto start = std::chrono::steady_clock::now();
@@ -136,6 +137,7 @@ int scanCorpus(const Reader& reader, const fs::path& corpus) {
     for (const auto& item : doc.value().items) n += item.assignments.size();
     assignments += n;
     std::string rel = fs::relative(files[i], corpus).generic_string();
+    ++byFolder[rel.substr(0, rel.find('/'))][kind];
     if (rel.rfind("regeringsuppdrag/", 0) == 0) {
       ++uppdrag;
       ++uppdragKinds[kind];
@@ -148,7 +150,13 @@ int scanCorpus(const Reader& reader, const fs::path& corpus) {
               bytes / 1e6 / seconds, failed);
   std::printf("Documents per kind:");
   for (const auto& [k, n] : kinds) std::printf("  %s %d", k.c_str(), n);
-  std::printf("\nAssignments found: %zu\n", assignments);
+  std::printf("\nKinds per folder:\n");
+  for (const auto& [folder, ks] : byFolder) {
+    std::printf("  %-44s", folder.c_str());
+    for (const auto& [k, n] : ks) std::printf(" %s %d", k.c_str(), n);
+    std::printf("\n");
+  }
+  std::printf("Assignments found: %zu\n", assignments);
   std::printf("regeringsuppdrag/: %d pages, %d with at least one assignment (%.1f%%); kinds:", uppdrag,
               uppdragWithAssignment, uppdrag ? 100.0 * uppdragWithAssignment / uppdrag : 0.0);
   for (const auto& [k, n] : uppdragKinds) std::printf("  %s %d", k.c_str(), n);

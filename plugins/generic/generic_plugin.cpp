@@ -1,42 +1,9 @@
 #include "generic_plugin.h"
 
-#include <algorithm>
-#include <vector>
-
+#include "beslut/sections.h"
 #include "beslut/text.h"
 
 namespace beslut::plugins {
-namespace {
-
-constexpr std::size_t kMaxLine = 300;
-constexpr std::size_t kPassageBytes = 2000;
-constexpr std::size_t kMaxItemBytes = 8000;
-
-// "## Title" -> "Title"; empty when the line is no Markdown heading.
-std::string_view markdownHeading(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && i < 7 && line[i] == '#') ++i;
-  if (i == 0 || i > 6 || i >= line.size() || line[i] != ' ') return {};
-  return trimView(line.substr(i));
-}
-
-std::vector<Section> markdownSections(std::string_view text) {
-  std::vector<Section> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t e = text.find('\n', pos);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view h = markdownHeading(text.substr(pos, std::min(e - pos, kMaxLine)));
-    if (!h.empty()) {
-      if (!out.empty()) out.back().end = pos;
-      out.push_back(Section{"", std::string(h), pos, std::min(e + 1, text.size()), text.size()});
-    }
-    pos = e + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string GenericPlugin::description() const {
   return "Reserv för all annan text: rubrik, datum och avsnitt.";
@@ -45,58 +12,10 @@ std::string GenericPlugin::description() const {
 double GenericPlugin::score(std::string_view text) const { return trimView(text).empty() ? 0.0 : kScore; }
 
 Result<Document> GenericPlugin::parse(std::string_view input) const {
-  if (trimView(input).empty()) return Status::unprocessable("Texten är tom.");
-  Document doc;
-  doc.kind = DocumentKind::kOther;
-  doc.plugin = name();
-  doc.text = dehyphenate(normalizeNewlines(input));
-  std::string_view text = doc.text;
-
-  // Title: the first Markdown heading among the first lines, else the first non-empty line.
-  // Date: the first date on one of the first non-empty lines.
-  std::string firstLine;
-  int nonEmpty = 0;
-  std::size_t pos = 0;
-  for (int n = 0; pos < text.size() && n < 100; ++n) {
-    std::size_t e = text.find('\n', pos);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(pos, std::min(e - pos, kMaxLine));
-    pos = e + 1;
-    std::string_view t = trimView(line);
-    if (t.empty()) continue;
-    if (firstLine.empty()) firstLine = oneLine(t);
-    if (doc.title.empty() && !markdownHeading(t).empty()) doc.title = oneLine(markdownHeading(t));
-    if (doc.date.empty() && nonEmpty < 12)
-      if (auto d = parseSwedishDate(t)) doc.date = *d;
-    ++nonEmpty;
-  }
-  if (doc.title.empty()) doc.title = firstLine;
-  doc.title = truncateText(doc.title, 200);
-
-  std::vector<Section> sections = markdownSections(text);
-  if (sections.empty()) sections = findNumberedSections(text);
-  if (sections.size() < 2) sections.clear();
-  if (!sections.empty() && !trimView(text.substr(0, sections.front().begin)).empty())
-    sections.insert(sections.begin(), Section{"", doc.title, 0, 0, sections.front().begin});
-  std::size_t limit = sections.empty() ? kPassageBytes : kMaxItemBytes;
-  if (sections.empty()) sections.push_back(Section{"", doc.title, 0, 0, text.size()});
-  int n = 0;
-  for (const Section& sec : sections) {
-    std::string clean = cleanSectionText(text.substr(sec.body, sec.end - sec.body));
-    if (sec.number.empty() && clean == oneLine(doc.title)) continue;  // a preamble holding just the title
-    int part = 0;
-    for (std::string_view piece : splitIntoPassages(clean, limit)) {
-      Item item;
-      item.number = sec.number.empty() ? std::to_string(++n) : sec.number;
-      item.title = truncateText(sec.title, 200) + (part++ > 0 ? " (forts.)" : "");
-      item.text = trim(piece);
-      item.span = {sec.begin, sec.end};
-      if (!item.text.empty()) doc.items.push_back(std::move(item));
-    }
-  }
+  auto doc = readTitledSections(input);
+  if (doc.ok()) doc.value().plugin = name();
   return doc;
 }
-
 }  // namespace beslut::plugins
 
 #ifndef BESLUT_NO_MANIFEST

@@ -72,8 +72,13 @@ double MinutesPlugin::score(std::string_view text) const {
   // A meeting page with numbered paragraphs ("Sammanträde 2009-09-10", "§91 …",
   // "§92 …") is minutes too, whatever its template.
   const bool meetingParagraphs = has(head, "sammanträde") && run >= 2 && paragraphSigns(f) >= 2;
-  const bool defining =
-      has(head, "protokoll") || has(head, "sammanträdesdatum") || (justering && attendance) || meetingParagraphs;
+  // "Protokoll" alone is no proof: treaties have "tilläggsprotokoll" and
+  // "årsprotokoll" in their titles. Minutes also show a meeting: items,
+  // justering, attendance, a meeting time or place.
+  const bool meeting = run >= 2 || justering || attendance || has(head, "sammanträde") || has(head, "tid:") ||
+                       has(head, "plats:") || has(head, "plats och tid") || has(head, "mötet");
+  const bool defining = (has(head, "protokoll") && meeting) || has(head, "sammanträdesdatum") ||
+                        (justering && attendance) || meetingParagraphs;
   if (!defining) return std::min(s, 0.04);
   if (meetingParagraphs) s += 0.25;
   return std::min(1.0, s);

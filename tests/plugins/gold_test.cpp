@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "action_plan_plugin.h"
+#include "agenda_plugin.h"
 #include "annual_report_plugin.h"
 #include "beslut/extraction_json.h"
 #include "gold_compare.h"
@@ -58,6 +59,7 @@ std::vector<std::unique_ptr<beslut::DocumentPlugin>> plugins() {
   ps.push_back(std::make_unique<beslut::plugins::ActionPlanPlugin>());
   ps.push_back(std::make_unique<beslut::plugins::AnnualReportPlugin>());
   ps.push_back(std::make_unique<beslut::plugins::GenericPlugin>());
+  ps.push_back(std::make_unique<beslut::plugins::AgendaPlugin>());
   return ps;
 }
 

@@ -1,0 +1,21 @@
+// The reading every document plugin starts from when its kind has no layout of
+// its own (the generic fallback, agendas, government decisions): a title, a
+// date and the text cut into sections. Pure, linear in the input, never throws.
+#pragma once
+
+#include <string_view>
+
+#include "beslut/model.h"
+#include "beslut/status.h"
+
+namespace beslut {
+
+// Title = the first Markdown heading in the first 100 lines, else the first
+// non-empty line (at most 200 bytes); date = the first date on one of the
+// first 12 non-empty lines; items = sections at Markdown headings ("## …") or
+// numbered headings ("1 Inledning", "2.1 …"), each at most 8 KB a passage,
+// else passages of at most 2 KB cut at paragraph boundaries. Kind kOther,
+// canonical text de-hyphenated with LF line ends; kUnprocessable for blank text.
+Result<Document> readTitledSections(std::string_view input);
+
+}  // namespace beslut

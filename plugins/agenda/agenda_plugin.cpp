@@ -1,0 +1,67 @@
+#include "agenda_plugin.h"
+
+#include <array>
+
+#include "beslut/sections.h"
+#include "beslut/text.h"
+
+namespace beslut::plugins {
+namespace {
+
+constexpr std::size_t kMaxTitle = 300;
+
+// The first non-empty line, without a Markdown heading mark, lower-cased.
+std::string titleLine(std::string_view text) {
+  std::size_t pos = 0;
+  for (int n = 0; pos < text.size() && n < 40; ++n) {
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view t = trimView(text.substr(pos, std::min(e - pos, kMaxTitle)));
+    pos = e + 1;
+    while (!t.empty() && t.front() == '#') t.remove_prefix(1);
+    t = trimView(t);
+    if (!t.empty()) return toLowerSwedish(t);
+  }
+  return {};
+}
+
+constexpr std::array<std::string_view, 9> kAgendaWords = {
+    "kallelse",        "föredragningslista", "dagordning",   "kommenterad dagordning", "ärendelista",
+    "ärendeförteckning", "regeringsärenden", "sammanträdeslista", "underrättelse om sammanträde"};
+
+}  // namespace
+
+std::string AgendaPlugin::description() const {
+  return "Kallelser, föredragningslistor och dagordningar: sammanträdets datum och ärenden.";
+}
+
+double AgendaPlugin::score(std::string_view text) const {
+  std::string title = titleLine(text);
+  if (title.empty() || title.find("protokoll") != std::string::npos) return 0.0;
+  for (std::string_view w : kAgendaWords)
+    if (title.find(w) != std::string::npos) return 0.7;
+  std::string head = foldForMatching(text, 1200);
+  if (head.find("protokoll") != std::string::npos || head.find("justera") != std::string::npos) return 0.0;
+  if (head.find("kallas till sammanträde") != std::string::npos ||
+      head.find("kallas härmed till") != std::string::npos)
+    return 0.45;
+  return 0.0;
+}
+
+Result<Document> AgendaPlugin::parse(std::string_view input) const {
+  auto doc = readTitledSections(input);
+  if (!doc.ok()) return doc;
+  doc.value().kind = DocumentKind::kAgenda;
+  doc.value().plugin = name();
+  doc.value().evidence["kind"] = Evidence{{0, std::min<std::size_t>(doc.value().text.size(), doc.value().title.size())}, 0.8};
+  return doc;
+}
+
+}  // namespace beslut::plugins
+
+#ifndef BESLUT_NO_MANIFEST
+#include <Poco/ClassLibrary.h>
+POCO_BEGIN_MANIFEST(beslut::Plugin)
+POCO_EXPORT_CLASS(beslut::plugins::AgendaPlugin)
+POCO_END_MANIFEST
+#endif
