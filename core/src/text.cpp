@@ -326,9 +326,16 @@ std::string toLowerSwedish(std::string_view s) {
 
 std::string foldForMatching(std::string_view s, std::size_t max_bytes) {
   if (s.size() > max_bytes) s = s.substr(0, max_bytes);
+  // Every document plugin folds the same text when the registry asks each for
+  // its score: the last folding is kept per thread (compared in full, so a new
+  // text at the same address is never mistaken for the old one).
+  constexpr std::size_t kMemoFrom = 512;
+  thread_local std::string lastInput, lastOutput;
+  if (s.size() >= kMemoFrom && s.size() == lastInput.size() && std::equal(s.begin(), s.end(), lastInput.begin()))
+    return lastOutput;
   std::string lower = toLowerSwedish(s);
-  std::string out;
-  out.reserve(lower.size());
+  std::string out(lower.size(), '\0');
+  std::size_t n = 0;
   bool space = false;
   for (std::size_t i = 0; i < lower.size(); ++i) {
     char c = lower[i];
@@ -349,9 +356,14 @@ std::string foldForMatching(std::string_view s, std::size_t max_bytes) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
+    if (space && n > 0) out[n++] = ' ';
     space = false;
-    out.push_back(c);
+    out[n++] = c;
+  }
+  out.resize(n);
+  if (s.size() >= kMemoFrom) {
+    lastInput.assign(s);
+    lastOutput = out;
   }
   return out;
 }
