@@ -387,10 +387,16 @@ double AnnualReportPlugin::score(std::string_view text) const {
   if (trimView(text).empty()) return 0.0;
   std::string f = foldForMatching(text, kWindow);
   double s = 0.0;
-  bool named = false;
-  for (std::string_view k : {"verksamhetsberättelse", "årsredovisning", "årsrapport"})
-    named = named || f.find(k) != std::string::npos;
+  // Named in its opening, the document is one; named further down it is
+  // usually referred to ("redovisas i samband med årsredovisningen").
+  bool named = false, mentioned = false;
+  std::string_view head = std::string_view(f).substr(0, std::min<std::size_t>(f.size(), 600));
+  for (std::string_view k : {"verksamhetsberättelse", "årsredovisning", "årsrapport", "verksamhetsrapport"}) {
+    named = named || head.find(k) != std::string_view::npos;
+    mentioned = mentioned || f.find(k) != std::string::npos;
+  }
   if (named) s += 0.35;
+  else if (mentioned) s += 0.1;
   s += 0.2 * saturate(countOccurrences(f, "måluppfyllelse"), 3);
   s += 0.15 * saturate(countOccurrences(f, "indikator"), 5);
   s += 0.15 * saturate(countOccurrences(f, "utfall"), 3);

@@ -455,6 +455,21 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
         lt.ends_with(" landsting"))
       org = org.substr(0, comma) + " (" + tail + ")";
   }
+  // "Direktionen, Nr 1", "Direktionen nr 7": the meeting's number is not the body's name;
+  // "Direktionens beslut" names the body in the genitive.
+  {
+    std::string lorg = toLowerSwedish(org);
+    for (std::string_view nr : {", nr", " nr", ", nummer", " nummer"})
+      if (std::size_t p = lorg.rfind(nr); p != std::string::npos && p > 0) {
+        std::string_view after = trimView(std::string_view(lorg).substr(p + nr.size()));
+        if (after.empty() || (after[0] >= '0' && after[0] <= '9') || after == ".") {
+          org = trim(std::string_view(org).substr(0, p));
+          lorg = toLowerSwedish(org);
+        }
+      }
+    if (lorg.ends_with("s beslut") && looksLikeBody(lorg.substr(0, lorg.size() - 8)))
+      org = org.substr(0, org.size() - 8);
+  }
   bool hasCouncil = org.find('(') != std::string::npos;
   std::string name = hasCouncil ? org.substr(0, org.find(" (")) : org;
   std::size_t at = 0;

@@ -32,6 +32,19 @@ int itemHeadingRun(std::string_view text) {
   return best;
 }
 
+// The opening of a document of the state's series: a bill, a committee's
+// terms of reference, an inquiry, a regulation. They may quote a government
+// meeting's minutes ("Utdrag ur protokoll vid regeringssammanträde") but are
+// not minutes.
+bool governmentSeries(std::string_view head) {
+  std::string_view opening = head.substr(0, std::min<std::size_t>(head.size(), 400));
+  for (std::string_view w : {"regeringens proposition", "kommittédirektiv", "statens offentliga utredningar",
+                             "lagrådsremiss", "departementsserien", "författningssamling", "föreskrifter och allmänna råd",
+                             "regeringens skrivelse", "betänkande av"})
+    if (opening.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 // Paragraph signs followed by a number: "§ 12", "§63".
 int paragraphSigns(std::string_view folded) {
   int n = 0;
@@ -79,7 +92,7 @@ double MinutesPlugin::score(std::string_view text) const {
                        has(head, "plats:") || has(head, "plats och tid") || has(head, "mötet");
   const bool defining = (has(head, "protokoll") && meeting) || has(head, "sammanträdesdatum") ||
                         (justering && attendance) || meetingParagraphs;
-  if (!defining) return std::min(s, 0.04);
+  if (!defining || governmentSeries(head)) return std::min(s, 0.04);
   if (meetingParagraphs) s += 0.25;
   return std::min(1.0, s);
 }

@@ -34,6 +34,7 @@
 #include "gold_compare.h"
 #include "generic_plugin.h"
 #include "minutes_plugin.h"
+#include "pdf_plugin.h"
 #include "plugin_test_util.h"
 #include "reply_plugin.h"
 
@@ -152,4 +153,35 @@ TEST_CASE("gold: dev-minutes of 29 councils do not read worse") {
     CAPTURE(f);
     CHECK(table.rows[f].f1() >= 0.8);
   }
+}
+
+// The real PDFs of ../shared/dev-pdf: what kind of document each is read as,
+// after the pdf extractor (bills, regulations and directives quote government
+// minutes but are not minutes; a scan without text gets a clear message).
+TEST_CASE("gold: dev-pdf documents are read as their kind") {
+  fs::path dir = fs::path(BESLUT_SHARED_DIR) / "dev-pdf";
+  REQUIRE(fs::exists(dir));
+  beslut::plugins::PdfPlugin pdf;
+  auto ps = plugins();
+  auto kindOf = [&](const std::string& file) -> std::string {
+    std::string bytes = readFile(dir / file);
+    auto text = pdf.extract({bytes, file, "application/pdf"});
+    if (!text.ok()) return "error: " + text.status().message();
+    const beslut::DocumentPlugin* best = nullptr;
+    double bestScore = -1;
+    for (const auto& p : ps)
+      if (double s = p->score(text.value().text); s > bestScore) bestScore = s, best = p.get();
+    auto parsed = best->parse(text.value().text);
+    if (!parsed.ok()) return "error: " + parsed.status().message();
+    return beslut::documentKindName(parsed.value().kind);
+  };
+  CHECK(kindOf("riksbank-protokoll-2016-01-04.pdf") == "minutes");
+  CHECK(kindOf("riksbank-protokoll-2024-11-06.pdf") == "minutes");
+  for (const char* notMinutes : {"prop-2012-13-187.pdf", "prop-1999-2000-17-custom-encoding.pdf", "afs-2011-19.pdf",
+                                 "nfs-2007-10.pdf", "dir-2016-15.pdf", "arn-2013-07406.pdf",
+                                 "remissvar-kammarkollegiet-2026.pdf", "statskalender-1945-riksdagen.pdf"}) {
+    CAPTURE(notMinutes);
+    CHECK(kindOf(notMinutes) != "minutes");
+  }
+  CHECK(kindOf("prop-1991-92-43-scanned.pdf") == "error: PDF-filen innehåller ingen text (skannad bild?).");
 }
