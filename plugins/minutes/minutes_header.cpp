@@ -162,6 +162,7 @@ std::optional<LabelMatch> matchLabel(std::string_view t, std::string_view lower)
 // "Region Örebro län och länets kommuner", "Kumlaby kommun" in the letterhead.
 std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
   int seen = 0;
+  std::string best;  // a region found so far
   for (std::size_t i = 0; i < end && i < lines.size() && seen < 16; ++i) {
     std::string_view t = trimView(lines[i].text);
     if (t.empty() || isLetterheadLine(t)) continue;
@@ -184,8 +185,13 @@ std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
       std::string out(t.substr(p, e - p));
       for (std::string_view tail : {" och länets kommuner", " och kommunerna i länet"})
         if (lower.compare(e, tail.size(), tail) == 0) out += std::string(t.substr(e, tail.size()));
-      return out;
+      // A running header ("Region Örebro län   Protokoll") may name the region
+      // before the letterhead names the council in full ("… och länets kommuner").
+      if (best.empty()) best = out;
+      else if (out.size() > best.size() && out.starts_with(best)) best = out;
+      break;
     }
+    if (!best.empty()) continue;
     for (std::string_view col : columns(t)) {
       std::string cl = toLowerSwedish(col);
       std::size_t sp = cl.find(' ');
@@ -196,7 +202,7 @@ std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
       return std::string(col.substr(0, first)) + word.substr(first) + " kommun";
     }
   }
-  return {};
+  return best;
 }
 
 // Words of an organisation: an affiliation, not a title.

@@ -4,11 +4,18 @@
 #include <cairo.h>
 #include <doctest/doctest.h>
 
+#include <Poco/JSON/Parser.h>
+
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "beslut/extraction_json.h"
 #include "beslut/text.h"
+#include "gold_compare.h"
+#include "minutes_plugin.h"
 #include "pdf_cleanup.h"
 #include "pdf_plugin.h"
 #include "plugin_test_util.h"
@@ -327,4 +334,65 @@ TEST_CASE("pdf cleanup: whole pages") {
   auto huge = pdf::cleanPages({beslut::test::hugeSingleLine()});
   CHECK(huge.size() > 1000);
   CHECK(beslut::test::secondsSince(t0) < 10.0);
+}
+
+namespace {
+
+// The seed minutes laid out as their PDF was: one printed line per text line,
+// cells separated by two or more spaces in their own columns (the attendee and
+// signature tables), a running header naming the region and a page footer.
+std::string seedMinutesAsPdf(const std::string& text) {
+  std::vector<std::vector<std::string>> lines;
+  for (std::string_view l : beslut::splitLines(text)) {
+    std::vector<std::string> cells;
+    std::size_t i = 0;
+    while (i < l.size()) {
+      while (i < l.size() && l[i] == ' ') ++i;
+      std::size_t b = i;
+      while (i < l.size() && !(l[i] == ' ' && i + 1 < l.size() && l[i + 1] == ' ')) ++i;
+      if (i > b) cells.push_back(beslut::trim(l.substr(b, i - b)));
+    }
+    lines.push_back(cells);
+  }
+  constexpr std::size_t kPerPage = 48;
+  std::size_t pages = (lines.size() + kPerPage - 1) / kPerPage;
+  std::vector<PageSpec> spec;
+  for (std::size_t p = 0; p < pages; ++p) {
+    PageSpec page;
+    page.push_back({60, 50, "Region Örebro län   Protokoll 2018-09-28"});
+    double y = 90;
+    for (std::size_t k = p * kPerPage; k < std::min(lines.size(), (p + 1) * kPerPage); ++k, y += 14)
+      for (std::size_t c = 0; c < lines[k].size() && c < 3; ++c)
+        if (!lines[k][c].empty()) page.push_back({60.0 + 230.0 * static_cast<double>(c), y, lines[k][c]});
+    page.push_back({260, 810, "Sida " + std::to_string(p + 1) + " av " + std::to_string(pages)});
+    spec.push_back(std::move(page));
+  }
+  return makePdf(spec);
+}
+
+}  // namespace
+
+TEST_CASE("pdf: the seed minutes read from their PDF as well as from their text") {
+  std::string text = beslut::test::readSample(beslut::test::kMinutesSeed);
+  std::string pdfBytes = seedMinutesAsPdf(text);
+  auto extracted = PdfPlugin().extract({pdfBytes, "protokoll.pdf", "application/pdf"});
+  REQUIRE(extracted.ok());
+  beslut::plugins::MinutesPlugin minutes;
+  auto fromText = minutes.parse(text);
+  auto fromPdf = minutes.parse(extracted.value().text);
+  REQUIRE(fromText.ok());
+  REQUIRE(fromPdf.ok());
+  std::ifstream in(std::string(BESLUT_TEST_DATA) + "/gold/protokoll-ssr-skola-utbildning-2018-09-28.json");
+  std::stringstream goldText;
+  goldText << in.rdbuf();
+  auto gold = Poco::JSON::Parser().parse(goldText.str()).extract<Poco::JSON::Object::Ptr>();
+  beslut::gold::Table table;
+  beslut::gold::compareDocument(table, gold, beslut::extractionToJson(fromPdf.value()), "pdf");
+  table.print(stdout, "Seed minutes from PDF", true);
+  for (const auto& f : table.order) {
+    CAPTURE(f);
+    if (table.rows[f].stated()) CHECK(table.rows[f].f1() >= 0.95);
+  }
+  CHECK(fromPdf.value().organization == fromText.value().organization);
+  CHECK(fromPdf.value().attendees.size() == fromText.value().attendees.size());
 }
