@@ -62,4 +62,24 @@ std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name) {
   return std::nullopt;
 }
 
+bool needsReview(double confidence) { return confidence < kReviewBelow; }
+
+std::vector<std::string> factsToReview(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& [key, e] : doc.evidence)
+    if (needsReview(e.confidence)) out.push_back(key);
+  for (std::size_t i = 0; i < doc.attendees.size(); ++i)
+    if (needsReview(doc.attendees[i].confidence)) out.push_back("attendees/" + std::to_string(i));
+  for (std::size_t i = 0; i < doc.items.size(); ++i) {
+    const Item& item = doc.items[i];
+    for (std::size_t k = 0; k < item.decisions.size(); ++k)
+      if (needsReview(item.decisions[k].confidence))
+        out.push_back("items/" + std::to_string(i) + "/decisions/" + std::to_string(k));
+    for (std::size_t k = 0; k < item.assignments.size(); ++k)
+      if (needsReview(item.assignments[k].confidence))
+        out.push_back("items/" + std::to_string(i) + "/assignments/" + std::to_string(k));
+  }
+  return out;
+}
+
 }  // namespace beslut

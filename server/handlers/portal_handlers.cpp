@@ -372,6 +372,17 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   setText(data, "place", d.place);
   data.set("chair", d.chair);
   data.set("secretary", d.secretary);
+  // The header facts read with little confidence, named for the secretary.
+  {
+    static const std::map<std::string, std::string> kFactLabels = {
+        {"body", "organ"}, {"date", "datum"}, {"time", "tid"}, {"place", "plats"}, {"chair", "ordförande"},
+        {"secretary", "sekreterare"}, {"adjusted_date", "justeringsdatum"}};
+    std::string uncertain;
+    for (const auto& [key, label] : kFactLabels)
+      if (auto e = d.evidence.find(key); e != d.evidence.end() && needsReview(e->second.confidence))
+        uncertain += (uncertain.empty() ? "" : ", ") + label;
+    if (editor) setText(data, "review_facts", uncertain);
+  }
   data.set("state", stateLabel(d.publication_state));
   data.set("is_draft", d.publication_state == "draft");
   data.set("is_adjusting", d.publication_state == "adjusting");
@@ -420,6 +431,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     row.set("role", a.role);
     row.set("affiliation", a.affiliation);
     row.set("adjuster", a.adjuster);
+    row.set("review", editor && needsReview(a.confidence));
     attendees.push_back(row);
   }
   data.set("attendees", attendees);
@@ -451,6 +463,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     for (std::size_t k = 0; k < it.decisions.size(); ++k) {
       mustache::data x;
       x.set("text", it.decisions[k].text);
+      x.set("review", editor && needsReview(it.decisions[k].confidence));
       x.set("index", std::to_string(k));
       x.set("item", it.number);
       decisions.push_back(x);
@@ -466,6 +479,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
       x.set("assignee", a.assignee);
       x.set("assignee_url", urlEncode(a.assignee));
       x.set("task", a.task);
+      x.set("review", editor && needsReview(a.confidence));
       setText(x, "due", a.due.empty() ? a.due_text : a.due);
       const AssignmentStatus st = currentStatus(a, today);
       x.set("status", statusLabel(st));

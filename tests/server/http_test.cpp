@@ -1145,3 +1145,31 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
   plain.set("Authorization", "");
   CHECK(server.send(plain, R"({"name": "Ulla", "password": "lösenord för Ulla"})").status == 415);
 }
+
+TEST_CASE("facts read with little confidence are marked for the body's review on the document page and in the API") {
+  TempDir dir;
+  Server server(dir.path());
+  // A flattened cover (labels and values on one line): its attendees are read with little confidence.
+  const std::string text =
+      "1 (12) SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 2021-03-09 Plats och tid Stadshuset, kl 13.00-15.30 "
+      "Beslutande Karin Holm (S), ordförande Per Dahl (M) Lena Ek (C) Utses att justera Per Dahl "
+      "Underskrifter Sekreterare Ordförande Justerande Maja Nord. Karin Holm. Per Dahl\n"
+      "Tekniska nämnden, Sundby kommun\n\n§ 1 Val av justerare\nPer Dahl utses att justera protokollet.\n";
+  auto up = server.upload("tekniska-2021-03-09.txt", text);
+  REQUIRE_MESSAGE(up.status == 201, up.body);
+  const Id id = up.json()->getValue<Id>("id");
+  auto api = server.getAs("/api/v1/documents/" + std::to_string(id), server.write_token);
+  REQUIRE(api.status == 200);
+  auto review = api.json()->getArray("review");
+  REQUIRE(review);
+  bool attendee = false;
+  for (std::size_t i = 0; i < review->size(); ++i) attendee = attendee || review->getElement<std::string>(i).rfind("attendees/", 0) == 0;
+  CHECK(attendee);
+  auto page = server.getAs("/dokument/" + std::to_string(id), server.write_token);
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("badge review") != std::string::npos);
+  // The public reads the published minutes without the secretary's marks.
+  auto anonymous = server.get("/dokument/" + std::to_string(id));
+  REQUIRE(anonymous.status == 200);
+  CHECK(anonymous.body.find("badge review") == std::string::npos);
+}

@@ -245,4 +245,15 @@ struct Document {
   OriginalFile original;
 };
 
+// Facts read with a confidence below kReviewBelow are marked for a
+// secretary's review (on the document page, and as "review" in the API). A
+// fact a person has corrected has confidence 1.
+inline constexpr double kReviewBelow = 0.7;
+bool needsReview(double confidence);
+
+// The facts of `doc` to review, as paths into the document: its evidence keys
+// ("date", "chair", "adjusters/0"), "attendees/3", "items/2/decisions/0",
+// "items/2/assignments/1". In document order.
+std::vector<std::string> factsToReview(const Document& doc);
+
 }  // namespace beslut
