@@ -460,6 +460,10 @@ void compareAssignmentPage(Table& t, const Object::Ptr& gold, const Object::Ptr&
     gm[i] = em[j] = true;
     std::string w = where + " " + field(gs[i], "assignee");
     scalar(t, "assignments.due", field(gs[i], "due"), field(es[j], "due"), w);
+    // The share of matched assignments whose due date is right (both null counts): recall column.
+    Counts& right = t["assignments.due_right_of_matched"];
+    if (norm(field(gs[i], "due")) == norm(field(es[j], "due"))) ++right.tp;
+    else ++right.fn;
     scalar(t, "assignments.due_kind", field(gs[i], "due_kind"), field(es[j], "due_kind"), w);
   }
   for (std::size_t i = 0; i < gs.size(); ++i)

@@ -34,7 +34,9 @@
 //    document, flattened over its items, matched one to one by assignee (equal
 //    after whitespace normalisation, soft hyphens dropped, case folded),
 //    preferring pairs with equal due dates. Rows: assignments.assignee (P/R/F1),
-//    assignments.due and assignments.due_kind (scalars over matched pairs), and
+//    assignments.due and assignments.due_kind (scalars over matched pairs),
+//    assignments.due_right_of_matched (R = the share of matched assignments
+//    whose due is right, both null included), and
 //    negatives (a page the gold gives none counts each extracted one as FP).
 #pragma once
 

@@ -70,6 +70,8 @@ Object::Ptr assignmentToJson(const Assignment& a) {
   o->set("task", a.task);
   o->set("due", a.due);
   o->set("due_text", a.due_text);
+  o->set("due_kind", a.due_kind);
+  o->set("type", a.type);
   o->set("status", assignmentStatusName(a.status));
   o->set("progress", a.progress);
   o->set("span", spanToJson(a.span));
@@ -196,6 +198,8 @@ Item itemFrom(const Object::Ptr& o) {
       as.task = str(j, "task");
       as.due = str(j, "due");
       as.due_text = str(j, "due_text");
+      as.due_kind = str(j, "due_kind");
+      as.type = str(j, "type");
       as.status = parseAssignmentStatus(str(j, "status")).value_or(AssignmentStatus::kOpen);
       as.progress = num(j, "progress", 0.0);
       as.span = spanFrom(j);

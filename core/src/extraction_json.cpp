@@ -28,10 +28,10 @@ Array::Ptr spanJson(const Span& span) {
   return a;
 }
 
-Poco::Dynamic::Var dueOf(const Assignment& a) {
-  if (!a.due.empty()) return a.due;
-  return orNull(a.due_text);
-}
+// A calendar date or month ("2026-01-31", "2019-10"), as the gold files have
+// it; null when the text gives none ("till nästa sammanträde", "i samband med
+// årsredovisningen" are in due_text).
+Poco::Dynamic::Var dueOf(const Assignment& a) { return orNull(a.due); }
 
 Object::Ptr assignmentJson(const Assignment& a) {
   auto o = newObject();
@@ -39,6 +39,8 @@ Object::Ptr assignmentJson(const Assignment& a) {
   setOrNull(o, "task", a.task);
   o->set("due", dueOf(a));
   setOrNull(o, "due_text", a.due_text);
+  setOrNull(o, "due_kind", a.due_kind);
+  if (!a.type.empty()) o->set("type", a.type);
   o->set("span", spanJson(a.span));
   o->set("confidence", a.confidence);
   if (!a.followups.empty()) {
@@ -70,11 +72,23 @@ Object::Ptr minutesItemJson(const Item& item) {
   return o;
 }
 
-Object::Ptr sectionJson(const Item& item) {
+Object::Ptr sectionJson(const Item& item, bool annual) {
   auto o = newObject();
   setOrNull(o, "number", item.number);
   setOrNull(o, "title", item.title);
   o->set("kind", orNull(item.kind.empty() ? std::string("section") : item.kind));
+  // Decisions and assignments of any kind of document (an annual report lists
+  // its assignments once, at the top, instead).
+  if (!item.decisions.empty()) {
+    Array::Ptr ds = new Array;
+    for (const Decision& d : item.decisions) ds->add(d.text);
+    o->set("decisions", ds);
+  }
+  if (!item.assignments.empty() && !annual) {
+    Array::Ptr as = new Array;
+    for (const Assignment& a : item.assignments) as->add(assignmentJson(a));
+    o->set("assignments", as);
+  }
   return o;
 }
 
@@ -188,7 +202,7 @@ Poco::JSON::Object::Ptr extractionToJson(const Document& doc) {
   }
   if (doc.kind != DocumentKind::kMinutes) {
     Array::Ptr items = new Array;
-    for (const Item& item : doc.items) items->add(sectionJson(item));
+    for (const Item& item : doc.items) items->add(sectionJson(item, doc.kind == DocumentKind::kAnnualReport));
     o->set("items", items);
   }
   o->set("evidence", evidenceJson(doc));

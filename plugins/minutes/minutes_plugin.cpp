@@ -66,32 +66,40 @@ double MinutesPlugin::score(std::string_view text) const {
   if (trimView(text).empty()) return 0.0;
   std::string f = foldForMatching(text, kScoreWindow);
   std::string_view head = std::string_view(f).substr(0, 4096);
-  double s = 0.0;
-  if (has(head, "protokoll")) s += 0.25;
-  else if (has(f, "protokoll")) s += 0.1;
-  if (has(f, "justerare") || has(f, "justerat") || has(f, "justerande") || has(f, "justering")) s += 0.15;
-  if (has(f, "vid protokollet") || has(f, "sekreterare")) s += 0.1;
-  if (has(f, "närvarande") || has(f, "ledamöter") || has(f, "beslutande")) s += 0.1;
-  if (has(head, "tid:") || has(head, "plats:") || has(head, "sammanträdesdatum")) s += 0.1;
-  if (has(head, "sammanträde")) s += 0.05;
-  int run = itemHeadingRun(text);
-  if (run >= 3) s += 0.15;
-  if (has(f, " väljs till ") || has(f, " beslutar att") || has(f, "i uppdrag att")) s += 0.1;
+  // The defining marks first, each looked for once: most texts have none and
+  // are done after a few scans (the registry scores every text with every plugin).
+  const bool headProtokoll = has(head, "protokoll");
+  const bool headMeeting = has(head, "sammanträde");
+  const bool headMeetingDate = headMeeting && has(head, "sammanträdesdatum");
+  const bool justering = has(f, "justera") && (has(f, "justerare") || has(f, "justerat") ||
+                                                has(f, "justerande") || has(f, "justering"));
+  const bool protocolled = has(f, "vid protokollet");
+  const bool attendance = has(f, "närvarande") || has(f, "beslutande") || protocolled;
   // Numbered headings, members and "i uppdrag att" are common in any
   // government text (the benchmark corpus had 7,682 pages read as minutes).
   // Without a defining mark of minutes, stay below the generic plugin.
-  const bool justering = has(f, "justerare") || has(f, "justerat") || has(f, "justerande") || has(f, "justering");
-  const bool attendance = has(f, "närvarande") || has(f, "beslutande") || has(f, "vid protokollet");
+  if (!headProtokoll && !headMeeting && !(justering && attendance)) return 0.0;
+  double s = 0.0;
+  if (headProtokoll) s += 0.25;
+  else if (has(f, "protokoll")) s += 0.1;
+  if (justering) s += 0.15;
+  if (protocolled || has(f, "sekreterare")) s += 0.1;
+  if (attendance || has(f, "ledamöter")) s += 0.1;
+  const bool headTime = has(head, "tid:"), headPlace = has(head, "plats:");
+  if (headTime || headPlace || headMeetingDate) s += 0.1;
+  if (headMeeting) s += 0.05;
+  int run = itemHeadingRun(text);
+  if (run >= 3) s += 0.15;
+  if (has(f, " väljs till ") || has(f, " beslutar att") || has(f, "i uppdrag att")) s += 0.1;
   // A meeting page with numbered paragraphs ("Sammanträde 2009-09-10", "§91 …",
   // "§92 …") is minutes too, whatever its template.
-  const bool meetingParagraphs = has(head, "sammanträde") && run >= 2 && paragraphSigns(f) >= 2;
+  const bool meetingParagraphs = headMeeting && run >= 2 && paragraphSigns(f) >= 2;
   // "Protokoll" alone is no proof: treaties have "tilläggsprotokoll" and
   // "årsprotokoll" in their titles. Minutes also show a meeting: items,
   // justering, attendance, a meeting time or place.
-  const bool meeting = run >= 2 || justering || attendance || has(head, "sammanträde") || has(head, "tid:") ||
-                       has(head, "plats:") || has(head, "plats och tid") || has(head, "mötet");
-  const bool defining = (has(head, "protokoll") && meeting) || has(head, "sammanträdesdatum") ||
-                        (justering && attendance) || meetingParagraphs;
+  const bool meeting = run >= 2 || justering || attendance || headMeeting || headTime || headPlace ||
+                       has(head, "plats och tid") || has(head, "mötet");
+  const bool defining = (headProtokoll && meeting) || headMeetingDate || (justering && attendance) || meetingParagraphs;
   if (!defining || governmentSeries(head)) return std::min(s, 0.04);
   if (meetingParagraphs) s += 0.25;
   return std::min(1.0, s);

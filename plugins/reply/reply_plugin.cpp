@@ -436,7 +436,10 @@ double ReplyPlugin::score(std::string_view text) const {
   std::string_view head = std::string_view(f).substr(0, 600);
   double s = 0.0;
   bool inHead = false, anywhere = false;
+  // Every reply phrase starts "svar på": most texts skip the phrases after one scan.
+  const bool replyPhrase = f.find("svar på ") != std::string::npos;
   for (auto k : kReplyTo) {
+    if (!replyPhrase) break;
     if (head.find(k) != std::string_view::npos) inHead = true;
     if (f.find(k) != std::string::npos) anywhere = true;
   }
@@ -452,7 +455,8 @@ double ReplyPlugin::score(std::string_view text) const {
   // A meeting's list of items that answers several motions ("7 … Svar på
   // motion. 8 … Svar på motion.") is minutes or an agenda, not one reply.
   std::size_t replies = 0;
-  for (auto k : kReplyTo) replies += countOccurrences(std::string_view(f).substr(0, 4096), k);
+  for (auto k : kReplyTo)
+    if (replyPhrase) replies += countOccurrences(std::string_view(f).substr(0, 4096), k);
   if (replies >= 2 && (f.find("sammanträde") != std::string::npos || f.find("protokoll") != std::string::npos ||
                        f.find("föredragningslista") != std::string::npos || f.find("kallelse") != std::string::npos))
     s = std::min(s, 0.3);

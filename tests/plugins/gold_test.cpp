@@ -29,6 +29,7 @@
 
 #include "action_plan_plugin.h"
 #include "agenda_plugin.h"
+#include "decision_plugin.h"
 #include "annual_report_plugin.h"
 #include "beslut/extraction_json.h"
 #include "gold_compare.h"
@@ -61,6 +62,7 @@ std::vector<std::unique_ptr<beslut::DocumentPlugin>> plugins() {
   ps.push_back(std::make_unique<beslut::plugins::AnnualReportPlugin>());
   ps.push_back(std::make_unique<beslut::plugins::GenericPlugin>());
   ps.push_back(std::make_unique<beslut::plugins::AgendaPlugin>());
+  ps.push_back(std::make_unique<beslut::plugins::DecisionPlugin>());
   return ps;
 }
 

@@ -1,0 +1,111 @@
+#include "decision_plugin.h"
+
+#include <algorithm>
+
+#include "beslut/assignment_reader.h"
+#include "beslut/sections.h"
+#include "beslut/text.h"
+
+namespace beslut::plugins {
+namespace {
+
+constexpr std::size_t kMaxTitle = 400;
+constexpr std::size_t kHead = 3000;
+
+// The first non-empty line without a Markdown heading mark, lower-cased.
+std::string titleLine(std::string_view text) {
+  std::size_t pos = 0;
+  for (int n = 0; pos < text.size() && n < 40; ++n) {
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view t = trimView(text.substr(pos, std::min(e - pos, kMaxTitle)));
+    pos = e + 1;
+    while (!t.empty() && t.front() == '#') t.remove_prefix(1);
+    t = trimView(t);
+    if (!t.empty()) return toLowerSwedish(t);
+  }
+  return {};
+}
+
+bool assignmentTitle(const std::string& t) {
+  for (std::string_view w : {"uppdrag till ", "uppdrag om ", "uppdrag att ", "uppdrag åt ", "uppdrag avseende ",
+                             "uppdrag angående ", "uppdrag inom ", "uppdrag för "})
+    if (t.starts_with(w)) return true;
+  for (std::string_view w : {"regeringsuppdrag", "ändring av uppdrag", "ändring av regeringsuppdrag",
+                             "förlängning av uppdrag", "tilläggsuppdrag", "ändrat uppdrag", "utvidgning av uppdrag",
+                             "uppdrag till "})
+    if (t.find(w) != std::string::npos) return true;
+  return t == "uppdrag" || t.starts_with("uppdrag:") || t.starts_with("uppdrag -");
+}
+
+bool givesAssignment(std::string_view head) {
+  for (std::string_view w : {"regeringen ger ", "regeringen uppdrar åt ", "regeringen uppdrar till ",
+                             "regeringen har i dag gett ", "regeringen har gett ", "regeringen beslutar att ge ",
+                             "regeringen har beslutat att ge ", "styrelsen uppdrar åt ", "nämnden ger "})
+    for (std::size_t p = head.find(w); p != std::string_view::npos; p = head.find(w, p + 1)) {
+      std::size_t near = head.find("uppdrag", p + w.size() - 7);
+      if (near != std::string_view::npos && near - p < 260) return true;
+    }
+  return false;
+}
+
+bool decisionTitle(const std::string& t) {
+  for (std::string_view w : {"protokollsbilaga", "beslutsuppteckning", "sammanfattning av beslut", "beslut i korthet",
+                             "regeringsbeslut"})
+    if (t.find(w) != std::string::npos) return true;
+  return t == "beslut" || t.starts_with("beslut om ") || t.starts_with("beslut:") || t.ends_with("s beslut");
+}
+
+}  // namespace
+
+std::string DecisionPlugin::description() const {
+  return "Beslut och uppdrag utanför protokoll: regeringsuppdrag, styrelsebeslut, beslutsbilagor.";
+}
+
+double DecisionPlugin::score(std::string_view text) const {
+  std::string title = titleLine(text);
+  if (title.empty() || title.find("protokoll ") == 0 || title.find("kallelse") != std::string::npos) return 0.0;
+  if (assignmentTitle(title)) return 0.75;
+  std::string head = foldForMatching(text, kHead);
+  if (givesAssignment(head)) return 0.6;
+  if (decisionTitle(title)) return 0.45;
+  return 0.0;
+}
+
+Result<Document> DecisionPlugin::parse(std::string_view input) const {
+  auto read = readTitledSections(input);
+  if (!read.ok()) return read;
+  Document doc = std::move(read).value();
+  doc.plugin = name();
+  AssignmentReadOptions options;
+  options.reference_date = doc.date;
+  options.title = doc.title;
+  std::vector<Assignment> found = readAssignments(doc.text, options);
+  if (doc.items.empty()) {
+    Item whole;
+    whole.number = "1";
+    whole.title = doc.title;
+    whole.text = cleanSectionText(doc.text);
+    whole.span = {0, doc.text.size()};
+    doc.items.push_back(std::move(whole));
+  }
+  for (Assignment& a : found) {
+    // The section the assignment was read from (by its first byte), else the first.
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < doc.items.size(); ++i)
+      if (doc.items[i].span.begin <= a.span.begin && a.span.begin < std::max(doc.items[i].span.end, doc.items[i].span.begin + 1))
+        at = i;
+    doc.items[at].assignments.push_back(std::move(a));
+  }
+  doc.kind = found.empty() ? DocumentKind::kDecisionSummary : DocumentKind::kAssignment;
+  return doc;
+}
+
+}  // namespace beslut::plugins
+
+#ifndef BESLUT_NO_MANIFEST
+#include <Poco/ClassLibrary.h>
+POCO_BEGIN_MANIFEST(beslut::Plugin)
+POCO_EXPORT_CLASS(beslut::plugins::DecisionPlugin)
+POCO_END_MANIFEST
+#endif
