@@ -1122,13 +1122,24 @@ class Reader {
     return t == npos || k < t;
   }
 
-  static bool plannedOrEarlier(std::string_view lv) {
+  // The words before the sentence's first assignment word: a quoting verb
+  // after it ("… som fått avslag") does not quote the assignment.
+  static std::string_view beforeTrigger(std::string_view lv) {
+    std::size_t t = npos;
+    for (std::string_view w : {"uppdra", " ska ", "delegera", "beredning", "rekvirera"}) t = std::min(t, findp(lv, w));
+    if (t == npos) return lv;
+    return lv.substr(0, std::min(lv.size(), t + 16));  // "fick i uppdrag", "har fått i uppdrag" stay in view
+  }
+
+  static bool plannedOrEarlier(std::string_view full) {
+    std::string_view lv = beforeTrigger(full);
     return lv.starts_with("gav ") || lv.starts_with("fick ") || has(lv, " gav ") || has(lv, " fick ") ||
            has(lv, "f\xC3\xA5tt") || plannedBeforeTrigger(lv) || has(lv, "har tidigare") || has(lv, " gavs ");
   }
 
   // Quoted from an earlier decision ("gav", "fick i uppdrag", "har tidigare") or a plan ("kommer att").
-  static bool quoted(std::string_view lv) {
+  static bool quoted(std::string_view full) {
+    std::string_view lv = beforeTrigger(full);
     if (lv.starts_with("gav ") || lv.starts_with("fick ")) return true;
     if (has(lv, " gav ") || has(lv, " fick ") || has(lv, " gavs ") || has(lv, "f\xC3\xA5tt")) return true;
     if (plannedBeforeTrigger(lv)) return true;

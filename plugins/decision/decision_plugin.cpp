@@ -35,7 +35,20 @@ bool assignmentTitle(const std::string& t) {
                              "förlängning av uppdrag", "tilläggsuppdrag", "ändrat uppdrag", "utvidgning av uppdrag",
                              "uppdrag till "})
     if (t.find(w) != std::string::npos) return true;
-  return t == "uppdrag" || t.starts_with("uppdrag:") || t.starts_with("uppdrag -");
+  if (t == "uppdrag" || t.starts_with("uppdrag:") || t.starts_with("uppdrag -") || t.starts_with("uppdrag ")) return true;
+  // "Förlängd tid för uppdraget …", "Ändring av uppdraget …", "Upphörande av uppdraget …",
+  // "Framställning om förlängd tid för delredovisning av uppdraget …".
+  return t.find(" uppdraget") != std::string::npos || t.find(" uppdrag ") != std::string::npos ||
+         t.find(" regeringsbeslut") != std::string::npos;
+}
+
+// A government decision on money or a permit, which usually comes with a duty
+// to report: "Utbetalning av medel till …", "Ansökan om bidrag …", "Medel till …".
+bool grantTitle(const std::string& t) {
+  for (std::string_view w : {"utbetalning av medel", "medel till ", "ansökan om bidrag", "bidrag till ",
+                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel"})
+    if (t.find(w) != std::string::npos) return true;
+  return false;
 }
 
 bool givesAssignment(std::string_view head) {
@@ -68,6 +81,7 @@ double DecisionPlugin::score(std::string_view text) const {
   if (assignmentTitle(title)) return 0.75;
   std::string head = foldForMatching(text, kHead);
   if (givesAssignment(head)) return 0.6;
+  if (grantTitle(title)) return 0.5;
   if (decisionTitle(title)) return 0.45;
   return 0.0;
 }

@@ -16,10 +16,11 @@ class DecisionPlugin : public DocumentPlugin {
   std::string name() const override { return "decision"; }
   std::string description() const override;
   // 0.75 for a title naming an assignment ("Uppdrag till/om/att …",
-  // "Regeringsuppdrag", "Ändring/Förlängning av uppdrag"), 0.6 when the
-  // opening gives one ("Regeringen ger X i uppdrag", "uppdrar åt"), 0.45 for a
-  // decision document ("Beslut", "Protokollsbilaga", "Direktionens beslut"),
-  // else 0.
+  // "Regeringsuppdrag", "Ändring av/Förlängd tid för uppdraget …"), 0.6 when
+  // the opening gives one ("Regeringen ger X i uppdrag", "uppdrar åt"), 0.5 for
+  // a grant decision ("Utbetalning av medel till …", "Ansökan om bidrag …"),
+  // 0.45 for a decision document ("Beslut", "Protokollsbilaga", "Direktionens
+  // beslut"), else 0.
   double score(std::string_view text) const override;
   // Title, date and sections (core readTitledSections); the assignments of core's
   // assignment reader, each in the section it was read from. Kind assignment when
