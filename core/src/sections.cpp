@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "beslut/assignment_reader.h"
 #include "beslut/text.h"
 
 namespace beslut {
@@ -89,6 +90,31 @@ Result<Document> readTitledSections(std::string_view input) {
     }
   }
   return doc;
+}
+
+std::size_t addAssignmentsToItems(Document& doc) {
+  AssignmentReadOptions options;
+  options.reference_date = doc.date;
+  options.title = doc.title;
+  std::vector<Assignment> found = readAssignments(doc.text, options);
+  if (found.empty()) return 0;
+  if (doc.items.empty()) {
+    Item whole;
+    whole.number = "1";
+    whole.title = doc.title;
+    whole.text = cleanSectionText(doc.text);
+    whole.span = {0, doc.text.size()};
+    doc.items.push_back(std::move(whole));
+  }
+  const std::size_t n = found.size();
+  for (Assignment& a : found) {
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < doc.items.size(); ++i)
+      if (doc.items[i].span.begin <= a.span.begin && a.span.begin < std::max(doc.items[i].span.end, doc.items[i].span.begin + 1))
+        at = i;
+    doc.items[at].assignments.push_back(std::move(a));
+  }
+  return n;
 }
 
 }  // namespace beslut

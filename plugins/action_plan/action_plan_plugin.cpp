@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "action_plan_sections.h"
+#include "beslut/sections.h"
 #include "beslut/text.h"
 
 namespace beslut::plugins {
@@ -109,6 +110,8 @@ Result<Document> ActionPlanPlugin::parse(std::string_view input) const {
       doc.items.push_back(std::move(item));
     }
   }
+  // "Regionstyrelsen får i uppdrag att …" in a plan's decision or its actions.
+  addAssignmentsToItems(doc);
   return doc;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "beslut/assignment_reader.h"
 #include "beslut/sections.h"
 #include "beslut/text.h"
 
@@ -91,27 +90,8 @@ Result<Document> DecisionPlugin::parse(std::string_view input) const {
   if (!read.ok()) return read;
   Document doc = std::move(read).value();
   doc.plugin = name();
-  AssignmentReadOptions options;
-  options.reference_date = doc.date;
-  options.title = doc.title;
-  std::vector<Assignment> found = readAssignments(doc.text, options);
-  if (doc.items.empty()) {
-    Item whole;
-    whole.number = "1";
-    whole.title = doc.title;
-    whole.text = cleanSectionText(doc.text);
-    whole.span = {0, doc.text.size()};
-    doc.items.push_back(std::move(whole));
-  }
-  for (Assignment& a : found) {
-    // The section the assignment was read from (by its first byte), else the first.
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < doc.items.size(); ++i)
-      if (doc.items[i].span.begin <= a.span.begin && a.span.begin < std::max(doc.items[i].span.end, doc.items[i].span.begin + 1))
-        at = i;
-    doc.items[at].assignments.push_back(std::move(a));
-  }
-  doc.kind = found.empty() ? DocumentKind::kDecisionSummary : DocumentKind::kAssignment;
+  const std::size_t found = addAssignmentsToItems(doc);
+  doc.kind = found == 0 ? DocumentKind::kDecisionSummary : DocumentKind::kAssignment;
   return doc;
 }
 

@@ -13,7 +13,10 @@ double GenericPlugin::score(std::string_view text) const { return trimView(text)
 
 Result<Document> GenericPlugin::parse(std::string_view input) const {
   auto doc = readTitledSections(input);
-  if (doc.ok()) doc.value().plugin = name();
+  if (!doc.ok()) return doc;
+  doc.value().plugin = name();
+  // Any text may give an assignment ("Regeringen ger X i uppdrag att …").
+  addAssignmentsToItems(doc.value());
   return doc;
 }
 }  // namespace beslut::plugins

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 
+#include "beslut/assignment_reader.h"
 #include "beslut/text.h"
 #include "minutes_internal.h"
 
@@ -363,7 +364,19 @@ void addDecision(std::string text, DecisionKind kind, Span span, double confiden
 void addAssignment(const std::string& sentence, Span span, double confidence, Item& item) {
   std::string lower = toLowerSwedish(sentence);
   auto f = findAssignment(lower);
-  if (!f || quotesEarlierAssignment(lower, f->marker)) return;
+  if (!f) {
+    // Core's assignment reader for what the minutes' own forms do not cover:
+    // referrals ("Motionerna överlämnas till kommunstyrelsen för beredning"),
+    // delegations ("beslutade delegera till stadsarkitekten att …").
+    for (Assignment& a : readAssignments(sentence)) {
+      if (a.type.empty()) continue;  // plain tasks are read below, the minutes' way
+      a.span = span;
+      a.confidence = std::min(a.confidence, confidence);
+      item.assignments.push_back(std::move(a));
+    }
+    return;
+  }
+  if (quotesEarlierAssignment(lower, f->marker)) return;
   Assignment a;
   std::string_view who = std::string_view(sentence).substr(f->assigneeBegin, f->assigneeEnd - f->assigneeBegin);
   a.assignee = f->clause ? assigneeFromClause(who) : stripFinalStop(oneLine(who));

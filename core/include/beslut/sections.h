@@ -18,4 +18,10 @@ namespace beslut {
 // canonical text de-hyphenated with LF line ends; kUnprocessable for blank text.
 Result<Document> readTitledSections(std::string_view input);
 
+// The assignments of doc.text read by core's one assignment reader
+// (beslut/assignment_reader.h, with doc.title and doc.date as context), each
+// put in the item whose span holds its first byte (else the first item; an
+// item for the whole text is made when there is none). Returns how many.
+std::size_t addAssignmentsToItems(Document& doc);
+
 }  // namespace beslut
