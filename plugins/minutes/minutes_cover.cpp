@@ -30,7 +30,9 @@ enum class Label {
   kServing,
   kNonServing,
   kSubstitutes,
+  kPresentSubstitutes,  // "Närvarande ersättare": present, not among the deciding members
   kOthers,
+  kInvited,
   kAbsent,
   kAdjusters,
   kAdjustPlaceTime,
@@ -58,7 +60,7 @@ constexpr std::array kLabels = {
     LabelWord{"förvaringsplats för protokollet", Label::kOther},
     LabelWord{"organ och sammanträdesdatum", Label::kOther},
     LabelWord{"tjänstgörande ersättare", Label::kServing},
-    LabelWord{"närvarande ersättare", Label::kSubstitutes},
+    LabelWord{"närvarande ersättare", Label::kPresentSubstitutes},
     LabelWord{"närvarande ledamöter", Label::kMembers},
     LabelWord{"beslutande ledamöter", Label::kMembers},
     LabelWord{"justerandes signatur", Label::kOther},
@@ -77,6 +79,8 @@ constexpr std::array kLabels = {
     LabelWord{"anslag/bevis", Label::kOther},
     LabelWord{"anslagsbevis", Label::kOther},
     LabelWord{"frånvarande", Label::kAbsent},
+    LabelWord{"tjänstemän", Label::kOthers},
+    LabelWord{"närvarande", Label::kMembers},
     LabelWord{"underskrift", Label::kOther},
     LabelWord{"sekreterare", Label::kSecretary},
     LabelWord{"beslutande", Label::kMembers},
@@ -87,6 +91,7 @@ constexpr std::array kLabels = {
     LabelWord{"justerare", Label::kAdjusters},
     LabelWord{"ersättare", Label::kSubstitutes},
     LabelWord{"klockan", Label::kTime},
+    LabelWord{"inbjudna", Label::kInvited},
     LabelWord{"övriga", Label::kOthers},
     LabelWord{"plats", Label::kPlace},
     LabelWord{"organ", Label::kOrgan},
@@ -113,6 +118,25 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
       continue;
     }
     bool matched = false;
+    // A heading line "Direktionens ledamöter", "Nämndens ersättare": the body in
+    // the genitive, then the group.
+    if (i == 0 || cover[i - 1] == '\n') {
+      std::size_t sp = lower.find(' ', i);
+      std::size_t eol = lower.find('\n', i);
+      if (eol == std::string::npos) eol = lower.size();
+      if (sp != std::string::npos && sp < eol && sp > i + 2 && lower[sp - 1] == 's') {
+        std::string_view rest = trimView(std::string_view(lower).substr(sp + 1, eol - sp - 1));
+        while (!rest.empty() && rest.back() == ':') rest.remove_suffix(1);
+        Label group = rest == "ledamöter" || rest == "ledamot" ? Label::kMembers
+                      : rest == "ersättare"                      ? Label::kSubstitutes
+                                                                 : Label::kOther;
+        if (group != Label::kOther) {
+          out.push_back({group, i, eol, {}});
+          i = eol;
+          continue;
+        }
+      }
+    }
     for (const LabelWord& w : kLabels) {
       if (lower.compare(i, w.phrase.size(), w.phrase) != 0) continue;
       std::size_t e = i + w.phrase.size();
@@ -208,31 +232,53 @@ struct PersonMention {
 
 // People in a value: "Anna Ek (S), ordförande Per Ek (M) tjg för Eva Ek (M)",
 // "Anna Ek, ordförande Per Ek", "Anna Ek. Per Ek", "Anna Ek, Per Ek och Eva Ek".
+// A party written before the name, as a column of its own: "S", "KD", "MBP".
+bool isPartyToken(std::string_view w) {
+  if (w.empty() || w.size() > 4) return false;
+  for (char c : w)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+// An initial inside a name: "Natalia E. Henriksson".
+bool isInitial(const Word& w) { return w.text.size() == 1 && isUpperAt(w.text, 0) && w.dot_after; }
+
 std::vector<PersonMention> peopleIn(std::string_view v) {
   std::vector<PersonMention> out;
   auto words = wordsOf(v);
+  auto isName = [&](std::size_t k) { return nameWord(words[k].text) && !isPartyToken(words[k].text); };
+  std::string partyBefore;
   std::size_t i = 0;
   while (i < words.size()) {
-    if (!nameWord(words[i].text) || isNameParticle(words[i].text)) {
+    // "M Anders Lindahl": a party column before the name.
+    if (isPartyToken(words[i].text) && i + 2 < words.size() + 1 && i + 1 < words.size() && isName(i + 1) &&
+        !words[i].comma_after) {
+      partyBefore = std::string(words[i].text);
+      ++i;
+      continue;
+    }
+    if (!isName(i) || isNameParticle(words[i].text)) {
       if (!out.empty()) {
         if (!out.back().status.empty()) out.back().status += ' ';
         out.back().status += std::string(words[i].text);
       }
+      partyBefore.clear();
       ++i;
       continue;
     }
     // Up to four name words, ending at a comma, a dot, a party or a non-name word.
     std::size_t j = i;
-    while (j < words.size() && j - i < 4 && nameWord(words[j].text)) {
+    while (j < words.size() && j - i < 4 && isName(j)) {
       ++j;
-      if (words[j - 1].comma_after || words[j - 1].dot_after) break;
+      if ((words[j - 1].comma_after || words[j - 1].dot_after) && !isInitial(words[j - 1])) break;
     }
     std::size_t n = j - i;
     // Names run together: "Anna Ek Per Ek" — without a separator, take two words.
-    bool separated = j < words.size() && (isParty(words[j].text) || !nameWord(words[j].text));
+    bool separated = j >= words.size() || isParty(words[j].text) || !isName(j) || isPartyToken(words[j].text);
     if (!separated && n > 2 && !(words[j - 1].comma_after || words[j - 1].dot_after)) n = 2, j = i + 2;
     if (n < 2) {
       if (!out.empty()) out.back().status += " " + std::string(words[i].text);
+      partyBefore.clear();
       ++i;
       continue;
     }
@@ -240,9 +286,12 @@ std::vector<PersonMention> peopleIn(std::string_view v) {
     for (std::size_t k = i; k < j; ++k) {
       if (!p.name.empty()) p.name += ' ';
       p.name += std::string(words[k].text);
+      if (isInitial(words[k])) p.name += '.';
     }
     p.begin = words[i].begin;
     p.end = words[j - 1].begin + words[j - 1].text.size();
+    p.party = partyBefore;
+    partyBefore.clear();
     if (j < words.size() && isParty(words[j].text)) {
       p.party = std::string(words[j].text.substr(1, words[j].text.size() - 2));
       p.end = words[j].begin + words[j].text.size();
@@ -279,7 +328,9 @@ std::string groupRoleOf(Label l) {
     case Label::kServing: return "tjänstgörande ersättare";
     case Label::kNonServing: return "ej tjänstgörande ersättare";
     case Label::kSubstitutes: return "ersättare";
+    case Label::kPresentSubstitutes: return "ersättare";
     case Label::kOthers: return "övrig närvarande";
+    case Label::kInvited: return "inbjuden";
     default: return {};
   }
 }
@@ -503,7 +554,8 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   for (std::size_t k = 0; k < labels.size(); ++k) {
     Label l = labels[k].label;
     if (l == Label::kMembers || l == Label::kServing || l == Label::kNonServing || l == Label::kSubstitutes ||
-        l == Label::kOthers || l == Label::kAbsent)
+        l == Label::kPresentSubstitutes ||
+        l == Label::kOthers || l == Label::kInvited || l == Label::kAbsent)
       attendance.emplace_back(labels[k].begin, k + 1 < labels.size() ? labels[k + 1].begin : cover.size());
   }
   for (const Attendee& a : doc.attendees) attendance.emplace_back(a.span.begin, a.span.end + 80);
@@ -649,10 +701,23 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
 
   // Attendees, when the line-based reader found none.
   if (doc.attendees.empty()) {
-    for (const Found& f : labels) {
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+      const Found& f = labels[k];
       std::string group = groupRoleOf(f.label);
       if (group.empty() || f.value.empty()) continue;
+      // Column labels printed in a run ("Beslutande Ersättare Anna Ek (S) …"): the
+      // values that follow are the first column's, the deciding members.
+      for (std::size_t r = k; r > 0 && labels[r - 1].value.empty() && !groupRoleOf(labels[r - 1].label).empty(); --r)
+        group = groupRoleOf(labels[r - 1].label);
       auto people = peopleIn(f.value);
+      // Substitutes listed apart from the deciding members: those marked serving
+      // serve ("Anna Ek (S), tjänstgörande"), the others are present without serving.
+      if (group == "ersättare") {
+        bool anyServing = f.label == Label::kPresentSubstitutes;
+        for (const auto& p : people) anyServing = anyServing || roleFromStatus(p.status, group) == "tjänstgörande ersättare" ||
+                                                    toLowerSwedish(p.status).starts_with("tjänstgörande");
+        if (anyServing) group = "ej tjänstgörande ersättare";
+      }
       bool nextReplaced = false;
       for (auto& p : people) {
         if (nextReplaced) {
@@ -665,6 +730,7 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
         a.name = p.name;
         a.party = p.party;
         a.role = roleFromStatus(p.status, group);
+        if (l.starts_with("tjänstgörande") && a.role != "tjänstgörande ersättare") a.role = "tjänstgörande ersättare";
         if (replacesSomeone(p.status)) {
           a.role = "tjänstgörande ersättare";
           nextReplaced = true;
