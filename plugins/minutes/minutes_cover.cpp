@@ -179,6 +179,14 @@ bool nameWord(std::string_view w) {
   for (char c : w)
     if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '/') return false;
   if (w.find("\xC2\xA7") != std::string_view::npos) return false;  // §
+  // Capitalised words of the minutes themselves, not of names: "Justering",
+  // "Sammanträdesdag", "Föredragningslistan", "Regionstyrelsen".
+  std::string l = toLowerSwedish(w);
+  for (std::string_view tail : {"protokoll", "protokollet", "listan", "lista", "styrelsen", "styrelse", "nämnden",
+                                "nämnd", "anslaget", "justering", "justeringen", "sdag", "datum", "fullmäktige",
+                                "kommun", "kommunen", "förvaltningen", "utskottet", "rådet", "regionen", "beslut",
+                                "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter"})
+    if (l.size() >= tail.size() && l.ends_with(tail)) return false;
   // All-capital words longer than 3 letters are headings ("PROTOKOLL"), not names.
   bool allUpper = true;
   for (std::size_t i = 0; i < w.size(); ++i)
@@ -583,6 +591,19 @@ void readCover(std::size_t end, Document& doc) {
   auto labels = findLabels(cover, lower);
   if (labels.size() >= 2) readLabelled(cover, labels, doc);
   readBody(cover, lower, labels, doc);
+  // "Britt-Marie Åhman Lennart Allard": two adjusters run together on one line.
+  {
+    std::vector<std::string> split;
+    for (const std::string& a : doc.adjusters) {
+      auto people = peopleIn(a);
+      if (people.size() >= 2 && std::count(a.begin(), a.end(), ' ') >= 3) {
+        for (const auto& p : people) split.push_back(p.name);
+      } else {
+        split.push_back(a);
+      }
+    }
+    doc.adjusters = split;
+  }
 }
 
 static void readLabelled(std::string_view, const std::vector<Found>& labels, Document& doc) {
@@ -655,7 +676,19 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
           std::string lv = toLowerSwedish(v);
           // "Tord Persson (S) med Per Jakobsson (M) som ersättare": the substitute adjuster is not one.
           if (std::size_t med = lv.find(" med "); med != std::string::npos) v = v.substr(0, med);
-          for (const auto& p : peopleIn(v.substr(0, std::min<std::size_t>(v.size(), 200)))) {
+          auto people = peopleIn(v.substr(0, std::min<std::size_t>(v.size(), 200)));
+          // More than three "adjusters" is a column of another label flattened into
+          // this one: the signatures ("Justerande … Anna Ek") decide instead.
+          std::vector<std::string> signed_;
+          for (const auto& [label, name] : signatures)
+            if (label == Label::kAdjusterSignature) signed_.push_back(name);
+          if (people.size() > 3) {
+            std::vector<PersonMention> both;
+            for (const auto& p : people)
+              if (std::find(signed_.begin(), signed_.end(), p.name) != signed_.end()) both.push_back(p);
+            people = both;
+          }
+          for (const auto& p : people) {
             doc.adjusters.push_back(p.name);
             evidence("adjusters/" + std::to_string(doc.adjusters.size() - 1), f.value, 0.7);
           }
@@ -752,6 +785,30 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
         doc.chair = a.name;
         break;
       }
+}
+
+std::vector<std::string> adjustersElected(std::string_view sentence, std::string_view chair) {
+  std::string lower = toLowerSwedish(sentence);
+  if (lower.find("juster") == std::string::npos) return {};
+  bool elected = false;
+  for (std::string_view v : {"utse", "utsåg", "utses", "väljs", "välja", "valdes", "vald ", "förslag på justerare",
+                             "förslag till justerare"})
+    elected = elected || lower.find(v) != std::string::npos;
+  if (!elected) return {};
+  // "…, ersättare Marianne Eckerbom", "… med Per Ek (M) som ersättare": substitutes for the adjusters are not.
+  std::size_t cut = sentence.size();
+  for (std::string_view w : {" ersättare", " med "})
+    if (std::size_t p = lower.find(w); p != std::string::npos) cut = std::min(cut, p);
+  std::vector<std::string> out;
+  for (const auto& p : peopleIn(sentence.substr(0, cut))) {
+    if (p.name == chair) continue;
+    // "jämte ordföranden Åke Nylén": the chair, named.
+    std::string before = toLowerSwedish(sentence.substr(0, p.begin));
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+    if (before.ends_with("ordförande") || before.ends_with("ordföranden")) continue;
+    out.push_back(p.name);
+  }
+  return out;
 }
 
 }  // namespace beslut::plugins::minutes

@@ -47,6 +47,11 @@ void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size
 // (at least 6 KB) of doc.text (minutes_cover.cpp): fills what parseHeader
 // and parseSignatures left empty.
 void readCover(std::size_t end, Document& doc);
+// The people a sentence elects to adjust the minutes ("Till justeringsperson
+// valdes Pirjo Jonsson.", "Regionstyrelsen utser Per Persson att jämte
+// ordföranden justera protokollet.", "Förslag på justerare Lars Solling och
+// Christer Henriksson, ersättare …"), without the chair and the substitutes.
+std::vector<std::string> adjustersElected(std::string_view sentence, std::string_view chair);
 // The secretary as an attendee when only the signature names them.
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 

@@ -135,6 +135,20 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
         }
       }
   }
+  // Adjusters elected in a sentence of the cover or of the first items.
+  if (doc.adjusters.empty()) {
+    std::string_view region = std::string_view(doc.text).substr(0, std::min<std::size_t>(doc.text.size(), 20000));
+    for (std::string_view sentence : splitSentences(region)) {
+      if (sentence.size() > 600) continue;
+      for (std::string& name : minutes::adjustersElected(sentence, doc.chair)) {
+        if (std::find(doc.adjusters.begin(), doc.adjusters.end(), name) != doc.adjusters.end()) continue;
+        std::size_t b = static_cast<std::size_t>(sentence.data() - doc.text.data());
+        doc.adjusters.push_back(std::move(name));
+        doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] = Evidence{{b, b + sentence.size()}, 0.65};
+      }
+      if (!doc.adjusters.empty()) break;
+    }
+  }
   minutes::addSecretaryAttendee(lines, first, doc);
   for (Attendee& a : doc.attendees)
     if (std::find(doc.adjusters.begin(), doc.adjusters.end(), a.name) != doc.adjusters.end()) a.adjuster = true;
