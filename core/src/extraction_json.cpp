@@ -127,7 +127,8 @@ void addMinutes(const Document& doc, Object::Ptr o) {
   }
   o->set("attendees", as);
   Array::Ptr items = new Array;
-  for (const Item& item : doc.items) items->add(minutesItemJson(item));
+  for (const Item& item : doc.items)
+    if (item.kind != "document") items->add(minutesItemJson(item));  // the whole text is no §
   o->set("items", items);
 }
 

@@ -65,6 +65,7 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
     // Every document is searchable through at least one passage.
     Item whole;
     whole.number = "1";
+    whole.kind = "document";  // not an item of the text: the whole text as one passage
     whole.title = doc.title;
     whole.text = doc.text;
     whole.span = {0, doc.text.size()};

@@ -59,6 +59,10 @@ void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Docum
 // lines.size() when there is none.
 std::size_t findFirstItem(const std::vector<Line>& lines);
 std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first);
+// An agenda printed before the first paragraph, as lines "1 Ordföranden hälsar
+// välkommen." (a number without a dot, rising): one item per entry, title only.
+// At least three entries in lines [0, end), else none.
+std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t end);
 
 // Decisions and assignments in one item; `source` maps item-text offsets to
 // canonical-text offsets.

@@ -333,4 +333,42 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
   return items;
 }
 
+std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t end) {
+  // "1 Ordföranden hälsar välkommen.", "4 Inlämnande av motioner." — a number,
+  // a space and a capitalised title, each on a line of its own, the numbers rising.
+  struct Entry {
+    int value;
+    std::size_t line;
+    std::string_view title;
+  };
+  std::vector<Entry> run, best;
+  for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
+    std::string_view t = trimView(lines[i].text);
+    if (t.empty()) continue;
+    std::size_t k = 0;
+    int v = readNumber(t, k, 3);
+    bool entry = v > 0 && k < t.size() && t[k] == ' ' && t.size() <= 300;
+    std::string_view title = entry ? trimView(t.substr(k)) : std::string_view();
+    entry = entry && title.size() >= 3 && isUpperAt(title, 0);
+    if (entry && (run.empty() || (v > run.back().value && v <= run.back().value + 3))) {
+      run.push_back({v, i, title});
+    } else {
+      if (run.size() > best.size()) best = run;
+      run.clear();
+      if (entry && v <= 2) run.push_back({v, i, title});
+    }
+  }
+  if (run.size() > best.size()) best = run;
+  std::vector<Item> out;
+  if (best.size() < 3) return out;
+  for (const Entry& e : best) {
+    Item item;
+    item.number = std::to_string(e.value);
+    item.title = truncateText(collapseSpaces(e.title), 300);
+    item.span = {lines[e.line].begin, lines[e.line].end};
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace beslut::plugins::minutes

@@ -115,6 +115,21 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   std::size_t first = minutes::findFirstItem(lines);
   minutes::parseHeader(lines, first, doc);
   doc.items = minutes::parseItems(lines, first);
+  // The agenda's entries whose paragraphs the text does not hold (an agenda
+  // printed above the first paragraph, as on council web pages).
+  {
+    auto agenda = minutes::agendaListItems(lines, first);
+    std::vector<Item> merged;
+    for (Item& a : agenda) {
+      bool printed = false;
+      for (const Item& it : doc.items) printed = printed || toLowerSwedish(it.title) == toLowerSwedish(a.title);
+      if (!printed) merged.push_back(std::move(a));
+    }
+    if (!merged.empty()) {
+      for (Item& it : doc.items) merged.push_back(std::move(it));
+      doc.items = std::move(merged);
+    }
+  }
   // Signatures printed after the last item.
   minutes::parseSignatures(lines, first, lines.size(), doc);
   // Covers whose labels and values run together or come in separate runs.

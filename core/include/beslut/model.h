@@ -190,7 +190,8 @@ struct Item {
   bool adjusted_immediately = false;
   // What the section is, for documents that are not minutes: "section",
   // "goal" (mål), "assignment" (uppdrag), "area" (insatsområde), "direction"
-  // (strategisk inriktning). Empty for the items (§) of minutes.
+  // (strategisk inriktning). Empty for the items (§) of minutes; "document" for
+  // the one passage made of the whole text when a plugin reads no items.
   std::string kind;
   std::vector<Decision> decisions;
   std::vector<Assignment> assignments;
