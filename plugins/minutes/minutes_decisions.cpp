@@ -42,7 +42,7 @@ struct Marker {
 
 // Present-tense (or the minutes' narrative past) forms only: a reported
 // "har ställt sig bakom" or a future "ska antas" is not a decision of the meeting.
-constexpr std::array<Marker, 44> kDecisionMarkers = {{
+constexpr std::array<Marker, 47> kDecisionMarkers = {{
     {"väljs till", DecisionKind::kElection},
     {"valdes till", DecisionKind::kElection},
     {"utses till", DecisionKind::kElection},
@@ -89,6 +89,9 @@ constexpr std::array<Marker, 44> kDecisionMarkers = {{
     {"återremitterades", DecisionKind::kDecision},
     {"bordlades", DecisionKind::kDecision},
     {"förklarades", DecisionKind::kDecision},
+    {"utser", DecisionKind::kElection},
+    {"antecknar", DecisionKind::kInformation},
+    {"antecknades", DecisionKind::kInformation},
 }};
 
 std::optional<DecisionKind> decisionKind(std::string_view lower) {

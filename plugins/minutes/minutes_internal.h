@@ -63,6 +63,13 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first);
 // välkommen." (a number without a dot, rising): one item per entry, title only.
 // At least three entries in lines [0, end), else none.
 std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t end);
+// Paragraphs of a transcript that flattened the page into running text and
+// dropped the "§": "2 195 Justering Regionstyrelsen utser … 196 Godkännande av
+// föredragningslista …", "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets
+// öppnande". A number opens a paragraph at the head of a line (after a page
+// header's tokens) or, after a sentence, when it follows the previous one by 1.
+// Titles are read in sentence case. Scans text from `from`.
+std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from);
 
 // Decisions and assignments in one item; `source` maps item-text offsets to
 // canonical-text offsets.

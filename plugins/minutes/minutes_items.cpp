@@ -372,3 +372,151 @@ std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t en
 }
 
 }  // namespace beslut::plugins::minutes
+
+namespace beslut::plugins::minutes {
+namespace {
+
+// Tokens a page header leaves before the first paragraph of a page in a
+// flattened transcript: "3", "3(26)", "Sida", "(23)", "SAMMANTRÄDESPROTOKOLL",
+// "VILHELMINA KOMMUN PROTOKOLL 3".
+bool pageHeaderToken(std::string_view w) {
+  if (w.empty()) return false;
+  bool digitsOrMarks = true, caps = true;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (!(isDigit(c) || c == '(' || c == ')' || c == '/')) digitsOrMarks = false;
+    if (isLowerAt(w, i)) caps = false;
+  }
+  std::string l = toLowerSwedish(w);
+  return digitsOrMarks || (caps && w.size() >= 3) || l == "sida" || l == "sid";
+}
+
+// A short paragraph prefix before the number: "Sn 49", "Ks 12", "MYN 19".
+bool paragraphPrefix(std::string_view w) {
+  if (w.size() < 2 || w.size() > 4 || !isUpperAt(w, 0)) return false;
+  for (char c : w)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
+  struct Cand {
+    int value;
+    std::size_t begin;       // of the prefix or the number
+    std::size_t titleBegin;  // first title byte
+    std::size_t titleEnd;
+    std::string number;
+  };
+  std::vector<Cand> chain;
+  std::size_t i = from;
+  const std::size_t n = text.size();
+  while (i < n) {
+    if (!isDigit(text[i]) || (i > 0 && !(text[i - 1] == ' ' || text[i - 1] == '\n'))) {
+      ++i;
+      continue;
+    }
+    std::size_t k = i;
+    int v = readNumber(text, k, 4);
+    if (v <= 0 || k >= n || text[k] != ' ' || k + 1 >= n || !isUpperAt(text, k + 1)) {
+      i = std::max(k, i + 1);
+      continue;
+    }
+    // What stands before the number on its line.
+    std::size_t lineStart = text.rfind('\n', i == 0 ? 0 : i - 1);
+    lineStart = (lineStart == std::string_view::npos || i == 0) ? 0 : lineStart + 1;
+    std::string_view before = text.substr(lineStart, i - lineStart);
+    std::vector<std::string_view> toks;
+    for (std::size_t p = 0; p < before.size();) {
+      while (p < before.size() && before[p] == ' ') ++p;
+      std::size_t b = p;
+      while (p < before.size() && before[p] != ' ') ++p;
+      if (p > b) toks.push_back(before.substr(b, p - b));
+    }
+    std::string prefix;
+    std::size_t begin = i;
+    if (!toks.empty() && paragraphPrefix(toks.back()) && !pageHeaderToken(toks.back())) {
+      prefix = std::string(toks.back()) + " ";
+      begin = static_cast<std::size_t>(toks.back().data() - text.data());
+      toks.pop_back();
+    } else if (!toks.empty() && paragraphPrefix(toks.back()) && toks.size() >= 2) {
+      prefix = std::string(toks.back()) + " ";  // "MYN 19" after a page header
+      begin = static_cast<std::size_t>(toks.back().data() - text.data());
+      toks.pop_back();
+    }
+    bool lineHead = std::all_of(toks.begin(), toks.end(), pageHeaderToken);
+    // The page's own number again ("3 VILHELMINA KOMMUN PROTOKOLL 3 …"), not a paragraph.
+    if (!toks.empty() && toks.front() == text.substr(i, k - i)) lineHead = false;
+    bool afterSentence = before.size() >= 2 && (before.ends_with(". ") || before.ends_with(".  "));
+    bool follows = !chain.empty() && v == chain.back().value + 1;
+    if (!(lineHead || (afterSentence && follows))) {
+      i = k;
+      continue;
+    }
+    // The title: the capitalised first word and the lower-case words after it,
+    // up to the next capitalised word (Swedish titles are in sentence case).
+    std::size_t t = k + 1, e = t;
+    std::size_t p = t;
+    bool firstWord = true;
+    while (p < n && text[p] != '\n') {
+      std::size_t b = p;
+      while (p < n && text[p] != ' ' && text[p] != '\n') ++p;
+      std::string_view w = text.substr(b, p - b);
+      if (!firstWord && isUpperAt(w, 0)) break;
+      e = p;
+      firstWord = false;
+      if (!w.empty() && w.back() == '.') break;
+      while (p < n && text[p] == ' ') ++p;
+      if (e - t > 200) break;
+    }
+    std::string title = trim(text.substr(t, e - t));
+    while (!title.empty() && title.back() == '.') title.pop_back();
+    std::string lowerTitle = toLowerSwedish(title);
+    // A cover label, not a paragraph ("§ 134 Utses att justera …").
+    bool label = false;
+    for (std::string_view l : {"utses att justera", "justeringens", "paragrafer", "underskrift", "plats och tid",
+                               "övriga", "sekreterare", "ordförande", "justerande", "beslutande", "ersättare"})
+      label = label || lowerTitle.starts_with(l);
+    // A page header after a transcript's page index ("1 Sammanträdesprotokoll",
+    // "3 SAMMANTRÄDESPROTOKOLL Sida 3", "11 Hultsfreds kommun", "2 Kommunstyrelsen").
+    bool allCaps = true;
+    for (std::size_t q = 0; q < title.size(); ++q)
+      if (isLowerAt(title, q)) allCaps = false;
+    bool header = allCaps || lowerTitle.find("protokoll") != std::string::npos || lowerTitle.starts_with("sida") ||
+                  lowerTitle.ends_with(" kommun") || lowerTitle.ends_with(" stad") || lowerTitle.starts_with("region ") ||
+                  lowerTitle.starts_with("landsting") ||
+                  (title.find(' ') == std::string::npos &&
+                   (lowerTitle.ends_with("styrelsen") || lowerTitle.ends_with("nämnden") ||
+                    lowerTitle.ends_with("fullmäktige") || lowerTitle.ends_with("utskottet")));
+    if (title.size() < 3 || label || header) {
+      i = k;
+      continue;
+    }
+    if (!chain.empty() && v <= chain.back().value) {
+      i = k;
+      continue;
+    }
+    chain.push_back({v, begin, t, e, prefix + std::to_string(v)});
+    i = e;
+  }
+  std::vector<Item> out;
+  for (std::size_t c = 0; c < chain.size(); ++c) {
+    Item item;
+    item.number = chain[c].number;
+    item.title = truncateText(oneLine(text.substr(chain[c].titleBegin, chain[c].titleEnd - chain[c].titleBegin)), 300);
+    while (!item.title.empty() && item.title.back() == '.') item.title.pop_back();
+    std::size_t bodyBegin = chain[c].titleEnd;
+    std::size_t bodyEnd = c + 1 < chain.size() ? chain[c + 1].begin : std::min(n, bodyBegin + 20000);
+    std::string_view body = text.substr(bodyBegin, bodyEnd - bodyBegin);
+    item.text = collapseSpaces(trim(body));
+    item.span = {chain[c].begin, bodyEnd};
+    OffsetMap map;
+    map.pieces.push_back({0, bodyBegin, body.size()});
+    findDecisions(item.title, Span{chain[c].titleBegin, chain[c].titleEnd}, body, map, item);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace beslut::plugins::minutes

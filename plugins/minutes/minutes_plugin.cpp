@@ -115,6 +115,8 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   std::size_t first = minutes::findFirstItem(lines);
   minutes::parseHeader(lines, first, doc);
   doc.items = minutes::parseItems(lines, first);
+  // No paragraph found line by line: a transcript may have run them into the text.
+  if (doc.items.empty()) doc.items = minutes::inlineParagraphs(doc.text, 0);
   // The agenda's entries whose paragraphs the text does not hold (an agenda
   // printed above the first paragraph, as on council web pages).
   {

@@ -318,3 +318,26 @@ TEST_CASE("minutes: the body's council never comes from an attendee's municipali
   REQUIRE(r.ok());
   CHECK(r.value().organization == "Samverkansnämnden");
 }
+
+TEST_CASE("minutes: paragraphs run into the text of a transcript, without the section sign") {
+  MinutesPlugin p;
+  std::string text =
+      "Sammanträdesprotokoll Regionstyrelsen\n\nPlats och tid Regionens hus, kl 09:00-12:00 Beslutande Anna Ek (S), "
+      "ordförande Per Dahl (M) Utses att justera Per Dahl\n\n"
+      "2 SAMMANTRÄDESPROTOKOLL Sida 2 (9) 195 Justering Regionstyrelsen utser Per Dahl att jämte ordföranden "
+      "justera protokollet. 196 Godkännande av föredragningslista Regionstyrelsen godkänner den utsända "
+      "föredragningslistan. 197 Anmälan av skrivelser Regionstyrelsen antecknar skrivelserna till protokollet.\n\n"
+      "3 SAMMANTRÄDESPROTOKOLL Sida 3 (9) Lars Berg, regiondirektör\n";
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  const auto& items = r.value().items;
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].number == "195");
+  CHECK(items[0].title == "Justering");
+  CHECK(items[1].title == "Godkännande av föredragningslista");
+  REQUIRE(items[1].decisions.size() == 1);
+  CHECK(items[1].decisions[0].text == "Regionstyrelsen godkänner den utsända föredragningslistan.");
+  CHECK(items[2].number == "197");
+  // The page's own number and header are no paragraph.
+  for (const auto& it : items) CHECK(it.number != "2");
+}
