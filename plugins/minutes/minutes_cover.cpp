@@ -630,6 +630,12 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
             labels[run + 1].label == Label::kAdjusterSignature))
       ++run;
     auto people = peopleIn(labels[run].value);
+    // "Sekreterare ........ Paragrafer 221-244 Tomas Sjöberg": the name printed
+    // under the signature line comes after the next label's value.
+    for (std::size_t next = run + 1; people.empty() && next < labels.size() && next <= run + 2 &&
+                                     labels[next].label == Label::kOther;
+         ++next)
+      people = peopleIn(labels[next].value);
     std::size_t count = run - k + 1;
     for (std::size_t m = 0; m < count && m < people.size(); ++m)
       signatures.emplace_back(labels[k + m].label, people[m].name);

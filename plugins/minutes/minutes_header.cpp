@@ -265,6 +265,24 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
   if (!looksLikePersonName(a.name)) return std::nullopt;
   // The rest: a role ("ordförande", "tjg ers för X"), a title, an affiliation.
   while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+  // "Thor Lindgren, s, ordförande", "Stina Kimselius, M, via länk": the party
+  // between commas, in any case, one to three letters.
+  if (a.party.empty()) {
+    std::size_t end = 0;
+    while (end < rest.size() && end < 4 && ((rest[end] >= 'a' && rest[end] <= 'z') || (rest[end] >= 'A' && rest[end] <= 'Z')))
+      ++end;
+    if (end >= 1 && end <= 3 && (end == rest.size() || rest[end] == ',' || rest[end] == ' ')) {
+      std::string token(rest.substr(0, end));
+      std::string lower = toLowerSwedish(token);
+      static const std::array<std::string_view, 16> kParties = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp",
+                                                                "fi", "pp", "spi", "vänst", "ns", "skp", "ald"};
+      if (std::find(kParties.begin(), kParties.end(), lower) != kParties.end()) {
+        a.party = token;
+        rest.remove_prefix(end);
+        while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+      }
+    }
+  }
   if (std::string r = roleOf(rest); !r.empty()) a.role = r;
   std::string lowerRest = toLowerSwedish(rest);
   bool substitute = a.role == "ersättare" && (lowerRest.find(" för ") != std::string::npos ||
