@@ -367,6 +367,20 @@ std::string placeOf(std::string_view v) {
         break;
       }
     }
+  // "Sätila 15 december 2016 kl": a day and a month name start the date.
+  for (std::size_t i = 0; i + 2 < cut; ++i) {
+    if (!(v[i] >= '0' && v[i] <= '9') || (i > 0 && v[i - 1] != ' ')) continue;
+    std::size_t j = i;
+    while (j < v.size() && v[j] >= '0' && v[j] <= '9') ++j;
+    if (j - i > 2 || j >= v.size() || v[j] != ' ') continue;
+    std::size_t e = v.find(' ', j + 1);
+    std::string_view word = v.substr(j + 1, (e == std::string_view::npos ? v.size() : e) - j - 1);
+    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
+    if (swedishMonth(word)) {
+      cut = i;
+      break;
+    }
+  }
   std::string p = trim(v.substr(0, cut));
   while (!p.empty() && (p.back() == ',' || p.back() == ' ')) p.pop_back();
   p = oneLine(p);
@@ -379,11 +393,22 @@ std::string placeOf(std::string_view v) {
   return out;
 }
 
+// A word of the text ends like a body's name: "…nämnd(en)", "…styrelse(n)",
+// "…fullmäktige", "…utskott(et)", "Direktionen", "…rådet", "…beredning(en)"
+// ("Styrelserummet" and "Rådhus" do not).
 bool looksLikeBody(std::string_view s) {
   std::string l = toLowerSwedish(s);
-  for (std::string_view w : {"nämnd", "styrelse", "fullmäktige", "utskott", "direktion", "beredning", "råd",
-                             "kommitté", "presidium", "delegation", "förbundsstyrelse"})
-    if (l.find(w) != std::string::npos) return true;
+  std::size_t i = 0;
+  while (i < l.size()) {
+    while (i < l.size() && (l[i] == ' ' || l[i] == ',' || l[i] == '(' || l[i] == ')')) ++i;
+    std::size_t b = i;
+    while (i < l.size() && l[i] != ' ' && l[i] != ',' && l[i] != '(' && l[i] != ')') ++i;
+    std::string_view w = std::string_view(l).substr(b, i - b);
+    for (std::string_view h : {"nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "utskott", "utskottet",
+                               "direktion", "direktionen", "beredning", "beredningen", "råd", "rådet", "kommitté",
+                               "kommittén", "presidium", "presidiet", "delegation", "delegationen"})
+      if (w.ends_with(h)) return true;
+  }
   return false;
 }
 
@@ -645,7 +670,13 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
     k = run;
   }
 
-  for (const Found& f : labels) {
+  for (std::size_t fi = 0; fi < labels.size(); ++fi) {
+    Found f = labels[fi];
+    // "Plats och tid Beslutande Gröna rummet, …, kl.09:00-13:40 Enligt …": the labels of a
+    // column printed before their values; the first value is the place and time.
+    if ((f.label == Label::kPlaceTime || f.label == Label::kPlace) && f.value.empty() && fi + 1 < labels.size() &&
+        parseTimeRange(labels[fi + 1].value.substr(0, std::min<std::size_t>(labels[fi + 1].value.size(), 120))))
+      f.value = labels[fi + 1].value;
     switch (f.label) {
       case Label::kPlaceTime:
       case Label::kPlace:
