@@ -465,6 +465,23 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
       std::size_t firstLen = static_cast<unsigned char>(name[0]) >= 0xC0 ? 2 : 1;
       name = name.substr(0, firstLen) + l.substr(firstLen);
     }
+    // "Barn- och skolnämnd Lund Öster", "Stadsdelsnämnd Södermalm": a body named
+    // for its district carries the indefinite head and the district after it.
+    if (!genitive && lw.ends_with("nämnd")) {
+      for (std::size_t d = i + 1; d < words.size() && d <= i + 2; ++d) {
+        std::string_view dw = words[d].text;
+        std::string ld = toLowerSwedish(dw);
+        if (!isUpperAt(dw, 0) || ld.find("protokoll") != std::string::npos || ld.find("datum") != std::string::npos ||
+            bodyHead(ld) || dw.size() < 2)
+          break;
+        bool shouting = true;
+        for (std::size_t q = 1; q < dw.size(); ++q)
+          if (isLowerAt(dw, q)) shouting = false;
+        if (shouting) break;
+        name += " " + std::string(dw);
+        if (words[d].comma_after || words[d].dot_after) break;
+      }
+    }
     found.emplace_back(name, words[first].begin);
   }
   (void)lower;
@@ -554,6 +571,32 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     if (lorg.ends_with("s beslut") && looksLikeBody(lorg.substr(0, lorg.size() - 8)))
       org = org.substr(0, org.size() - 8);
   }
+  // "Östhammars socialnämnd": the council in the genitive, then the body, which the
+  // minutes also name on its own ("Socialnämnden").
+  if (org.find('(') == std::string::npos && org.find(' ') != std::string::npos && isUpperAt(org, 0)) {
+    std::string first = org.substr(0, org.find(' '));
+    std::string rest = org.substr(org.find(' ') + 1);
+    if (first.size() > 3 && first.back() == 's' && !rest.empty() && isLowerAt(rest, 0) && looksLikeBody(rest) &&
+        rest.find(' ') == std::string::npos) {
+      std::string lrest = toLowerSwedish(rest);
+      std::string definite = lrest + (lrest.ends_with("e") ? "n" : "en");
+      std::string named;
+      std::size_t pos = lower.find(definite);
+      for (; pos != std::string::npos; pos = lower.find(definite, pos + 1))
+        if (isUpperAt(cover, pos)) {
+          named = std::string(cover.substr(pos, definite.size()));
+          break;
+        }
+      if (named.empty()) {
+        std::size_t firstLen = static_cast<unsigned char>(rest[0]) >= 0xC0 ? 2 : 1;
+        named = toLowerSwedish(rest);
+        std::string upper(rest.substr(0, firstLen));
+        if (firstLen == 1 && upper[0] >= 'a' && upper[0] <= 'z') upper[0] = static_cast<char>(upper[0] - 32);
+        named = upper + named.substr(firstLen);
+      }
+      org = named + " (" + first + " kommun)";
+    }
+  }
   bool hasCouncil = org.find('(') != std::string::npos;
   std::string name = hasCouncil ? org.substr(0, org.find(" (")) : org;
   std::size_t at = 0;
@@ -597,8 +640,11 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   std::string cfirst = toLowerSwedish(c.substr(0, c.find(' ')));
   if (cfirst == "region" || cfirst == "landstinget" || cfirst == "regionförbundet")
     cfirst = toLowerSwedish(c.substr(c.find(' ') + 1));
-  if (!c.empty() && lname.find(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1))) == std::string::npos)
-    name += " (" + c + ")";
+  // Not when the name already says it: "Region Örebro läns …", "Kumla kommunstyrelse"
+  // (a district's name in the body's, "Barn- och skolnämnd Lund Öster", is no council).
+  const bool named = !c.empty() && (lname.find(toLowerSwedish(c)) != std::string::npos ||
+                                    lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1))));
+  if (!c.empty() && !named) name += " (" + c + ")";
   doc.organization = name;
   memberOf(c);
 }

@@ -225,3 +225,43 @@ TEST_CASE("malformed input never throws and stays fast") {
   CHECK(!v.empty());
   CHECK(v.size() < 100);
 }
+
+TEST_CASE("a trigger ending in 'att' before a bullet list: the first bullet is the task, dates from a bullet") {
+  auto v = read("Regeringen uppdrar \xC3\xA5t Socialstyrelsen att\n\n* kartl\xC3\xA4gga v\xC3\xA4lf\xC3\xA4rdsbrottsligheten,\n"
+                "* analysera dess konsekvenser,\n* senast den 30 april 2024 delredovisa och senast den 30 september 2024 "
+                "slutredovisa uppdraget till Regeringskansliet.\n",
+                "Uppdrag till Socialstyrelsen att kartl\xC3\xA4gga v\xC3\xA4lf\xC3\xA4rdsbrottslighet");
+  auto s = summary(v);
+  CHECK(contains(s, "Socialstyrelsen|2024-04-30|delredovisning"));
+  CHECK(contains(s, "Socialstyrelsen|2024-09-30|slutredovisning"));
+  REQUIRE(!v.empty());
+  CHECK(v[0].task.starts_with("Kartl\xC3\xA4gga"));
+}
+
+TEST_CASE("generic agency names in 'X och Y ska <verb>' on a page whose title names an uppdrag") {
+  auto v = read("Myndigheten f\xC3\xB6r digital f\xC3\xB6rvaltning och Lantm\xC3\xA4teriet ska unders\xC3\xB6ka om ny teknik kan anv\xC3\xA4ndas.\n",
+                "Uppdrag om att testa ny teknik");
+  auto s = summary(v);
+  CHECK(contains(s, "Myndigheten f\xC3\xB6r digital f\xC3\xB6rvaltning||"));
+  CHECK(contains(s, "Lantm\xC3\xA4teriet||"));
+}
+
+TEST_CASE("an extended assignment: the assignee of 'bifaller X:s begäran' gets the new date") {
+  auto v = read("Regeringen bifaller Statens jordbruksverks beg\xC3\xA4ran och f\xC3\xB6rl\xC3\xA4nger tiden f\xC3\xB6r redovisning av "
+                "uppdraget att utreda gr\xC3\xA4nsdragning till den 1 september 2019.\n",
+                "F\xC3\xB6rl\xC3\xA4ngd tid f\xC3\xB6r redovisning av uppdrag att utreda gr\xC3\xA4nsdragning");
+  CHECK(contains(summary(v), "Statens jordbruksverk|2019-09-01|redovisning"));
+}
+
+TEST_CASE("a grant with a reporting duty") {
+  auto v = read("Regeringen beviljar Norra sjukv\xC3\xA5rdsregionf\xC3\xB6rbundet 12 miljoner kronor f\xC3\xB6r projektet.\n\n"
+                "Norra sjukv\xC3\xA5rdsregionf\xC3\xB6rbundet ska senast den 31 mars 2024 redovisa hur medlen har anv\xC3\xA4nts.\n",
+                "Ans\xC3\xB6kan om bidrag f\xC3\xB6r n\xC3\xA4sta steg i projektet");
+  CHECK(contains(summary(v), "Norra sjukv\xC3\xA5rdsregionf\xC3\xB6rbundet|2024-03-31|redovisning"));
+}
+
+TEST_CASE("'som fått avslag' after the trigger does not quote the assignment") {
+  auto v = read("Regeringen uppdrar \xC3\xA5t Migrationsverket att f\xC3\xB6lja upp personer som f\xC3\xA5tt avslag p\xC3\xA5 sin ans\xC3\xB6kan. "
+                "Uppdraget ska redovisas senast den 1 juni 2024.\n");
+  CHECK(contains(summary(v), "Migrationsverket|2024-06-01|redovisning"));
+}
