@@ -27,7 +27,12 @@ static bool amendingTitle(std::string_view lt) {
                             "framst\xC3\xA4llan om f\xC3\xB6rl\xC3\xA4ng", "beg\xC3\xA4ran om f\xC3\xB6rl\xC3\xA4ng",
                             "\xC3\xA4ndring av uppdrag", "\xC3\xA4ndring av beslut", "\xC3\xA4ndring av regeringens beslut",
                             "\xC3\xA4ndring av regeringsbeslut", "\xC3\xA4ndring i uppdrag", "\xC3\xA4ndrat uppdrag",
-                            "\xC3\xA4ndrad tid", "r\xC3\xA4ttelse av", "till\xC3\xA4gg till uppdrag", "komplettering av uppdrag"});
+                            "\xC3\xA4ndrad tid", "r\xC3\xA4ttelse av", "till\xC3\xA4gg till uppdrag", "komplettering av uppdrag",
+                            // an agency's request, answered by the decision; extended or widened assignments
+                            "framst\xC3\xA4llning om", "framst\xC3\xA4llan om", "beg\xC3\xA4ran om", "ans\xC3\xB6kan om att",
+                            "f\xC3\xB6rl\xC3\xA4ngt uppdrag", "utvidgat uppdrag", "utvidgning av uppdrag", "till\xC3\xA4ggsuppdrag",
+                            // a change to an agency's appropriation directions, which gives it tasks
+                            "\xC3\xA4ndring av regleringsbrev", "\xC3\xA4ndring i regleringsbrev"});
 }
 
 // A title that pays or grants money ("Utbetalning av medel till X", "Ansökan om bidrag ...", "Medel till X").

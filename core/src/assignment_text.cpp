@@ -170,6 +170,8 @@ class Normalizer {
     while (k < body.size()) {
       char c = body[k];
       if (u8(c) > 0x20 && u8(c) < 0x80 && c != '*' && c != '\\') {
+        // "(SST)att": a word glued to a closing parenthesis.
+        if (c >= 'a' && c <= 'z' && last() == ')') push(' ', base + k);
         push(c, base + k);  // the common case: a plain ASCII character
         ++k;
         continue;

@@ -170,6 +170,23 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
                                  "uppdra till ", "uppdrar till ", "uppdras till ", "delegera till ", "delegerar till ",
                                  "delegeras till ", "delegera \xC3\xA5t ", "delegerar \xC3\xA5t ", "delegeras \xC3\xA5t "})
         if (lv.compare(p, c.size(), c) == 0) w = c;
+      // "uppdrar därför åt X att", "uppdras också åt X": an adverb between the verb and "åt".
+      std::string adverbial;
+      for (std::string_view verb : {"uppdrar ", "uppdras "}) {
+        if (!w.empty() || lv.compare(p, verb.size(), verb) != 0) continue;
+        for (std::string_view adv : {"därför ", "också ", "även ", "härmed ", "vidare ", "dessutom ", "nu ",
+                                     "samtidigt ", "i stället ", "istället "})
+          for (std::string_view prep : {"\xC3\xA5t ", "till "})
+            if (lv.compare(p + verb.size(), adv.size(), adv) == 0 &&
+                lv.compare(p + verb.size() + adv.size(), prep.size(), prep) == 0) {
+              adverbial = std::string(verb) + std::string(adv) + std::string(prep);
+              w = adverbial;
+            }
+      }
+      // "Regeringen uppdrar Myndigheten för digital förvaltning att …": no preposition.
+      if (w.empty() && at(lv, p, "uppdrar ") && p + 8 < sv.size() && isUpperAt(sv, p + 8) &&
+          !at(lv, p, "uppdrar regeringen "))
+        w = "uppdrar ";
       if (w.empty() && at(lv, p, "uppdrar regeringen ")) {
         // "Nu uppdrar regeringen också åt Socialstyrelsen att ..."
         std::size_t t = findp(lv, "\xC3\xA5t ", p + 19);
@@ -232,6 +249,8 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
       std::string task = att != npos && att < p + 40 ? taskAfter(sv, att + 5) : taskAfter(sv, 0);
       if (giving) {
         std::size_t s = best + verb.size();
+        // "Nu ger regeringen Vetenskapsrådet i uppdrag": the giver after the verb.
+        if (at(lv, s, "regeringen ")) s += 11;
         std::string_view span = trimView(sv.substr(s, p - s));
         if (span.empty() && at(lv, from, " till ")) {
           std::size_t s2 = from + 6;
@@ -366,6 +385,27 @@ void Reader::decisionTriggers(std::string_view sv, std::string_view lv, Span sp,
     // "beslutar att X ska ...": X must act (not "beslutar att uppdraget ska ...").
     if (clause && findp(lv, " ska ", s) == npos && findp(lv, " f\xC3\xA5r ", s) == npos) continue;
     addAll(namesAt(sv, lv, s, true, sp));
+  }
+  // "ändrar uppdraget till Arbetsförmedlingen", "förlänger Inspektionen för
+  // socialförsäkringen (ISF) uppdrag", "förlänger tiden för slutredovisningen av
+  // Inspektionen för socialförsäkringens (ISF) uppdrag".
+  if (std::size_t p = findp(lv, "\xC3\xA4ndrar uppdraget till "); p != npos) addAll(namesAt(sv, lv, p + 24, true, sp));
+  if (std::size_t p = findp(lv, "f\xC3\xB6rl\xC3\xA4nger "); p != npos) {
+    std::size_t s = p + 11;
+    std::size_t end = findp(lv, " uppdrag", s);
+    if (end != npos && end > s + 2 && end < s + 160) {
+      std::size_t av = lastBefore(lv, " av ", end, s);
+      if (av != npos) s = av + 4;
+      std::string_view name = trimView(sv.substr(s, end - s));
+      if (name.ends_with(")")) {
+        std::size_t open = name.rfind(" (");
+        if (open != std::string_view::npos) name = trimView(name.substr(0, open));
+      }
+      std::string_view plain = name;
+      if (name.ends_with("s") && !headedByAgency(nameKey(name))) plain = name.substr(0, name.size() - 1);
+      if (!plain.empty() && isUpperAt(plain, 0) && headedByAgency(nameKey(plain)) && strictName(plain))
+        addUnique(subj, entity(NameItem{std::string(plain), {}}, true, taskAfter(sv, 0), sp, "", 0.7));
+    }
   }
   for (std::string_view w : {"bifaller ", "f\xC3\xB6rl\xC3\xA4nger tiden f\xC3\xB6r "}) {
     std::size_t p = findp(lv, w);

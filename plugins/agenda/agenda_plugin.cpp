@@ -38,8 +38,10 @@ std::string AgendaPlugin::description() const {
 double AgendaPlugin::score(std::string_view text) const {
   std::string title = titleLine(text);
   if (title.empty() || title.find("protokoll") != std::string::npos) return 0.0;
+  // Whole words: "återkallelse av uppdrag" is no kallelse.
   for (std::string_view w : kAgendaWords)
-    if (title.find(w) != std::string::npos) return 0.7;
+    for (std::size_t p = title.find(w); p != std::string::npos; p = title.find(w, p + 1))
+      if (p == 0 || title[p - 1] == ' ' || title[p - 1] == '-') return 0.7;
   std::string head = foldForMatching(text, 1200);
   if (head.find("protokoll") != std::string::npos || head.find("justera") != std::string::npos) return 0.0;
   if (head.find("kallas till sammanträde") != std::string::npos ||

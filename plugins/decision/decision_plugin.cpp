@@ -38,14 +38,15 @@ bool assignmentTitle(const std::string& t) {
   // "Förlängd tid för uppdraget …", "Ändring av uppdraget …", "Upphörande av uppdraget …",
   // "Framställning om förlängd tid för delredovisning av uppdraget …".
   return t.find(" uppdraget") != std::string::npos || t.find(" uppdrag ") != std::string::npos ||
-         t.find(" regeringsbeslut") != std::string::npos;
+         t.ends_with(" uppdrag") || t.find(" regeringsbeslut") != std::string::npos;
 }
 
 // A government decision on money or a permit, which usually comes with a duty
 // to report: "Utbetalning av medel till …", "Ansökan om bidrag …", "Medel till …".
 bool grantTitle(const std::string& t) {
   for (std::string_view w : {"utbetalning av medel", "medel till ", "ansökan om bidrag", "bidrag till ",
-                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel"})
+                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel", "framställning om",
+                             "framställan om", "regleringsbrev", "inriktningsbeslut", "erbjudande till "})
     if (t.find(w) != std::string::npos) return true;
   return false;
 }
