@@ -98,6 +98,9 @@ void Reader::reports(std::string_view sv, std::string_view lv, const std::vector
     prevEnd = d.end;
     bool senast = has(lv.substr(d.begin > 40 ? d.begin - 40 : 0, std::min<std::size_t>(d.begin, 40)), "senast");
     bool ok = reportWord ? !anyOf(window, kExclude) : (senast && !excludedSentence);
+    // "ska i stället för senast den 10 mars 2023 lämnas senast den 24 maj 2023": the old date goes.
+    std::string_view near = lv.substr(d.begin > 30 ? d.begin - 30 : 0, std::min<std::size_t>(d.begin, 30));
+    if (has(near, "i st\xC3\xA4llet f\xC3\xB6r") || has(near, "ist\xC3\xA4llet f\xC3\xB6r")) ok = false;
     if (!ok) continue;
     // "senast den 30 april 2024 delredovisa och senast den 30 september 2024
     // slutredovisa": the report word right after the date is its kind.

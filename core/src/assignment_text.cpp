@@ -310,7 +310,7 @@ std::uint32_t anchorAt(std::string_view low, std::size_t i) {
       if (c1 != 'e') return 0;
       if (at(low, i, "beredning")) return kAnOther;
       if (at(low, i, "beslutade")) return kAnQuote;
-      return (at(low, i, "beslutar att") || at(low, i, "beviljar")) ? kAnDecides : 0;
+      return (at(low, i, "beslutar att") || at(low, i, "beviljar") || at(low, i, "betalar ")) ? kAnDecides : 0;
     case 's':
       return c1 == 'a' && at(low, i, "samordnas av") ? kAnOther : 0;
     case 'l':
@@ -334,6 +334,8 @@ std::uint32_t anchorAt(std::string_view low, std::size_t i) {
       return at(low, i, "har i uppdrag") ? kAnHarUppdrag : 0;
     case 'm':
       return c1 == 'e' && at(low, i, "medger att") ? kAnDecides : 0;
+    case '\xC3':  // "ändrar uppdraget till X"
+      return c1 == '\xA4' && at(low, i, "\xC3\xA4ndrar uppdraget") ? kAnDecides : 0;
     default:
       return isDigit(low[i]) ? kAnDigit : 0;
   }

@@ -377,7 +377,7 @@ void Reader::decisionTriggers(std::string_view sv, std::string_view lv, Span sp,
   };
   // "... ska utbetalas av Socialstyrelsen till ...": the payer.
   if (std::size_t p = findp(lv, " utbetalas av "); p != npos) addAll(namesAt(sv, lv, p + 14, true, sp));
-  for (std::string_view w : {"beviljar ", "tilldelar ", "beslutar att ", "medger att "}) {
+  for (std::string_view w : {"beviljar ", "tilldelar ", "betalar ", "beslutar att ", "medger att "}) {
     std::size_t p = findp(lv, w);
     if (p == npos || (p > 0 && lv[p - 1] != ' ')) continue;
     std::size_t s = p + w.size();
@@ -389,7 +389,10 @@ void Reader::decisionTriggers(std::string_view sv, std::string_view lv, Span sp,
   // "ändrar uppdraget till Arbetsförmedlingen", "förlänger Inspektionen för
   // socialförsäkringen (ISF) uppdrag", "förlänger tiden för slutredovisningen av
   // Inspektionen för socialförsäkringens (ISF) uppdrag".
-  if (std::size_t p = findp(lv, "\xC3\xA4ndrar uppdraget till "); p != npos) addAll(namesAt(sv, lv, p + 24, true, sp));
+  {
+    constexpr std::string_view kChanges = "\xC3\xA4ndrar uppdraget till ";
+    if (std::size_t p = findp(lv, kChanges); p != npos) addAll(namesAt(sv, lv, p + kChanges.size(), true, sp));
+  }
   if (std::size_t p = findp(lv, "f\xC3\xB6rl\xC3\xA4nger "); p != npos) {
     std::size_t s = p + 11;
     std::size_t end = findp(lv, " uppdrag", s);

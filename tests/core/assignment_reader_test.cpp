@@ -265,3 +265,36 @@ TEST_CASE("'som fått avslag' after the trigger does not quote the assignment") 
                 "Uppdraget ska redovisas senast den 1 juni 2024.\n");
   CHECK(contains(summary(v), "Migrationsverket|2024-06-01|redovisning"));
 }
+
+TEST_CASE("assignment reader: word order and spacing of real decisions") {
+  auto names = [](std::string_view text, const char* title = "") {
+    beslut::AssignmentReadOptions o;
+    o.title = title;
+    std::vector<std::string> out;
+    for (const auto& a : beslut::readAssignments(text, o)) out.push_back(a.assignee);
+    return out;
+  };
+  // A name glued to its abbreviation's closing parenthesis.
+  CHECK(names("Regeringen uppdrar åt Nämnden för statligt stöd till trossamfund (SST)att kartlägga handlingar mot "
+              "trossamfund. Uppdraget ska redovisas senast den 15 november 2014.") ==
+        std::vector<std::string>{"Nämnden för statligt stöd till trossamfund"});
+  // An adverb between the verb and "åt"; no preposition at all; the giver after the verb.
+  CHECK(names("Regeringen uppdrar därför åt Tillväxtverket att stödja kommunernas arbete.") ==
+        std::vector<std::string>{"Tillväxtverket"});
+  CHECK(names("Regeringen uppdrar Myndigheten för digital förvaltning att vara nationell samordnare.") ==
+        std::vector<std::string>{"Myndigheten för digital förvaltning"});
+  CHECK(names("Nu ger regeringen Vetenskapsrådet i uppdrag att fördela medlen till forskning.") ==
+        std::vector<std::string>{"Vetenskapsrådet"});
+}
+
+TEST_CASE("assignment reader: a changed assignment keeps its new date, not the one it replaces") {
+  beslut::AssignmentReadOptions o;
+  o.title = "Ändring av uppdraget med anledning av en reformerad verksamhet";
+  auto found = beslut::readAssignments(
+      "Regeringen ändrar uppdraget till Arbetsförmedlingen på följande sätt. En lägesbeskrivning ska i stället för "
+      "senast den 10 mars 2023 lämnas senast den 24 maj 2023.",
+      o);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].assignee == "Arbetsförmedlingen");
+  CHECK(found[0].due == "2023-05-24");
+}
