@@ -299,7 +299,7 @@ std::uint32_t anchorAt(std::string_view low, std::size_t i) {
       if (c1 == 'f') return at(low, i, " fick ") ? kAnQuote : at(low, i, " f\xC3\xA5r ") ? kAnFar : 0;
       return 0;
     case 'u':
-      return c1 == 'p' && at(low, i, "uppdra") ? kAnUppdra : 0;
+      return c1 == 'p' && (at(low, i, "uppdra") || at(low, i, "uppdrog ")) ? kAnUppdra : 0;
     case 'r':
       if (c1 != 'e') return 0;
       return at(low, i, "redovis") ? kAnRedovis : at(low, i, "rekvirera") ? kAnOther : 0;

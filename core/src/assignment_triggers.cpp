@@ -154,7 +154,8 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
   // "uppdrar åt X att", "uppdra till X att", "delegera till X att".
   if (cues.uppdra || cues.other) {
     std::vector<std::size_t> anchors;
-    for (std::string_view a : {"uppdra", "delegera"}) {
+    for (std::string_view a : {"uppdra", "delegera", "uppdrog "}) {
+      if (a == "uppdrog " && !amended_) continue;
       std::size_t from = 0;
       for (int guard = 0; guard < 6; ++guard) {
         std::size_t q = findp(lv, a, from);
@@ -187,6 +188,22 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
       if (w.empty() && at(lv, p, "uppdrar ") && p + 8 < sv.size() && isUpperAt(sv, p + 8) &&
           !at(lv, p, "uppdrar regeringen "))
         w = "uppdrar ";
+      // On a page that changes it: "Regeringen uppdrog den 29 juni 2023 Socialstyrelsen att …".
+      if (w.empty() && amended_ && (at(lv, p, "uppdrog ") || at(lv, p, "uppdrog \xC3\xA5t "))) {
+        std::size_t q = p + (at(lv, p, "uppdrog \xC3\xA5t ") ? 12 : 8);
+        if (at(lv, q, "den ")) {
+          // the date: up to four words before the name
+          for (int k = 0; k < 4 && q < sv.size() && !isUpperAt(sv, q); ++k) {
+            std::size_t sp2 = lv.find(' ', q);
+            if (sp2 == npos) break;
+            q = sp2 + 1;
+          }
+        }
+        std::size_t att = findAtt(lv, q);
+        if (q < sv.size() && isUpperAt(sv, q) && att != npos && att - q <= kMaxSpan)
+          addAll(boundedSubjects(sv.substr(q, att - q), true, taskAfter(sv, att + 5), sp, "", 0.8));
+        continue;
+      }
       if (w.empty() && at(lv, p, "uppdrar regeringen ")) {
         // "Nu uppdrar regeringen också åt Socialstyrelsen att ..."
         std::size_t t = findp(lv, "\xC3\xA5t ", p + 19);

@@ -42,10 +42,13 @@ double AgendaPlugin::score(std::string_view text) const {
   for (std::string_view w : kAgendaWords)
     for (std::size_t p = title.find(w); p != std::string::npos; p = title.find(w, p + 1))
       if (p == 0 || title[p - 1] == ' ' || title[p - 1] == '-') return 0.7;
-  std::string head = foldForMatching(text, 1200);
-  if (head.find("protokoll") != std::string::npos || head.find("justera") != std::string::npos) return 0.0;
-  if (head.find("kallas till sammanträde") != std::string::npos ||
-      head.find("kallas härmed till") != std::string::npos)
+  // The same window as the other plugins' scores, so the folding is shared
+  // (foldForMatching keeps the last one); the opening of it is what counts here.
+  std::string folded = foldForMatching(text, 1 << 20);
+  std::string_view head = std::string_view(folded).substr(0, std::min<std::size_t>(folded.size(), 1200));
+  if (head.find("protokoll") != std::string_view::npos || head.find("justera") != std::string_view::npos) return 0.0;
+  if (head.find("kallas till sammanträde") != std::string_view::npos ||
+      head.find("kallas härmed till") != std::string_view::npos)
     return 0.45;
   return 0.0;
 }

@@ -79,7 +79,9 @@ double DecisionPlugin::score(std::string_view text) const {
   std::string title = titleLine(text);
   if (title.empty() || title.find("protokoll ") == 0 || title.find("kallelse") != std::string::npos) return 0.0;
   if (assignmentTitle(title)) return 0.75;
-  std::string head = foldForMatching(text, kHead);
+  // The same window as the other plugins' scores, so the folding is shared.
+  std::string folded = foldForMatching(text, 1 << 20);
+  std::string_view head = std::string_view(folded).substr(0, std::min<std::size_t>(folded.size(), kHead));
   if (givesAssignment(head)) return 0.6;
   if (grantTitle(title)) return 0.5;
   if (decisionTitle(title)) return 0.45;

@@ -298,3 +298,18 @@ TEST_CASE("assignment reader: a changed assignment keeps its new date, not the o
   CHECK(found[0].assignee == "Arbetsförmedlingen");
   CHECK(found[0].due == "2023-05-24");
 }
+
+TEST_CASE("assignment reader: the page that extends an assignment names its assignee in the past tense") {
+  beslut::AssignmentReadOptions o;
+  o.title = "Förlängd tid för uppdraget att förbereda arbetet inför utökad insamling av uppgifter";
+  auto found = beslut::readAssignments(
+      "Regeringen uppdrog den 29 juni 2023 Socialstyrelsen att förbereda arbetet inför utökad insamling av "
+      "uppgifter. Nu förlänger regeringen uppdragstiden. Uppdraget ska i stället redovisas senast den 31 december 2024.",
+      o);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].assignee == "Socialstyrelsen");
+  CHECK(found[0].due == "2024-12-31");
+  // The same words on a page that does not change the assignment only quote it.
+  o.title = "Nyheter från Socialdepartementet";
+  CHECK(beslut::readAssignments("Regeringen uppdrog den 29 juni 2023 Socialstyrelsen att förbereda arbetet.", o).empty());
+}
