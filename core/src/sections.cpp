@@ -117,4 +117,18 @@ std::size_t addAssignmentsToItems(Document& doc) {
   return n;
 }
 
+std::string openingLine(std::string_view text, std::size_t max_bytes) {
+  std::size_t pos = 0;
+  for (int n = 0; pos < text.size() && n < 40; ++n) {
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view t = trimView(text.substr(pos, std::min(e - pos, max_bytes)));
+    pos = e + 1;
+    while (!t.empty() && t.front() == '#') t.remove_prefix(1);
+    t = trimView(t);
+    if (!t.empty()) return toLowerSwedish(t);
+  }
+  return {};
+}
+
 }  // namespace beslut

@@ -10,20 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxTitle = 300;
 
-// The first non-empty line, without a Markdown heading mark, lower-cased.
-std::string titleLine(std::string_view text) {
-  std::size_t pos = 0;
-  for (int n = 0; pos < text.size() && n < 40; ++n) {
-    std::size_t e = text.find('\n', pos);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view t = trimView(text.substr(pos, std::min(e - pos, kMaxTitle)));
-    pos = e + 1;
-    while (!t.empty() && t.front() == '#') t.remove_prefix(1);
-    t = trimView(t);
-    if (!t.empty()) return toLowerSwedish(t);
-  }
-  return {};
-}
 
 constexpr std::array<std::string_view, 9> kAgendaWords = {
     "kallelse",        "föredragningslista", "dagordning",   "kommenterad dagordning", "ärendelista",
@@ -36,7 +22,7 @@ std::string AgendaPlugin::description() const {
 }
 
 double AgendaPlugin::score(std::string_view text) const {
-  std::string title = titleLine(text);
+  std::string title = openingLine(text, kMaxTitle);
   if (title.empty() || title.find("protokoll") != std::string::npos) return 0.0;
   // Whole words: "återkallelse av uppdrag" is no kallelse.
   for (std::string_view w : kAgendaWords)

@@ -11,20 +11,6 @@ namespace {
 constexpr std::size_t kMaxTitle = 400;
 constexpr std::size_t kHead = 3000;
 
-// The first non-empty line without a Markdown heading mark, lower-cased.
-std::string titleLine(std::string_view text) {
-  std::size_t pos = 0;
-  for (int n = 0; pos < text.size() && n < 40; ++n) {
-    std::size_t e = text.find('\n', pos);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view t = trimView(text.substr(pos, std::min(e - pos, kMaxTitle)));
-    pos = e + 1;
-    while (!t.empty() && t.front() == '#') t.remove_prefix(1);
-    t = trimView(t);
-    if (!t.empty()) return toLowerSwedish(t);
-  }
-  return {};
-}
 
 bool assignmentTitle(const std::string& t) {
   for (std::string_view w : {"uppdrag till ", "uppdrag om ", "uppdrag att ", "uppdrag åt ", "uppdrag avseende ",
@@ -76,7 +62,7 @@ std::string DecisionPlugin::description() const {
 }
 
 double DecisionPlugin::score(std::string_view text) const {
-  std::string title = titleLine(text);
+  std::string title = openingLine(text, kMaxTitle);
   if (title.empty() || title.find("protokoll ") == 0 || title.find("kallelse") != std::string::npos) return 0.0;
   if (assignmentTitle(title)) return 0.75;
   // The same window as the other plugins' scores, so the folding is shared.

@@ -3,6 +3,7 @@
 // date and the text cut into sections. Pure, linear in the input, never throws.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "beslut/model.h"
@@ -17,6 +18,11 @@ namespace beslut {
 // else passages of at most 2 KB cut at paragraph boundaries. Kind kOther,
 // canonical text de-hyphenated with LF line ends; kUnprocessable for blank text.
 Result<Document> readTitledSections(std::string_view input);
+
+// The document's opening line, lower-cased (toLowerSwedish): the first
+// non-empty line of the first 40, without a Markdown heading mark, at most
+// `max_bytes`. What the agenda and decision plugins recognise a title by.
+std::string openingLine(std::string_view text, std::size_t max_bytes = 400);
 
 // The assignments of doc.text read by core's one assignment reader
 // (beslut/assignment_reader.h, with doc.title and doc.date as context), each
