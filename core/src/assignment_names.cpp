@@ -141,7 +141,11 @@ std::size_t countWords(std::string_view s) {
 // lower-case body word, at most 12 words, no clause words.
 bool plausibleName(std::string_view name) {
   if (name.size() < 2 || name.size() > 120 || countWords(name) > 12) return false;
-  if (!isUpperAt(name, 0) && !startsWithLowerHead(name)) return false;
+  // A role in the definite form names its holder: "stadsarkitekten", "förvaltningschefen",
+  // "kommundirektören" (the explicit triggers bound it: "delegera till X att").
+  const bool role = name.find(' ') == std::string_view::npos && name.size() >= 8 && isLowerAt(name, 0) &&
+                    (endsWith(name, "en") || endsWith(name, "et"));
+  if (!isUpperAt(name, 0) && !startsWithLowerHead(name) && !role) return false;
   for (char c : name)
     if (c == '"' || c == '[' || c == ']' || c == '/' || c == '=') return false;
   std::string low = toLowerSwedish(name);

@@ -370,9 +370,9 @@ void addAssignment(const std::string& sentence, Span span, double confidence, It
   if (!f) {
     // Core's assignment reader for what the minutes' own forms do not cover:
     // referrals ("Motionerna överlämnas till kommunstyrelsen för beredning"),
-    // delegations ("beslutade delegera till stadsarkitekten att …").
+    // delegations ("beslutade delegera till stadsarkitekten att …"), the other
+    // ways of giving a task it knows ("uppdrar därför åt X att", "Nu ger …").
     for (Assignment& a : readAssignments(sentence)) {
-      if (a.type.empty()) continue;  // plain tasks are read below, the minutes' way
       a.span = span;
       a.confidence = std::min(a.confidence, confidence);
       item.assignments.push_back(std::move(a));

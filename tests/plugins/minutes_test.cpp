@@ -341,3 +341,22 @@ TEST_CASE("minutes: paragraphs run into the text of a transcript, without the se
   // The page's own number and header are no paragraph.
   for (const auto& it : items) CHECK(it.number != "2");
 }
+
+TEST_CASE("minutes: referrals, delegations and other forms of assignment come from core's reader") {
+  MinutesPlugin p;
+  auto r = p.parse("Protokoll Kommunfullmäktige\n\n§ 14 Motioner\nBeslut\nMotionerna överlämnas till kommunstyrelsen "
+                   "för beredning.\n\n§ 15 Tillsyn\nBeslut\nNämnden beslutade delegera till stadsarkitekten att "
+                   "upprätta förslag till yttrande.\n\n§ 16 Plan\nBeslut\nKommunfullmäktige uppdrar därför åt "
+                   "kommunstyrelsen att ta fram en plan för cykelvägar.\n");
+  REQUIRE(r.ok());
+  const auto& items = r.value().items;
+  REQUIRE(items.size() == 3);
+  REQUIRE(items[0].assignments.size() == 1);
+  CHECK(items[0].assignments[0].assignee == "kommunstyrelsen");
+  CHECK(items[0].assignments[0].type == "remiss för beredning");
+  REQUIRE(items[1].assignments.size() == 1);
+  CHECK(items[1].assignments[0].assignee == "stadsarkitekten");
+  CHECK(items[1].assignments[0].type == "delegation");
+  REQUIRE(items[2].assignments.size() == 1);
+  CHECK(items[2].assignments[0].assignee == "kommunstyrelsen");
+}
