@@ -423,9 +423,11 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       i = std::max(k, i + 1);
       continue;
     }
-    // What stands before the number on its line.
-    std::size_t lineStart = text.rfind('\n', i == 0 ? 0 : i - 1);
-    lineStart = (lineStart == std::string_view::npos || i == 0) ? 0 : lineStart + 1;
+    // What stands before the number on its line (at most 200 bytes back, so
+    // that a text of one 10 MB line stays linear).
+    const std::size_t lookBack = i > 200 ? i - 200 : 0;
+    std::size_t nl = text.substr(lookBack, i - lookBack).rfind('\n');
+    std::size_t lineStart = nl == std::string_view::npos ? lookBack : lookBack + nl + 1;
     std::string_view before = text.substr(lineStart, i - lineStart);
     std::vector<std::string_view> toks;
     for (std::size_t p = 0; p < before.size();) {

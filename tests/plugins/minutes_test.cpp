@@ -360,3 +360,15 @@ TEST_CASE("minutes: referrals, delegations and other forms of assignment come fr
   REQUIRE(items[2].assignments.size() == 1);
   CHECK(items[2].assignments[0].assignee == "kommunstyrelsen");
 }
+
+TEST_CASE("minutes: a 10 MB line of numbered phrases stays linear") {
+  // Regression: paragraphs run into the text were looked for by scanning back to
+  // the start of the line for every number (quadratic on a text of one line).
+  MinutesPlugin p;
+  std::string text = "Protokoll Kommunstyrelsen Justerare Anna Ek Närvarande ";
+  while (text.size() < 10 * 1024 * 1024) text += std::to_string(text.size() % 900 + 1) + " Abc def. ";
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = p.parse(text);
+  CHECK(r.ok());
+  CHECK(secondsSince(t0) < 20.0);
+}
