@@ -99,11 +99,14 @@ void Reader::addUnique(std::vector<int>& v, int x) {
 // An abbreviation introduced anywhere as "Full name (ABBR)" whose full name is known.
 int Reader::resolveAbbreviation(const std::string& key) {
   std::string pat = "(" + key + ")";
-  std::size_t q = findp(low_, pat);
+  // Introduced in the first 64 KB ("Full name (ABBR)"): bounded, so that a long
+  // text with an abbreviation in every sentence stays linear.
+  const std::string_view low = std::string_view(low_).substr(0, std::min<std::size_t>(low_.size(), 64 * 1024));
+  std::size_t q = findp(low, pat);
   for (int guard = 0; guard < 4 && q != npos; ++guard) {
     std::size_t end = q;
     while (end > 0 && low_[end - 1] == ' ') --end;
-    std::string_view before = std::string_view(low_).substr(0, end);
+    std::string_view before = low.substr(0, end);
     for (std::size_t i = 0; i < ents_.size(); ++i) {
       const std::string& k = ents_[i].key;
       if (endsWith(before, k) && (before.size() == k.size() || !isLetterByte(before[before.size() - k.size() - 1]))) {
@@ -111,7 +114,7 @@ int Reader::resolveAbbreviation(const std::string& key) {
         return static_cast<int>(i);
       }
     }
-    q = findp(low_, pat, q + 1);
+    q = findp(low, pat, q + 1);
   }
   return -1;
 }
@@ -329,7 +332,10 @@ void Reader::readTitle(const std::string& lt) {
 // common noun is ("Kartläggningen ska ..."). One word of at least five letters.
 bool Reader::properName(std::string_view name) const {
   if (name.size() < 5 || name.find(' ') != npos || !isUpperAt(name, 0)) return false;
-  const std::string& s = n_.s;
+  // Looked for in the first 64 KB only, so that a long text with a candidate
+  // in every sentence stays linear (a decision page names its agencies early).
+  constexpr std::size_t kWindow = 64 * 1024;
+  std::string_view s = std::string_view(n_.s).substr(0, std::min(n_.s.size(), kWindow));
   for (std::size_t p = findp(s, name); p != npos; p = findp(s, name, p + 1)) {
     if (p < 2 || s[p - 1] != ' ') continue;
     char before = s[p - 2];

@@ -313,3 +313,21 @@ TEST_CASE("assignment reader: the page that extends an assignment names its assi
   o.title = "Nyheter från Socialdepartementet";
   CHECK(beslut::readAssignments("Regeringen uppdrog den 29 juni 2023 Socialstyrelsen att förbereda arbetet.", o).empty());
 }
+
+TEST_CASE("assignment reader: long texts with a new name or abbreviation in every sentence stay linear") {
+  // Regression: each candidate name and abbreviation was looked for in the whole text (quadratic).
+  std::string names = "# Uppdrag till Boverket att göra saker\n\n";
+  std::string abbreviations = names;
+  for (int i = 0; names.size() < 4 * 1024 * 1024; ++i) {
+    names += "Regeringen uppdrar åt Myndighet" + std::to_string(i) + " att göra sak. Uppdraget ska redovisas senast den "
+             "1 mars 2026. ";
+    std::string abbr = "MY";
+    for (int k = 0, v = i; k < 3; ++k, v /= 26) abbr += static_cast<char>('A' + v % 26);
+    abbreviations += "Regeringen uppdrar åt " + abbr + " att göra sak. " + abbr + " ska redovisa senast den 1 mars 2026. ";
+  }
+  for (const std::string* text : {&names, &abbreviations}) {
+    auto t0 = std::chrono::steady_clock::now();
+    (void)beslut::readAssignments(*text);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 20.0);
+  }
+}
