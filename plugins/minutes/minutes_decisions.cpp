@@ -350,6 +350,8 @@ bool quotesEarlierAssignment(std::string_view lower, std::size_t marker) {
   return lower.substr(marker).starts_with("har fått");
 }
 
+constexpr std::size_t kMaxPerItem = 400;
+
 void addDecision(std::string text, DecisionKind kind, Span span, double confidence, Item& item) {
   Decision d;
   d.text = std::move(text);
@@ -358,6 +360,9 @@ void addDecision(std::string text, DecisionKind kind, Span span, double confiden
   d.confidence = confidence;
   // A rule of underscores or dashes between sections is no decision.
   if (std::none_of(d.text.begin(), d.text.end(), [](char c) { return isWordByte(c); })) return;
+  // An item has a few decisions; thousands are a text whose paragraphs were not
+  // found (and comparing each with all before it would be quadratic).
+  if (item.decisions.size() >= kMaxPerItem) return;
   for (const Decision& other : item.decisions)
     if (other.text == d.text) return;
   item.decisions.push_back(std::move(d));
@@ -365,6 +370,7 @@ void addDecision(std::string text, DecisionKind kind, Span span, double confiden
 
 // An assignment in `sentence` (one line of text), unless quoted from an earlier meeting.
 void addAssignment(const std::string& sentence, Span span, double confidence, Item& item) {
+  if (item.assignments.size() >= kMaxPerItem) return;
   std::string lower = toLowerSwedish(sentence);
   auto f = findAssignment(lower);
   if (!f) {

@@ -372,3 +372,18 @@ TEST_CASE("minutes: a 10 MB line of numbered phrases stays linear") {
   CHECK(r.ok());
   CHECK(secondsSince(t0) < 20.0);
 }
+
+TEST_CASE("minutes: thousands of decisions in one item stay linear") {
+  // Regression: paragraphs past § 9999 are not headings, so their decisions all
+  // fell into one item, each compared with every one before it (quadratic).
+  MinutesPlugin p;
+  std::string text = "Protokoll Kommunstyrelsen\nJusterare Anna Ek\nNärvarande\n";
+  for (int i = 9990; text.size() < 8 * 1024 * 1024; ++i)
+    text += "§ " + std::to_string(i) + " Titel\nKommunstyrelsen beslutar att godkänna punkt " + std::to_string(i) +
+            ". Motionen överlämnas till kommunstyrelsen för beredning.\n";
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = p.parse(text);
+  REQUIRE(r.ok());
+  CHECK(secondsSince(t0) < 20.0);
+  for (const auto& item : r.value().items) CHECK(item.decisions.size() <= 400);
+}
