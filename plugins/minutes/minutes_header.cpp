@@ -261,6 +261,25 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
     }
     a.name = trim(first.substr(0, cut));
     rest = trimView(t.substr(static_cast<std::size_t>(first.data() - t.data()) + a.name.size()));
+    // "Ewa Lindberg Region Örebro län": the column gap lost (a PDF's text layer,
+    // a web page); the organisation at the end is the affiliation.
+    if (!looksLikePersonName(a.name) && (cut == std::string_view::npos || cut >= first.size())) {
+      for (std::size_t sp = first.find(' '); sp != std::string_view::npos; sp = first.find(' ', sp + 1)) {
+        std::string_view head = trimView(first.substr(0, sp)), tail = trimView(first.substr(sp + 1));
+        // The organisation must start where the tail starts: "Region …", "Landstinget …",
+        // "Askersund kommun", "Solna stad" (not "Ladinek Region Örebro län").
+        std::string lt = toLowerSwedish(tail);
+        const std::size_t words = static_cast<std::size_t>(std::count(lt.begin(), lt.end(), ' ')) + 1;
+        const bool orgStart = lt.starts_with("region ") || lt.starts_with("landstinget ") ||
+                              lt.starts_with("regionförbundet ") ||
+                              (words == 2 && (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.ends_with(" landsting")));
+        if (orgStart && looksLikePersonName(head) && looksLikeOrganisation(tail)) {
+          a.name = std::string(head);
+          rest = trimView(t.substr(static_cast<std::size_t>(tail.data() - t.data())));
+          break;
+        }
+      }
+    }
   }
   if (!looksLikePersonName(a.name)) return std::nullopt;
   // The rest: a role ("ordförande", "tjg ers för X"), a title, an affiliation.

@@ -387,3 +387,21 @@ TEST_CASE("minutes: thousands of decisions in one item stay linear") {
   CHECK(secondsSince(t0) < 20.0);
   for (const auto& item : r.value().items) CHECK(item.decisions.size() <= 400);
 }
+
+TEST_CASE("minutes: attendees whose column gap was lost keep their affiliation apart") {
+  // A PDF's text layer or a web page may print "Ewa Lindberg Region Örebro län" with one space.
+  std::string text = beslut::test::readSample(beslut::test::kMinutesSeed);
+  std::string single;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (!(text[i] == ' ' && i + 1 < text.size() && text[i + 1] == ' ' && !single.empty() && single.back() == ' '))
+      single += text[i];
+  auto r = MinutesPlugin().parse(single);
+  REQUIRE(r.ok());
+  bool ewa = false, anita = false;
+  for (const auto& a : r.value().attendees) {
+    if (a.name == "Ewa Lindberg") ewa = a.affiliation == "Region Örebro län" && a.role == "övrig närvarande";
+    if (a.name == "Anita Thorsberg Ladinek") anita = a.affiliation == "Region Örebro län";
+  }
+  CHECK(ewa);
+  CHECK(anita);
+}
