@@ -93,7 +93,7 @@ void Reader::reports(std::string_view sv, std::string_view lv, const std::vector
   if (!dates.empty() && anyOf(lv, {"varje \xC3\xA5r", "\xC3\xA5rligen", "per \xC3\xA5r"})) findYearRange(lv, rangeFrom, rangeTo);
   std::size_t prevEnd = 0;
   for (const auto& d : dates) {
-    std::size_t winStart = std::max(prevEnd, d.begin > 70 ? d.begin - 70 : std::size_t{0});
+    std::size_t winStart = std::min(d.begin, std::max(prevEnd, d.begin > 70 ? d.begin - 70 : std::size_t{0}));
     std::string_view window = lv.substr(winStart, d.begin - winStart);
     prevEnd = d.end;
     bool senast = has(lv.substr(d.begin > 40 ? d.begin - 40 : 0, std::min<std::size_t>(d.begin, 40)), "senast");

@@ -107,11 +107,12 @@ std::size_t addAssignmentsToItems(Document& doc) {
     doc.items.push_back(std::move(whole));
   }
   const std::size_t n = found.size();
+  // Items are in text order: the last item starting at or before the assignment holds it
+  // (a binary search: thousands of assignments and sections stay fast).
   for (Assignment& a : found) {
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < doc.items.size(); ++i)
-      if (doc.items[i].span.begin <= a.span.begin && a.span.begin < std::max(doc.items[i].span.end, doc.items[i].span.begin + 1))
-        at = i;
+    auto it = std::upper_bound(doc.items.begin(), doc.items.end(), a.span.begin,
+                               [](std::size_t pos, const Item& item) { return pos < item.span.begin; });
+    std::size_t at = it == doc.items.begin() ? 0 : static_cast<std::size_t>(it - doc.items.begin()) - 1;
     doc.items[at].assignments.push_back(std::move(a));
   }
   return n;

@@ -621,9 +621,16 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   };
   if (hasCouncil && looksLikeBody(org.substr(0, org.find(" (")))) {
     doc.organization = org;
-    std::size_t open = org.find(" (");
-    std::string c = org.substr(open + 2, org.size() - open - 3);
-    if (c.find(" och ") == std::string::npos) memberOf(c);
+    // Only a council-shaped part in parentheses at the end ("(Sundby kommun)") is
+    // the attendees' municipality; "(KSAU)" is an abbreviation.
+    std::size_t open = org.rfind(" (");
+    if (open != std::string::npos && org.ends_with(")")) {
+      std::string c = org.substr(open + 2, org.size() - open - 3);
+      std::string lc = toLowerSwedish(c);
+      const bool council = lc.ends_with(" kommun") || lc.ends_with(" stad") || lc.starts_with("region ") ||
+                           lc.starts_with("landstinget ") || lc.ends_with(" landsting") || lc.ends_with(" län");
+      if (council && c.find(" och ") == std::string::npos) memberOf(c);
+    }
     return;
   }
   std::vector<std::pair<std::size_t, std::size_t>> attendance;

@@ -190,7 +190,7 @@ std::vector<Segment> segments(std::string_view text) {
       }
     } else {
       std::size_t inlineAt = 0;
-      if (current != SectionKind::kDecision && decisionLead(line) &&
+      if (current == SectionKind::kLead && decisionLead(line) &&
           toLowerSwedish(trimView(line)).find("föreslå") == std::string::npos) {
         // The lead is part of the decision: the section starts at it.
         close(pos);

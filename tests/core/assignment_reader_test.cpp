@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "beslut/assignment_reader.h"
+#include "beslut/sections.h"
 
 using namespace beslut;
 
@@ -330,4 +331,22 @@ TEST_CASE("assignment reader: long texts with a new name or abbreviation in ever
     (void)beslut::readAssignments(*text);
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 20.0);
   }
+}
+
+TEST_CASE("assignments are put in their sections by position, fast with many of both") {
+  // Regression (review): each assignment was compared with every section.
+  std::string text = "# Uppdrag till Socialstyrelsen att följa upp\n\nRegeringen ger Socialstyrelsen i uppdrag att följa upp.\n";
+  for (int d = 0; d < 300; ++d)
+    text += "Uppdraget ska redovisas senast den " + std::to_string(d % 28 + 1) + " " +
+            (d % 2 ? "mars " : "maj ") + std::to_string(2030 + d / 56) + ".\n";
+  while (text.size() < 4 * 1024 * 1024) text += "## a\n\nb\n\n";
+  auto doc = beslut::readTitledSections(text);
+  REQUIRE(doc.ok());
+  auto t0 = std::chrono::steady_clock::now();
+  std::size_t n = beslut::addAssignmentsToItems(doc.value());
+  CHECK(n >= 1);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 20.0);
+  std::size_t placed = 0;
+  for (const auto& item : doc.value().items) placed += item.assignments.size();
+  CHECK(placed == n);
 }
