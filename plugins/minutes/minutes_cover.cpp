@@ -185,7 +185,8 @@ bool nameWord(std::string_view w) {
   for (std::string_view tail : {"protokoll", "protokollet", "listan", "lista", "styrelsen", "styrelse", "nämnden",
                                 "nämnd", "anslaget", "justering", "justeringen", "sdag", "datum", "fullmäktige",
                                 "kommun", "kommunen", "förvaltningen", "utskottet", "rådet", "regionen", "beslut",
-                                "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter"})
+                                "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter", "förbundet", "landstinget",
+                                "bolaget", "förvaltning"})
     if (l.size() >= tail.size() && l.ends_with(tail)) return false;
   // All-capital words longer than 3 letters are headings ("PROTOKOLL"), not names.
   bool allUpper = true;
@@ -496,6 +497,27 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
   return best;
 }
 
+// "KUMLA KOMMUN" -> "Kumla kommun", "REGIONSTYRELSEN" -> "Regionstyrelsen"; a name
+// with lower-case letters stays as printed.
+std::string titleCase(const std::string& name) {
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (isLowerAt(name, i)) return name;
+  std::string lower = toLowerSwedish(name);
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const std::size_t len = static_cast<unsigned char>(name[i]) >= 0xC0 ? 2 : 1;
+    out += out.empty() ? name.substr(i, len) : lower.substr(i, len);
+    i += len - 1;
+  }
+  // Proper names after "Region"/"Landstinget" keep their capital: "Region Skåne".
+  std::size_t sp = out.find(' ');
+  if (sp != std::string::npos && (out.starts_with("Region ") || out.starts_with("Landstinget "))) {
+    const std::size_t len = static_cast<unsigned char>(name[sp + 1]) >= 0xC0 ? 2 : 1;
+    out.replace(sp + 1, len, name.substr(sp + 1, len));
+  }
+  return out;
+}
+
 // The council of the minutes: "Hultsfreds kommun", "Solna stad", "Region
 // Halland", "Landstinget Kronoberg", "Jämtlands läns landsting", most
 // mentioned outside the attendance lists (an attendee's municipality is not
@@ -522,7 +544,11 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
     } else if (b == "läns" && i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "landsting" &&
                isUpperAt(words[i].text, 0))
       name = std::string(words[i].text) + " läns landsting";
-    if (!name.empty()) found.push_back(name);
+    // "Region Västerbottens digitala anslagstavla": the genitive is not the name.
+    if (!name.empty() && (a == "region" || a == "landstinget") && name.back() == 's' && i + 2 < words.size() &&
+        isLowerAt(words[i + 2].text, 0) && toLowerSwedish(words[i + 2].text) != "län")
+      name.pop_back();
+    if (!name.empty()) found.push_back(titleCase(name));
   }
   std::string best;
   int bestCount = 0;
@@ -613,6 +639,20 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     if (!looksLikeBody(doc.organization)) doc.organization.clear();
     return;
   }
+  // A body's name ends at its head word ("… landstingsstyrelse Thomas Andersson BEVIS …"
+  // is a run of the cover), except a district after an indefinite "nämnd".
+  if (name.find(" (") == std::string::npos) {
+    auto words = wordsOf(name);
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+      std::string lw = toLowerSwedish(words[k].text);
+      if (!bodyHead(lw) || lw.ends_with("nämnd")) continue;
+      // "Kommunstyrelsens arbetsutskott": the genitive head leads the real one.
+      if (lw.back() == 's') continue;
+      name = trim(std::string_view(name).substr(0, words[k].begin + words[k].text.size()));
+      break;
+    }
+  }
+  name = titleCase(name);
   auto memberOf = [&doc](const std::string& c) {
     // Members of a council's body belong to its municipality or region.
     if (!c.empty())
@@ -649,8 +689,10 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     cfirst = toLowerSwedish(c.substr(c.find(' ') + 1));
   // Not when the name already says it: "Region Örebro läns …", "Kumla kommunstyrelse"
   // (a district's name in the body's, "Barn- och skolnämnd Lund Öster", is no council).
-  const bool named = !c.empty() && (lname.find(toLowerSwedish(c)) != std::string::npos ||
-                                    lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1))));
+  // A county's own bodies ("Jämtlands läns landstingsstyrelse") name their council.
+  const bool county = lname.find(" läns ") != std::string::npos;
+  const bool named = county || (!c.empty() && (lname.find(toLowerSwedish(c)) != std::string::npos ||
+                                    lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1)))));
   if (!c.empty() && !named) name += " (" + c + ")";
   doc.organization = name;
   memberOf(c);
@@ -669,19 +711,6 @@ void readCover(std::size_t end, Document& doc) {
   auto labels = findLabels(cover, lower);
   if (labels.size() >= 2) readLabelled(cover, labels, doc);
   readBody(cover, lower, labels, doc);
-  // "Britt-Marie Åhman Lennart Allard": two adjusters run together on one line.
-  {
-    std::vector<std::string> split;
-    for (const std::string& a : doc.adjusters) {
-      auto people = peopleIn(a);
-      if (people.size() >= 2 && std::count(a.begin(), a.end(), ' ') >= 3) {
-        for (const auto& p : people) split.push_back(p.name);
-      } else {
-        split.push_back(a);
-      }
-    }
-    doc.adjusters = split;
-  }
 }
 
 static void readLabelled(std::string_view, const std::vector<Found>& labels, Document& doc) {
@@ -899,6 +928,29 @@ std::vector<std::string> adjustersElected(std::string_view sentence, std::string
     out.push_back(p.name);
   }
   return out;
+}
+
+void settleAdjusters(Document& doc) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& name) {
+    if (!name.empty() && name != doc.chair && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  for (const std::string& a : doc.adjusters) {
+    // "Britt-Marie Åhman Lennart Allard": two adjusters run together on one line.
+    auto people = peopleIn(a);
+    auto words = wordsOf(a);
+    if (people.size() >= 2 && words.size() >= 4) {
+      for (const auto& p : people) add(p.name);
+    } else if (people.size() == 1 && words.size() == 4 && people[0].name == a) {
+      // Four name words and no separator: two people of two names each (a
+      // three-part name is kept whole: "Carina Grahn Hellberg").
+      add(std::string(a.substr(0, words[2].begin - 1)));
+      add(std::string(a.substr(words[2].begin)));
+    } else if (!people.empty() || a.find(' ') == std::string::npos) {
+      add(a);
+    }
+  }
+  doc.adjusters = std::move(out);
 }
 
 }  // namespace beslut::plugins::minutes

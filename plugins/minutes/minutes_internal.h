@@ -52,6 +52,9 @@ void readCover(std::size_t end, Document& doc);
 // ordföranden justera protokollet.", "Förslag på justerare Lars Solling och
 // Christer Henriksson, ersättare …"), without the chair and the substitutes.
 std::vector<std::string> adjustersElected(std::string_view sentence, std::string_view chair);
+// The adjusters as one list: names run together on one line split, each once,
+// never the chair, nothing that is no person's name ("Regionförbundet Örebro").
+void settleAdjusters(Document& doc);
 // The secretary as an attendee when only the signature names them.
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 

@@ -166,6 +166,7 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
       if (!doc.adjusters.empty()) break;
     }
   }
+  minutes::settleAdjusters(doc);
   minutes::addSecretaryAttendee(lines, first, doc);
   for (Attendee& a : doc.attendees)
     if (std::find(doc.adjusters.begin(), doc.adjusters.end(), a.name) != doc.adjusters.end()) a.adjuster = true;

@@ -412,3 +412,17 @@ TEST_CASE("minutes: a proposal's 'X beslutar' under 'Förslag till beslut' is no
   REQUIRE(r.value().items.size() == 1);
   for (const auto& d : r.value().items[0].decisions) CHECK(d.text.find("godkänna") == std::string::npos);
 }
+
+TEST_CASE("minutes: bodies and adjusters as other councils print them") {
+  // Seen on dev-minutes files the reader was not written against: a council in capitals,
+  // a body's name running into the cover, a county's own board, adjusters without a separator.
+  auto caps = MinutesPlugin().parse("KUMLA KOMMUN\nSAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 1990-11-19\n"
+                                    "Justerare: MariAnne Andersson Arne Larsson\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(caps.ok());
+  CHECK(caps.value().organization == "Kommunfullmäktige (Kumla kommun)");
+  CHECK(caps.value().adjusters == std::vector<std::string>{"MariAnne Andersson", "Arne Larsson"});
+  auto county = MinutesPlugin().parse("Protokoll Jämtlands läns landstingsstyrelse Thomas Andersson BEVIS Justeringen\n"
+                                      "Plats och tid Krokoms kommun, kl 09.00-12.00\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(county.ok());
+  CHECK(county.value().organization == "Jämtlands läns landstingsstyrelse");
+}
