@@ -348,7 +348,7 @@ int extractCommand(const Args& args) {
   if (!readFile(path, IngestLimits().max_bytes, bytes, error)) return fail(path.string() + ": " + error);
   auto doc = extractDocument(host.value()->registry(), {bytes, path.filename().string(), mediaTypeFor(path)});
   if (!doc.ok()) return fail(path.string() + ": " + doc.status().message());
-  std::cout << toJsonString(args.json ? documentToJson(doc.value()) : extractionToJson(doc.value())) << "\n";
+  std::cout << toJsonString(args.json ? documentToJson(doc.value(), {.review = true}) : extractionToJson(doc.value())) << "\n";
   return 0;
 }
 

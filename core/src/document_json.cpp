@@ -288,7 +288,7 @@ Object::Ptr documentToJson(const Document& d, JsonOptions options) {
   }
   o->set("evidence", evidence);
   // Facts read with little confidence, for a person to check (model.h: needsReview).
-  o->set("review", stringsToJson(factsToReview(d)));
+  if (options.review) o->set("review", stringsToJson(factsToReview(d)));
   if (options.document_text) o->set("text", d.text);
   return o;
 }

@@ -199,7 +199,7 @@ void DocumentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPS
   if (!caller->principal.canRead(doc->organization) && !redactForPublic(doc.value())) {
     return sendError(res, documentMissing(id_));
   }
-  auto body = documentToJson(doc.value());
+  auto body = documentToJson(doc.value(), {.review = true});
   addAreas(body, doc.value(), ctx_.runtime.taxonomy());
   sendJson(res, body);
 }
@@ -320,9 +320,9 @@ void ReextractHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
   catchUpIndex(ctx_);
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status());
-  auto body = documentToJson(doc.value());
-  auto [was, is] = jsonDiff(documentToJson(before.value()), body);
+  auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(doc.value()));
   audit(ctx_, caller.value(), "document.reextract", "document", id_, was, is);
+  auto body = documentToJson(doc.value(), {.review = true});
   addAreas(body, doc.value(), ctx_.runtime.taxonomy());
   sendJson(res, body);
 }

@@ -13,6 +13,10 @@ namespace beslut {
 struct JsonOptions {
   bool document_text = false;  // the whole canonical text
   bool item_text = true;       // each item's text
+  // "review": the facts read with little confidence (factsToReview). For the
+  // reader of the document only; not kept in the stored extraction or compared
+  // in diffs, since it is derived from the confidences there.
+  bool review = false;
 };
 
 Poco::JSON::Object::Ptr documentToJson(const Document& document, JsonOptions options = {});
