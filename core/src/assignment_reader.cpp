@@ -20,8 +20,8 @@ namespace beslut::assignment_detail {
 
 using assignment_detail::RawDate;
 
-// A title that changes, extends or corrects an assignment ("Förlängd tid för
-// uppdraget att ...", "Ändring av uppdraget ...", "Rättelse av regeringsbeslut ...").
+// Titles that change, extend or correct an assignment; an agency's request answered by
+// the decision; a change to an agency's appropriation directions, which gives it tasks.
 static bool amendingTitle(std::string_view lt) {
   return startsWithAny(lt, {"f\xC3\xB6rl\xC3\xA4ngd tid", "f\xC3\xB6rl\xC3\xA4ngning av", "framst\xC3\xA4llning om f\xC3\xB6rl\xC3\xA4ng",
                             "framst\xC3\xA4llan om f\xC3\xB6rl\xC3\xA4ng", "beg\xC3\xA4ran om f\xC3\xB6rl\xC3\xA4ng",
@@ -35,11 +35,33 @@ static bool amendingTitle(std::string_view lt) {
                             "\xC3\xA4ndring av regleringsbrev", "\xC3\xA4ndring i regleringsbrev"});
 }
 
-// A title that pays or grants money ("Utbetalning av medel till X", "Ansökan om bidrag ...", "Medel till X").
+// Titles that pay or grant money or powers, with a duty to report.
 static bool grantTitle(std::string_view lt) {
-  return startsWithAny(lt, {"utbetalning av", "medel till", "medel f\xC3\xB6r", "ans\xC3\xB6kan om bidrag",
-                            "ans\xC3\xB6kan om medel", "ans\xC3\xB6kan om st\xC3\xB6" "d", "bidrag till", "bidrag f\xC3\xB6r",
-                            "beviljande av", "uppdrag att utbetala", "st\xC3\xB6" "d till", "finansiering av"});
+  if (startsWithAny(lt, {"utbetalning av", "medel till", "medel f\xC3\xB6r", "ans\xC3\xB6kan om bidrag",
+                         "ans\xC3\xB6kan om medel", "ans\xC3\xB6kan om st\xC3\xB6" "d", "bidrag till", "bidrag f\xC3\xB6r",
+                         "beviljande av", "uppdrag att utbetala", "st\xC3\xB6" "d till", "finansiering av"}))
+    return true;
+  for (std::string_view w : {"utbetalning av medel", "medel till ", "ans\xC3\xB6kan om bidrag", "bidrag till ",
+                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel", "regleringsbrev",
+                             "inriktningsbeslut", "erbjudande till "})
+    if (has(lt, w)) return true;
+  return false;
+}
+
+// A title naming an assignment: "Uppdrag till/om/att …", "Regeringsuppdrag", "… uppdraget …".
+static bool assignmentTitle(std::string_view lt) {
+  if (lt == "uppdrag" || lt.starts_with("uppdrag ") || lt.starts_with("uppdrag:") || has(lt, "regeringsuppdrag") ||
+      has(lt, "till\xC3\xA4ggsuppdrag"))
+    return true;
+  return has(lt, " uppdraget") || has(lt, " uppdrag ") || endsWith(lt, " uppdrag") || has(lt, " regeringsbeslut");
+}
+
+DecisionTitle decisionTitleOf(std::string_view title) {
+  std::string lt = toLowerSwedish(trimView(title));
+  if (amendingTitle(lt)) return DecisionTitle::kAmendment;
+  if (grantTitle(lt)) return DecisionTitle::kGrant;
+  if (assignmentTitle(lt)) return DecisionTitle::kAssignment;
+  return DecisionTitle::kNone;
 }
 
 std::vector<Assignment> Reader::run() {
@@ -50,8 +72,9 @@ std::vector<Assignment> Reader::run() {
   }
   title_ = std::string(title);
   std::string ltitle = toLowerSwedish(title_);
-  amended_ = amendingTitle(ltitle);
-  grant_ = grantTitle(ltitle);
+  const DecisionTitle kind = decisionTitleOf(ltitle);
+  amended_ = kind == DecisionTitle::kAmendment;
+  grant_ = kind == DecisionTitle::kGrant;
   // Cheap exit: no trigger word anywhere.
   bool any = amended_ || has(ltitle, "uppdrag") || (grant_ && has(orig_, "redovis"));
   for (std::string_view w : {"ppdra", "elegera", "beredning", "rekvirera"}) any = any || has(orig_, w);
@@ -192,6 +215,8 @@ std::vector<Assignment> Reader::assemble() {
 }  // namespace beslut::assignment_detail
 
 namespace beslut {
+
+DecisionTitle classifyDecisionTitle(std::string_view title) { return assignment_detail::decisionTitleOf(title); }
 
 std::vector<Assignment> readAssignments(std::string_view text, const AssignmentReadOptions& options) {
   try {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "beslut/assignment_reader.h"
 #include "beslut/sections.h"
 #include "beslut/text.h"
 
@@ -11,31 +12,6 @@ namespace {
 constexpr std::size_t kMaxTitle = 400;
 constexpr std::size_t kHead = 3000;
 
-
-bool assignmentTitle(const std::string& t) {
-  for (std::string_view w : {"uppdrag till ", "uppdrag om ", "uppdrag att ", "uppdrag åt ", "uppdrag avseende ",
-                             "uppdrag angående ", "uppdrag inom ", "uppdrag för "})
-    if (t.starts_with(w)) return true;
-  for (std::string_view w : {"regeringsuppdrag", "ändring av uppdrag", "ändring av regeringsuppdrag",
-                             "förlängning av uppdrag", "tilläggsuppdrag", "ändrat uppdrag", "utvidgning av uppdrag",
-                             "uppdrag till "})
-    if (t.find(w) != std::string::npos) return true;
-  if (t == "uppdrag" || t.starts_with("uppdrag:") || t.starts_with("uppdrag -") || t.starts_with("uppdrag ")) return true;
-  // "Förlängd tid för uppdraget …", "Ändring av uppdraget …", "Upphörande av uppdraget …",
-  // "Framställning om förlängd tid för delredovisning av uppdraget …".
-  return t.find(" uppdraget") != std::string::npos || t.find(" uppdrag ") != std::string::npos ||
-         t.ends_with(" uppdrag") || t.find(" regeringsbeslut") != std::string::npos;
-}
-
-// A government decision on money or a permit, which usually comes with a duty
-// to report: "Utbetalning av medel till …", "Ansökan om bidrag …", "Medel till …".
-bool grantTitle(const std::string& t) {
-  for (std::string_view w : {"utbetalning av medel", "medel till ", "ansökan om bidrag", "bidrag till ",
-                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel", "framställning om",
-                             "framställan om", "regleringsbrev", "inriktningsbeslut", "erbjudande till "})
-    if (t.find(w) != std::string::npos) return true;
-  return false;
-}
 
 bool givesAssignment(std::string_view head) {
   for (std::string_view w : {"regeringen ger ", "regeringen uppdrar åt ", "regeringen uppdrar till ",
@@ -64,12 +40,13 @@ std::string DecisionPlugin::description() const {
 double DecisionPlugin::score(std::string_view text) const {
   std::string title = openingLine(text, kMaxTitle);
   if (title.empty() || title.find("protokoll ") == 0 || title.find("kallelse") != std::string::npos) return 0.0;
-  if (assignmentTitle(title)) return 0.75;
+  const DecisionTitle kind = classifyDecisionTitle(title);
+  if (kind == DecisionTitle::kAssignment || kind == DecisionTitle::kAmendment) return 0.75;
   // The same window as the other plugins' scores, so the folding is shared.
   std::string folded = foldForMatching(text, 1 << 20);
   std::string_view head = std::string_view(folded).substr(0, std::min<std::size_t>(folded.size(), kHead));
   if (givesAssignment(head)) return 0.6;
-  if (grantTitle(title)) return 0.5;
+  if (kind == DecisionTitle::kGrant) return 0.5;
   if (decisionTitle(title)) return 0.45;
   return 0.0;
 }

@@ -162,9 +162,9 @@ bool decisionLead(std::string_view line) {
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   if (l.empty() || l.size() > 80 || !isUpperAt(trimView(line), 0)) return false;
   if (std::count(l.begin(), l.end(), ' ') > 6) return false;
-  for (std::string_view v : {" beslutar", " beslutade", " beslöt", " föreslår", " föreslås besluta"})
-    if (l.ends_with(v)) return !l.ends_with(" föreslår") || l.find("fullmäktige") == std::string::npos;
-  return false;
+  // A proposal ("föreslår fullmäktige besluta") is not the meeting's decision.
+  if (l.find("föreslå") != std::string::npos) return false;
+  return l.ends_with(" beslutar") || l.ends_with(" beslutade") || l.ends_with(" beslöt");
 }
 
 // Splits the item text into sections. A heading on its own line lasts until the
@@ -190,8 +190,7 @@ std::vector<Segment> segments(std::string_view text) {
       }
     } else {
       std::size_t inlineAt = 0;
-      if (current == SectionKind::kLead && decisionLead(line) &&
-          toLowerSwedish(trimView(line)).find("föreslå") == std::string::npos) {
+      if (current == SectionKind::kLead && decisionLead(line)) {
         // The lead is part of the decision: the section starts at it.
         close(pos);
         current = SectionKind::kDecision;

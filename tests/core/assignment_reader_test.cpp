@@ -350,3 +350,13 @@ TEST_CASE("assignments are put in their sections by position, fast with many of 
   for (const auto& item : doc.value().items) placed += item.assignments.size();
   CHECK(placed == n);
 }
+
+TEST_CASE("decision titles: one classification for the reader and the decision plugin") {
+  using beslut::DecisionTitle;
+  CHECK(beslut::classifyDecisionTitle("Uppdrag till Socialstyrelsen att kartlägga") == DecisionTitle::kAssignment);
+  CHECK(beslut::classifyDecisionTitle("Förlängd tid för uppdraget att förebygga hudcancer") == DecisionTitle::kAmendment);
+  CHECK(beslut::classifyDecisionTitle("Framställning om förlängd tid för redovisning") == DecisionTitle::kAmendment);
+  CHECK(beslut::classifyDecisionTitle("Utbetalning av medel till regionerna") == DecisionTitle::kGrant);
+  CHECK(beslut::classifyDecisionTitle("Bemyndigande att förhandla om vaccin") == DecisionTitle::kGrant);
+  CHECK(beslut::classifyDecisionTitle("Nya regler för bostadsbidrag") == DecisionTitle::kNone);
+}

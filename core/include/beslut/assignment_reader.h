@@ -32,6 +32,15 @@ struct AssignmentReadOptions {
 // ("kommer att") are not returned.
 std::vector<Assignment> readAssignments(std::string_view text, const AssignmentReadOptions& options = {});
 
+// What a decision's title says about the assignments it holds: it gives one
+// ("Uppdrag till X att …", "Regeringsuppdrag …"), changes, extends or corrects
+// one ("Förlängd tid för uppdraget …", "Ändring av uppdraget …", "Framställning
+// om …", "Ändring av regleringsbrev …"), or grants money or powers with a duty
+// to report ("Utbetalning av medel till X", "Ansökan om bidrag …", "Bemyndigande
+// att …"). Any case.
+enum class DecisionTitle { kNone, kAssignment, kAmendment, kGrant };
+DecisionTitle classifyDecisionTitle(std::string_view title);
+
 // A report date in `s`: "senast den 15 december 2026", "senast 31 maj 2023",
 // "den 20 maj 2019", "senast före utgången av december 2022" ("2022-12"),
 // "senast 31 augusti i år" (year from `reference_date`), "31 november 2025"
