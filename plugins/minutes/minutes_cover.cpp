@@ -14,7 +14,11 @@
 // their reading.
 #include <algorithm>
 #include <array>
+#include <map>
+#include <optional>
+#include <type_traits>
 
+#include "beslut/councils.h"
 #include "beslut/text.h"
 #include "minutes_internal.h"
 
@@ -157,6 +161,16 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
   for (std::size_t k = 0; k < out.size(); ++k) {
     std::size_t b = out[k].end, e = k + 1 < out.size() ? out[k + 1].begin : cover.size();
     std::string_view v = cover.substr(b, e > b ? e - b : 0);
+    // No value runs into the paragraphs: "§ 1 Upprop", "56 § Öppnande".
+    for (std::size_t nl = v.find('\n'); nl != std::string_view::npos; nl = v.find('\n', nl + 1)) {
+      std::string_view line = trimView(v.substr(nl + 1, 12));
+      std::size_t d = 0;
+      while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
+      if (line.starts_with("\xC2\xA7") || (d > 0 && line.substr(d).starts_with(" \xC2\xA7"))) {
+        v = v.substr(0, nl);
+        break;
+      }
+    }
     // Trailing dots of signature lines and leading colons.
     while (!v.empty() && (v.back() == '.' || v.back() == ' ' || v.back() == '\n' || v.back() == ':' ||
                           v.back() == ',' || v.back() == '_'))
@@ -486,6 +500,20 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
     found.emplace_back(name, words[first].begin);
   }
   (void)lower;
+  // Last, minutes that name their body only through its officers: "Protokollet
+  // föres av undertecknad kommunfullmäktiges sekreterare".
+  if (found.empty())
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string lw = toLowerSwedish(words[i].text);
+      std::string next = toLowerSwedish(words[i + 1].text);
+      if (lw.size() < 4 || lw.back() != 's' || !bodyHead(std::string_view(lw).substr(0, lw.size() - 1)) ||
+          (next != "sekreterare" && next != "ordförande"))
+        continue;
+      std::string name(words[i].text.substr(0, words[i].text.size() - 1));
+      if (isLowerAt(name, 0) && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
+      found.emplace_back(name, words[i].begin);
+      break;
+    }
   std::string best;
   int bestCount = 0;
   for (const auto& [name, pos] : found) {
@@ -534,9 +562,13 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
     if (skipped(words[i].begin)) continue;
     std::string a = toLowerSwedish(words[i].text), b = toLowerSwedish(words[i + 1].text);
     std::string name;
-    if ((b == "kommun" || b == "stad") && isUpperAt(words[i].text, 0) && !bodyHead(a) && a != "hela" &&
-        a != "denna" && a != "vår")
-      name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
+    if ((b == "kommun" || b == "stad" || b == "kommuns" || b == "stads") && isUpperAt(words[i].text, 0) &&
+        !bodyHead(a) && a != "hela" && a != "denna" && a != "vår" && a != "varje" && a != "annan")
+      name = std::string(words[i].text) + " " + std::string(words[i + 1].text.substr(0, b.ends_with("s") ? b.size() - 1 : b.size()));
+    // A federation of councils: "Medelpads räddningstjänstförbund", "Samordningsförbundet …".
+    else if (a.size() > 3 && a.back() == 's' && isUpperAt(words[i].text, 0) && b.size() > 8 &&
+             b.ends_with("förbund") && b != "regionförbund" && !bodyHead(a))
+      name = std::string(words[i].text) + " " + b;
     else if ((a == "region" || a == "landstinget" || a == "regionförbundet") && words[i].text != "region" &&
              isUpperAt(words[i + 1].text, 0) && isLowerAt(words[i + 1].text, 1)) {
       name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
@@ -557,6 +589,72 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
     if (c > bestCount) best = n, bestCount = c;
   }
   return best;
+}
+
+// The council of minutes that do not print it, from the places they name: a
+// municipality in the meeting's or the adjustment's place ("Plats och tid Folkets
+// Hus, Norrtälje", "Justeringens plats och tid Krokom 2020-06-16") weighs 3; one
+// named elsewhere after a comma or "i" ("Ove Marklund, Piteå Hockey", "i Piteå")
+// weighs 1. A word of a person's name ("Anna Lund", "Lund Anna (S)") is no place.
+// A regional body ("Regionstyrelsen", "Landstingsstyrelsen") sums the places by
+// county. Named only when the best weighs at least 3 and leads the next by 2.
+std::string inferredCouncil(std::string_view cover, const std::vector<Found>& labels, std::string_view bodyName) {
+  std::vector<std::pair<std::size_t, std::size_t>> places;
+  for (const Found& f : labels)
+    if (f.label == Label::kPlace || f.label == Label::kPlaceTime || f.label == Label::kAdjustPlaceTime) {
+      std::size_t b = static_cast<std::size_t>(f.value.data() - cover.data());
+      places.emplace_back(b, b + std::min<std::size_t>(f.value.size(), 150));
+    }
+  const std::string lname = toLowerSwedish(bodyName);
+  const bool landsting = lname.find("landsting") != std::string::npos;
+  const bool regional = landsting || lname.find("region") != std::string::npos;
+  std::map<int, int> byCounty;
+  std::map<const councils::Municipality*, int> byMunicipality;
+  for (const councils::Mention& m : councils::municipalitiesIn(cover)) {
+    bool inPlace = false;
+    for (auto [b, e] : places)
+      if (m.begin >= b && m.begin < e) inPlace = true;
+    std::string_view before = cover.substr(0, m.begin);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    std::string_view after = trimView(cover.substr(m.end, 40));
+    const bool afterComma = !before.empty() && (before.back() == ',' || before.back() == '\n');
+    const bool afterI = before.ends_with(" i") || before.ends_with(" I") || before.ends_with("\ni");
+    // A person's name: a capitalised word before ("Anna Lund"), or one after and a
+    // party or a comma ("Lund Anna (S)", "Lund Anna, ordförande").
+    std::size_t sp = before.find_last_of(" \n");
+    std::string_view prevWord = before.substr(sp == std::string_view::npos ? 0 : sp + 1);
+    const bool prevName = !prevWord.empty() && isUpperAt(prevWord, 0) && isLowerAt(prevWord, prevWord.size() - 1) &&
+                          !afterComma;
+    std::size_t nsp = after.find(' ');
+    std::string_view nextWord = after.substr(0, nsp);
+    std::string_view afterNext = nsp == std::string_view::npos ? std::string_view() : trimView(after.substr(nsp));
+    const bool nextName = !nextWord.empty() && isUpperAt(nextWord, 0) &&
+                          (afterNext.starts_with("(") || nextWord.ends_with(","));
+    if (!inPlace && (prevName || nextName || !(afterComma || afterI))) continue;
+    if (regional)
+      byCounty[m.municipality->county] += inPlace ? 3 : 1;
+    else
+      byMunicipality[m.municipality] += inPlace ? 3 : 1;
+  }
+  auto leader = [](const auto& weights) {
+    std::remove_cvref_t<decltype(weights.begin()->first)> best{};
+    int bestW = 0, second = 0;
+    for (const auto& [k, w] : weights) {
+      if (w > bestW) {
+        second = bestW;
+        best = k, bestW = w;
+      } else if (w > second) {
+        second = w;
+      }
+    }
+    return bestW >= 3 && bestW - second >= 2 ? std::optional(best) : std::nullopt;
+  };
+  if (regional) {
+    auto county = leader(byCounty);
+    return county ? councils::regionName(*county, landsting) : std::string();
+  }
+  auto m = leader(byMunicipality);
+  return m ? councils::officialName(**m) : std::string();
 }
 
 Span spanIn(std::string_view part, const Document& doc) {
@@ -679,10 +777,16 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     if (l == Label::kMembers || l == Label::kServing || l == Label::kNonServing || l == Label::kSubstitutes ||
         l == Label::kPresentSubstitutes ||
         l == Label::kOthers || l == Label::kInvited || l == Label::kAbsent)
-      attendance.emplace_back(labels[k].begin, k + 1 < labels.size() ? labels[k + 1].begin : cover.size());
+    {
+      // Up to the next label, or the end of the page ("2 2(26) Övriga närvarande … \n\n 3 3(26) …").
+      std::size_t end = k + 1 < labels.size() ? labels[k + 1].begin : cover.size();
+      end = std::min(end, std::min(cover.size(), cover.find("\n\n", labels[k].end)));
+      attendance.emplace_back(labels[k].begin, end);
+    }
   }
   for (const Attendee& a : doc.attendees) attendance.emplace_back(a.span.begin, a.span.end + 80);
   std::string c = council(cover, attendance);
+  if (c.empty()) c = inferredCouncil(cover, labels, name);
   std::string lname = toLowerSwedish(name);
   std::string cfirst = toLowerSwedish(c.substr(0, c.find(' ')));
   if (cfirst == "region" || cfirst == "landstinget" || cfirst == "regionförbundet")
@@ -695,7 +799,8 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
                                     lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1)))));
   if (!c.empty() && !named) name += " (" + c + ")";
   doc.organization = name;
-  memberOf(c);
+  // The members of a federation's board come from its member councils.
+  if (!toLowerSwedish(c).ends_with("förbund")) memberOf(c);
 }
 
 }  // namespace

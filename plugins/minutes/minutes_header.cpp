@@ -86,16 +86,16 @@ struct Label {
 };
 
 // Longest first, so that "justeringens plats och tid" wins over "justerare".
-constexpr std::array<Label, 52> kLabels = {{
+constexpr std::array<Label, 54> kLabels = {{
     {"justeringens plats och tid", LabelKind::kAdjustedDate, ""},
     {"justeringens tid och plats", LabelKind::kAdjustedDate, ""},
     {"plats och tid för justering", LabelKind::kAdjustedDate, ""},
     {"tid och plats för justering", LabelKind::kAdjustedDate, ""},
-    {"icke tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
-    {"ej tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
+    {"icke tjänstgörande ersättare", LabelKind::kGroup, "ej tjänstgörande ersättare"},
+    {"ej tjänstgörande ersättare", LabelKind::kGroup, "ej tjänstgörande ersättare"},
     {"övriga närvarande tjänstemän", LabelKind::kGroup, "övrig närvarande"},
-    {"tjänstgörande ersättare", LabelKind::kGroup, "ersättare"},
-    {"närvarande ersättare", LabelKind::kGroup, "ersättare"},
+    {"tjänstgörande ersättare", LabelKind::kGroup, "tjänstgörande ersättare"},
+    {"närvarande ersättare", LabelKind::kGroup, "ej tjänstgörande ersättare"},
     {"närvarande ledamöter", LabelKind::kGroup, "ledamot"},
     {"beslutande ledamöter", LabelKind::kGroup, "ledamot"},
     {"närvarande tjänstemän", LabelKind::kGroup, "övrig närvarande"},
@@ -129,6 +129,8 @@ constexpr std::array<Label, 52> kLabels = {{
     {"justerande", LabelKind::kAdjusters, ""},
     {"ledamöter", LabelKind::kGroup, "ledamot"},
     {"ersättare", LabelKind::kGroup, "ersättare"},
+    {"inbjudna", LabelKind::kGroup, "inbjuden"},
+    {"gäster", LabelKind::kGroup, "inbjuden"},
     {"justerare", LabelKind::kAdjusters, ""},
     {"mötesdatum", LabelKind::kDate, ""},
     {"justerat", LabelKind::kAdjustedDate, ""},
@@ -148,6 +150,15 @@ struct LabelMatch {
 
 // A label at the start of the line, followed by the end, a colon, or a column gap.
 std::optional<LabelMatch> matchLabel(std::string_view t, std::string_view lower) {
+  // A heading of its own with the body in the genitive: "Direktionens ledamöter",
+  // "Nämndens ersättare:".
+  if (std::size_t sp = lower.find(' '); sp != std::string_view::npos && sp > 3 && lower[sp - 1] == 's') {
+    std::string_view rest = trimView(lower.substr(sp + 1));
+    while (!rest.empty() && rest.back() == ':') rest.remove_suffix(1);
+    for (const Label& l : kLabels)
+      if (l.kind == LabelKind::kGroup && (l.text == "ledamöter" || l.text == "ersättare") && rest == l.text)
+        return LabelMatch{&l, {}};
+  }
   for (const Label& l : kLabels) {
     if (!lower.starts_with(l.text)) continue;
     std::size_t n = l.text.size();
@@ -220,10 +231,13 @@ std::string roleOf(std::string_view phrase) {
   std::string l = toLowerSwedish(trimView(phrase));
   if (l.find("vice ordförande") != std::string::npos) return "vice ordförande";
   if (l.starts_with("ordförande") || l == "ordf" || l == "ordf.") return "ordförande";
-  if (l.starts_with("tjg ers") || l.starts_with("tjänstgörande ers") || l.starts_with("ersättare") ||
-      l.starts_with("ersätter ") || l.starts_with("ers ") || l.starts_with("ers.") || l == "ers" ||
+  if (l.starts_with("ej tjg") || l.starts_with("ej tjänstgörande") || l.starts_with("icke tjänstgörande"))
+    return "ej tjänstgörande ersättare";
+  // A substitute serving for a member: "tjg ers för X", "ersätter X", ", tjänstgörande".
+  if (l.starts_with("tjg") || l.starts_with("tjänstgörande") || l.starts_with("ersätter ") ||
       l.find(" ersätter ") != std::string::npos || l.find("tjg ers") != std::string::npos)
-    return "ersättare";
+    return "tjänstgörande ersättare";
+  if (l.starts_with("ersättare") || l.starts_with("ers ") || l.starts_with("ers.") || l == "ers") return "ersättare";
   if (l.starts_with("ledamot")) return "ledamot";
   std::size_t comma = l.find(',');
   std::string first = l.substr(0, comma);
@@ -244,6 +258,7 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
     a.name = trim(t.substr(0, open));
     a.party = trim(t.substr(open + 1, close - open - 1));
     if (a.party.empty()) return std::nullopt;
+    if (a.party == "-") a.party.clear();  // "Peter Sjöbom (-)": no party
     for (std::size_t i = 0; i < a.party.size(); ++i) {
       bool ok = (a.party[i] >= 'A' && a.party[i] <= 'Z') || (a.party[i] >= 'a' && a.party[i] <= 'z') ||
                 static_cast<unsigned char>(a.party[i]) >= 0x80;
@@ -304,7 +319,7 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
   }
   if (std::string r = roleOf(rest); !r.empty()) a.role = r;
   std::string lowerRest = toLowerSwedish(rest);
-  bool substitute = a.role == "ersättare" && (lowerRest.find(" för ") != std::string::npos ||
+  bool substitute = a.role.ends_with("ersättare") && (lowerRest.find(" för ") != std::string::npos ||
                                               lowerRest.find("ersätter") != std::string::npos ||
                                               lowerRest.starts_with("för "));
   if (!substitute) {
@@ -352,6 +367,70 @@ std::optional<Attendee> parseAttendee(std::string_view line, const std::string& 
     }
   }
   return parseNameFirst(t, groupRole);
+}
+
+// A row holding several people, two columns flattened into one line:
+// "Magnus Persson (C), ordförande Atilla Yavuz (V)", "Göran Stark (M) (distans)
+// Gunnar Ihrén (L) (distans)". A new person starts at the capitalised name
+// before a party, unless the word before it ties the two ("Jon Pettersson (M)
+// ersätter Veronika de Jonge (M)", "X (S) tjg för Y (S)").
+std::vector<std::string_view> splitPeopleRow(std::string_view t) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t open = t.find(" ("); open != std::string_view::npos; open = t.find(" (", open + 2)) {
+    std::size_t close = t.find(')', open);
+    if (close == std::string_view::npos || close - open > 7) continue;
+    std::string_view party = t.substr(open + 2, close - open - 2);
+    bool partyLike = !party.empty() && party.size() <= 4;
+    for (char c : party) partyLike = partyLike && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-');
+    if (!partyLike) continue;
+    // Back over the name: capitalised words and the particles inside names.
+    std::size_t b = open;
+    int words = 0;
+    while (b > 0 && words < 5) {
+      std::size_t sp = t.rfind(' ', b - 1);
+      std::size_t wb = sp == std::string_view::npos ? 0 : sp + 1;
+      std::string_view w = t.substr(wb, b - wb);
+      // "(S)Dennis Ljunggren (S)": a transcript glued the name to the party before it.
+      if (std::size_t q = w.rfind(')'); q != std::string_view::npos && q + 1 < w.size() && isUpperAt(w, q + 1)) {
+        b = wb + q + 1;
+        ++words;
+        break;
+      }
+      bool particle = w == "de" || w == "af" || w == "von" || w == "van" || w == "la" || w == "di";
+      if (w.empty() || (!isUpperAt(w, 0) && !particle) || w.back() == ')' || w.back() == ',') break;
+      b = wb == 0 ? 0 : wb - 1;
+      ++words;
+      if (wb == 0) break;
+    }
+    std::size_t nameBegin = b == 0 ? 0 : (t[b] == ' ' ? b + 1 : b);
+    if (words == 0 || nameBegin <= starts.back()) continue;
+    std::string before = toLowerSwedish(trimView(t.substr(starts.back(), nameBegin - starts.back())));
+    std::size_t sp = before.rfind(' ');
+    std::string_view prev = std::string_view(before).substr(sp == std::string::npos ? 0 : sp + 1);
+    if (before.find('(') == std::string::npos) continue;  // no person before it yet
+    if (prev == "för" || prev == "ersätter" || prev == "tjg" || prev == "av" || prev == "ers" || prev == "ers." ||
+        prev == "och" || prev == "samt" || prev == "ersättare")
+      continue;
+    starts.push_back(nameBegin);
+  }
+  std::vector<std::string_view> out;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    std::size_t e = k + 1 < starts.size() ? starts[k + 1] : t.size();
+    out.push_back(trimView(t.substr(starts[k], e - starts[k])));
+  }
+  return out;
+}
+
+// The attendees of a row (a view into doc.text), each with its span.
+std::vector<Attendee> peopleInRow(std::string_view row, const std::string& role, const Document& doc) {
+  std::vector<Attendee> out;
+  for (std::string_view part : splitPeopleRow(row))
+    if (auto a = parseAttendee(part, role)) {
+      a->span = spanOf(part, doc);
+      a->confidence = a->party.empty() ? 0.75 : 0.9;
+      out.push_back(std::move(*a));
+    }
+  return out;
 }
 
 // Names in "Anna Berg och Per Ek", "Anna Berg, Per Ek", "Anna Berg    Per Ek".
@@ -523,8 +602,22 @@ void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size
   }
 }
 
+// A list of substitutes where some are marked serving ("Anna Ek (S), tjänstgörande"):
+// the others in the same list do not serve.
+void settleSubstitutes(Document& doc, std::size_t begin) {
+  bool serving = false, plain = false;
+  for (std::size_t k = begin; k < doc.attendees.size(); ++k) {
+    serving = serving || doc.attendees[k].role == "tjänstgörande ersättare";
+    plain = plain || doc.attendees[k].role == "ersättare";
+  }
+  if (serving && plain)
+    for (std::size_t k = begin; k < doc.attendees.size(); ++k)
+      if (doc.attendees[k].role == "ersättare") doc.attendees[k].role = "ej tjänstgörande ersättare";
+}
+
 void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc) {
   std::optional<std::string> role;  // current attendee group
+  std::size_t groupBegin = doc.attendees.size();
   for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
     std::string_view t = trimView(lines[i].text);
     if (t.empty()) continue;
@@ -545,13 +638,9 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
     auto label = matchLabel(t, lower);
     // Inside an attendee group, "Ordförande   Birgitta Holm (C)" is a row, not a label.
     if (role && (!label || label->label->kind == LabelKind::kChair || label->label->kind == LabelKind::kSecretary)) {
-      if (auto a = parseAttendee(t, *role)) {
-        if (!role->empty()) {
-          a->span = {lines[i].begin + static_cast<std::size_t>(t.data() - lines[i].text.data()), 0};
-          a->span.end = a->span.begin + t.size();
-          a->confidence = a->party.empty() ? 0.75 : 0.9;
-          doc.attendees.push_back(std::move(*a));
-        }
+      if (auto people = peopleInRow(t, *role, doc); !people.empty()) {
+        if (!role->empty())
+          for (Attendee& a : people) doc.attendees.push_back(std::move(a));
         continue;
       }
     }
@@ -596,14 +685,11 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
         break;
       }
       case LabelKind::kGroup:
+        settleSubstitutes(doc, groupBegin);
+        groupBegin = doc.attendees.size();
         role = std::string(l.role);
-        if (!rest.empty() && !role->empty()) {
-          if (auto a = parseAttendee(rest, *role)) {
-            a->span = spanOf(rest, doc);
-            a->confidence = a->party.empty() ? 0.75 : 0.9;
-            doc.attendees.push_back(std::move(*a));
-          }
-        }
+        if (!rest.empty() && !role->empty())
+          for (Attendee& a : peopleInRow(rest, *role, doc)) doc.attendees.push_back(std::move(a));
         break;
       case LabelKind::kAdjusters: {
         std::string_view v = rest.empty() ? valueBelow() : rest;
@@ -672,11 +758,7 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
       if (auto d = parseSwedishDate(lines[i].text)) setFact(doc, doc.date, "date", *d, lines[i].text, 0.6);
   }
 
-  // Roles from the signatures; the chair and the secretary are attendees too.
-  for (Attendee& a : doc.attendees) {
-    if (!doc.chair.empty() && a.name == doc.chair && a.role == "ledamot") a.role = "ordförande";
-    if (!doc.secretary.empty() && a.name == doc.secretary && a.role != "sekreterare") a.role = "sekreterare";
-  }
+  settleSubstitutes(doc, groupBegin);
   for (const Attendee& a : doc.attendees) {
     if (doc.chair.empty() && a.role == "ordförande") setFact(doc, doc.chair, "chair", a.name, std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
     if (doc.secretary.empty() && a.role == "sekreterare")
@@ -699,6 +781,22 @@ void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Docum
   if (it != doc.evidence.end()) a.span = it->second.span;
   a.confidence = 0.7;
   doc.attendees.push_back(std::move(a));
+}
+
+void settleAttendees(Document& doc) {
+  // Each person once: a name printed in two lists or twice in one.
+  std::vector<Attendee> unique;
+  for (Attendee& a : doc.attendees) {
+    bool seen = false;
+    for (const Attendee& u : unique) seen = seen || u.name == a.name;
+    if (!seen) unique.push_back(std::move(a));
+  }
+  doc.attendees = std::move(unique);
+  // Roles from the signatures; the chair and the secretary are attendees too.
+  for (Attendee& a : doc.attendees) {
+    if (!doc.chair.empty() && a.name == doc.chair && (a.role == "ledamot" || a.role.empty())) a.role = "ordförande";
+    if (!doc.secretary.empty() && a.name == doc.secretary && a.role != "sekreterare") a.role = "sekreterare";
+  }
 }
 
 }  // namespace beslut::plugins::minutes

@@ -57,6 +57,8 @@ std::vector<std::string> adjustersElected(std::string_view sentence, std::string
 void settleAdjusters(Document& doc);
 // The secretary as an attendee when only the signature names them.
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
+// Every person once; the chair's and the secretary's roles.
+void settleAttendees(Document& doc);
 
 // Items from line `first` on. Returns the index of the first item line, or
 // lines.size() when there is none.

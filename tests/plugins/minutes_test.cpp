@@ -426,3 +426,43 @@ TEST_CASE("minutes: bodies and adjusters as other councils print them") {
   REQUIRE(county.ok());
   CHECK(county.value().organization == "Jämtlands läns landstingsstyrelse");
 }
+
+TEST_CASE("minutes: the council of minutes that do not print it, from the places they name") {
+  // The meeting's place names the municipality: its council, and its members'.
+  auto place = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\n"
+                                     "Plats och tid Folkets hus, Sunne, kl 13.00-15.00\n"
+                                     "Beslutande Anna Berg (S), ordförande Per Lund (M)\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(place.ok());
+  CHECK(place.value().organization == "Kommunstyrelsen (Sunne kommun)");
+  REQUIRE(place.value().attendees.size() == 2);
+  CHECK(place.value().attendees[1].affiliation == "Sunne kommun");
+  // A regional body: the county of the places, named as its region or landsting was.
+  auto region = MinutesPlugin().parse("Protokoll\nRegionstyrelsen\nSammanträdesdatum 2014-10-15\n"
+                                      "Plats och tid Regionens hus, Östersund, kl 09.00\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(region.ok());
+  CHECK(region.value().organization == "Regionstyrelsen (Region Jämtland Härjedalen)");
+  auto landsting = MinutesPlugin().parse("Protokoll\nLandstingsstyrelsen\nSammanträdesdatum 2008-11-10\n"
+                                         "Plats och tid Föreläsningssalen, Kalmar, kl 09.00\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(landsting.ok());
+  CHECK(landsting.value().organization == "Landstingsstyrelsen (Landstinget i Kalmar län)");
+  // A surname is no place, and one mention in passing is not enough.
+  auto names = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\n"
+                                     "Plats och tid Stadshuset, kl 13.00\nBeslutande Anna Lund (S), Per Mora (M)\n\n"
+                                     "§ 1 Information\nEn resa till Kiruna.\n");
+  REQUIRE(names.ok());
+  CHECK(names.value().organization == "Kommunstyrelsen");
+  // A federation of councils names itself; its board's members keep their own councils.
+  auto federation = MinutesPlugin().parse("Direktionens protokoll 9 december 2022\n\nDirektionens ledamöter\n"
+                                          "Åke Nylén (S), ordförande\n\n56 § Sammanträdets öppnande\n\n"
+                                          "Direktionen beslutar\n\natt godkänna mål- och resursplanen för 2023.\n\nBakgrund\n\n"
+                                          "Nordbergs Räddningstjänstförbund ska ha en årlig plan.\n");
+  REQUIRE(federation.ok());
+  CHECK(federation.value().organization == "Direktionen (Nordbergs räddningstjänstförbund)");
+  REQUIRE(federation.value().attendees.size() == 1);
+  CHECK(federation.value().attendees[0].affiliation.empty());
+  // The body named only through its secretary.
+  auto officer = MinutesPlugin().parse("Den 24 april 1997. Protokollet föres av undertecknad kommunfullmäktiges "
+                                       "sekreterare.\nNärvarande: samtliga ledamöter.\n\n§ 57 Val\nText.\n");
+  REQUIRE(officer.ok());
+  CHECK(officer.value().organization == "Kommunfullmäktige");
+}
