@@ -68,6 +68,9 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first);
 // välkommen." (a number without a dot, rising): one item per entry, title only.
 // At least three entries in lines [0, end), else none.
 std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t end);
+// A table of contents run into one line by a transcript ("Innehållsförteckning
+// Återrapport kosten 99 Rapport om lovskola 100 …").
+std::vector<Item> tocRunItems(std::string_view text);
 // Paragraphs of a transcript that flattened the page into running text and
 // dropped the "§": "2 195 Justering Regionstyrelsen utser … 196 Godkännande av
 // föredragningslista …", "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "beslut/text.h"
+#include "beslut/councils.h"
 #include "minutes_internal.h"
 
 namespace beslut::plugins::minutes {
@@ -331,6 +332,157 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
     items.push_back(std::move(item));
   }
   return items;
+}
+
+// A word that opens an agenda title ("Information ang …", "Biblioteksplan",
+// "Statistikrapport …", "Svar på motion …"), whatever stands before it.
+bool titleHead(std::string_view word) {
+  std::string w = toLowerSwedish(word);
+  while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.pop_back();
+  static constexpr std::string_view kStarts[] = {
+      "information", "redovisning", "rapport",    "svar",        "yttrande",   "motion",       "medborgarförslag",
+      "interpellation", "ansökan",  "anmälan",    "anmälning",   "revidering", "godkännande",  "fastställ",
+      "upphandling", "ekonomisk",   "uppföljning", "internkontroll", "meddelande", "remiss",    "ändring",
+      "antagande",  "avsägelse",    "fyllnadsval", "upprop",     "justering",  "översyn",      "delegation",
+      "delgivning", "val av",       "återrapport"};
+  static constexpr std::string_view kEnds[] = {"plan", "rapport", "redovisning", "ärenden", "program", "strategi",
+                                               "reglemente", "policy", "prislista", "ordning"};
+  for (std::string_view h : kStarts)
+    if (w.starts_with(h)) return true;
+  for (std::string_view h : kEnds)
+    if (w.size() > h.size() + 2 && w.ends_with(h)) return true;
+  return false;
+}
+
+// A table of contents a transcript ran into one line: "Innehållsförteckning
+// Återrapport kosten 99 Rapport om lovskola 100 Nämndplan Prislista: …",
+// "Ärendelista 63. Fastställande av dagordning Redovisning av
+// delegationsbeslut …". Numbers stand before the titles or after them, as the
+// run's first token shows; a number missing leaves its title without one.
+// Titles are told apart by their capital: a capitalised word starts a new
+// title, except after a preposition or a colon, inside a name ("från Anna
+// Andersson"), an abbreviation ("LF Arena", "PÅPP") or a place
+// ("Varberg-Kungsbacka-Mark").
+std::vector<Item> tocRunItems(std::string_view text) {
+  std::vector<Item> out;
+  std::size_t at = std::string_view::npos, labelEnd = 0;
+  for (std::string_view label : {"Innehållsförteckning", "Ärendelista", "Ärendeförteckning", "Föredragningslista"}) {
+    // The label as a heading: a word of its own, then dots, a colon, a number or a
+    // capital ("Föredragningslista, daterad …, godkändes" and "Föredragningslistan" are text).
+    for (std::size_t p = text.find(label); p != std::string_view::npos; p = text.find(label, p + 1)) {
+      if (p > 0 && static_cast<unsigned char>(text[p - 1]) > ' ' ) continue;
+      std::string_view after = text.substr(p + label.size());
+      while (!after.empty() && (after.front() == '.' || after.front() == ':' || after.front() == ' ')) after.remove_prefix(1);
+      if (after.empty() || !(isUpperAt(after, 0) || (after[0] >= '0' && after[0] <= '9'))) continue;
+      if (p + label.size() < text.size() && text[p + label.size()] != ' ' && text[p + label.size()] != '.' &&
+          text[p + label.size()] != ':')
+        continue;
+      if (p < at) at = p, labelEnd = p + label.size();
+      break;
+    }
+  }
+  if (at == std::string_view::npos) return out;
+  std::size_t eol = text.find('\n', labelEnd);
+  std::string_view run = text.substr(labelEnd, (eol == std::string_view::npos ? text.size() : eol) - labelEnd);
+  if (run.size() < 40) return out;  // a list on lines of its own is read line by line
+  // "211 Föredragningslista Föredragningslista, daterad …": an item's heading, not a list.
+  {
+    std::string_view before = trimView(text.substr(0, at));
+    std::size_t sp = before.find_last_of(" \n");
+    std::string_view prev = before.substr(sp == std::string_view::npos ? 0 : sp + 1);
+    if (!prev.empty() && prev.find_first_not_of("0123456789") == std::string_view::npos && prev.size() <= 3) return out;
+  }
+  std::vector<std::pair<std::size_t, std::string_view>> tokens;  // offset in text, token
+  for (std::size_t i = 0; i < run.size();) {
+    while (i < run.size() && run[i] == ' ') ++i;
+    std::size_t b = i;
+    while (i < run.size() && run[i] != ' ') ++i;
+    if (i > b) tokens.emplace_back(labelEnd + b, run.substr(b, i - b));
+  }
+  auto number = [](std::string_view t) {
+    if (t.ends_with(".")) t.remove_suffix(1);
+    if (t.empty() || t.size() > 3) return -1;
+    int v = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v > 0 ? v : -1;
+  };
+  auto skippable = [](std::string_view t) {
+    std::string l = toLowerSwedish(t);
+    while (!l.empty() && (l.back() == '.' || l.back() == ':')) l.pop_back();
+    return l.empty() || l == "sid" || l == "sida" || l == "\xC2\xA7" || l == "paragraf" || l == "ärende" ||
+           l.find_first_not_of('.') == std::string::npos;
+  };
+  std::size_t k = 0;
+  while (k < tokens.size() && skippable(tokens[k].second)) ++k;
+  if (k >= tokens.size()) return out;
+  const bool numbersFirst = number(tokens[k].second) > 0;
+  static constexpr std::string_view kTies[] = {"i", "till", "från", "av", "för", "med", "om", "på", "och", "vid",
+                                               "inom", "mellan", "samt", "hos", "under", "enligt", "mot", "ang",
+                                               "angående", "gällande", "avseende", "inför", "efter", "över", "genom"};
+  auto allCaps = [](std::string_view w) {
+    int letters = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (isLowerAt(w, i)) return false;
+      if (isUpperAt(w, i)) ++letters;
+    }
+    return letters >= 2;
+  };
+  Item cur;
+  std::size_t curBegin = 0, curEnd = 0;
+  bool prevStarted = false;    // the previous word started its title
+  std::string prevLower;
+  auto flush = [&]() {
+    if (!cur.title.empty() && cur.title.size() <= 300) {
+      cur.span = {curBegin, curEnd};
+      out.push_back(std::move(cur));
+    }
+    cur = Item();
+  };
+  for (; k < tokens.size(); ++k) {
+    auto [off, w] = tokens[k];
+    if (int v = number(w); v > 0) {
+      if (numbersFirst) {
+        flush();
+        cur.number = std::to_string(v);
+      } else if (!cur.title.empty()) {
+        cur.number = std::to_string(v);
+        flush();
+      }
+      prevLower.clear();
+      prevStarted = false;
+      continue;
+    }
+    if (skippable(w)) continue;
+    // A sentence ("… godkändes. Landstingsdirektören rapporterade …") is no table of contents.
+    if (w.size() > 4 && w.back() == '.' && !cur.title.empty()) return {};
+    bool starts = false;
+    if (cur.title.empty()) {
+      starts = isUpperAt(w, 0);
+    } else if (isUpperAt(w, 0) && !allCaps(w)) {
+      std::string_view place = w.substr(0, w.find('-'));
+      while (!place.empty() && (place.back() == ',' || place.back() == ':' || place.back() == '.')) place.remove_suffix(1);
+      const bool tie = std::find(std::begin(kTies), std::end(kTies), prevLower) != std::end(kTies);
+      const bool afterColon = !prevLower.empty() && prevLower.back() == ':';
+      const bool inName = !prevLower.empty() && !prevStarted && isUpperAt(tokens[k - 1].second, 0) &&
+                          isLowerAt(tokens[k - 1].second, 1);
+      const bool afterCaps = k > 0 && allCaps(tokens[k - 1].second);
+      starts = !tie && !afterColon && (titleHead(w) ||
+                                      (!inName && !afterCaps && !councils::municipalityNamed(place)));
+    }
+    if (starts && !cur.title.empty()) flush();
+    if (cur.title.empty() && !isUpperAt(w, 0)) continue;  // a fragment before the first title
+    if (cur.title.empty()) curBegin = off;
+    cur.title += (cur.title.empty() ? "" : " ") + std::string(w);
+    curEnd = off + w.size();
+    prevStarted = starts;
+    prevLower = toLowerSwedish(w);
+  }
+  flush();
+  if (out.size() < 2) out.clear();
+  return out;
 }
 
 std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t end) {

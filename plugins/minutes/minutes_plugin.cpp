@@ -121,10 +121,17 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   // printed above the first paragraph, as on council web pages).
   {
     auto agenda = minutes::agendaListItems(lines, first);
+    if (agenda.empty()) agenda = minutes::tocRunItems(doc.text);
+    auto bare = [](std::string n) {
+      std::erase_if(n, [](char c) { return c == ' ' || c == '\xC2' || c == '\xA7'; });
+      return n;
+    };
     std::vector<Item> merged;
     for (Item& a : agenda) {
       bool printed = false;
-      for (const Item& it : doc.items) printed = printed || toLowerSwedish(it.title) == toLowerSwedish(a.title);
+      for (const Item& it : doc.items)
+        printed = printed || toLowerSwedish(it.title) == toLowerSwedish(a.title) ||
+                  (!a.number.empty() && bare(it.number) == bare(a.number));
       if (!printed) merged.push_back(std::move(a));
     }
     if (!merged.empty()) {

@@ -466,3 +466,41 @@ TEST_CASE("minutes: the council of minutes that do not print it, from the places
   REQUIRE(officer.ok());
   CHECK(officer.value().organization == "Kommunfullmäktige");
 }
+
+TEST_CASE("minutes: a table of contents a transcript ran into one line") {
+  // Numbers after the titles, one title without its number, a place and a colon inside titles.
+  auto after = MinutesPlugin().parse(
+      "SAMMANTRÄDESPROTOKOLL Sida 1 (20) Barn- och utbildningsnämnden Plats och tid Kommunhuset, kl 13.00 "
+      "Sekreterare Eva Ek Ordförande Per Ek\n\n"
+      "3 SAMMANTRÄDESPROTOKOLL Sida 3 (20) Innehållsförteckning Rapport om lovskola 12 Nämndplan Prislista: "
+      "Interkommunal förskola och grundskola 14 Skolskjuts Varberg-Kungsbacka 15 Avstängning vux");
+  REQUIRE(after.ok());
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& it : after.value().items) got.emplace_back(it.number, it.title);
+  CHECK(got == std::vector<std::pair<std::string, std::string>>{
+                   {"12", "Rapport om lovskola"},
+                   {"", "Nämndplan"},
+                   {"14", "Prislista: Interkommunal förskola och grundskola"},
+                   {"15", "Skolskjuts Varberg-Kungsbacka"},
+                   {"", "Avstängning vux"}});
+  // Numbers before the titles, only the first printed; a name inside a title.
+  auto before = MinutesPlugin().parse(
+      "Socialnämnden SAMMANTRÄDESPROTOKOLL Plats och tid Socialkontoret, kl 13.00 Sekreterare Eva Ek\n\n"
+      "2 Socialnämnden Ärendelista 63. Fastställande av dagordning Svar på medborgarförslag från Anna Lind om "
+      "parker Internkontroll 2020, första halvåret Statistikrapport för kvartalet");
+  REQUIRE(before.ok());
+  got.clear();
+  for (const auto& it : before.value().items) got.emplace_back(it.number, it.title);
+  CHECK(got == std::vector<std::pair<std::string, std::string>>{
+                   {"63", "Fastställande av dagordning"},
+                   {"", "Svar på medborgarförslag från Anna Lind om parker"},
+                   {"", "Internkontroll 2020, första halvåret"},
+                   {"", "Statistikrapport för kvartalet"}});
+  // An item about the agenda is no table of contents.
+  auto item = MinutesPlugin().parse(
+      "Landstingsstyrelsen Plats och tid Salen, kl 09.00 Sekreterare Eva Ek\n\n"
+      "2 2(23) 211 Föredragningslista Föredragningslista, daterad 2008-11-03, godkändes. Landstingsdirektören "
+      "rapporterade om läget i länet och om arbetet med regionbildningen i södra Sverige under hösten.");
+  REQUIRE(item.ok());
+  for (const auto& it : item.value().items) CHECK(it.title.find("godkändes") == std::string::npos);
+}
