@@ -219,6 +219,43 @@ std::string normalizeNewlines(std::string_view s) {
   return out;
 }
 
+std::string dropTranscriptSiteLines(std::string_view s) {
+  static constexpr std::string_view kWhole[] = {
+      "storlek: px", "starta visningen från sidan:", "transkript", "transcript", "save this pdf as:",
+      "word png txt jpg", "protected", "n/a", "copied!", "full text", "loading.... (view fulltext now)",
+      "• no results found", "category:", "upload/view/download", "embed", "report"};
+  // "Download \"…\"" and "Share \"…\"" stay: they repeat the document's title, often with its date.
+  static constexpr std::string_view kPrefix[] = {"academic year:", "upload:", "post on "};
+  std::string out;
+  out.reserve(s.size());
+  std::size_t b = 0;
+  while (b <= s.size()) {
+    std::size_t e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view line = s.substr(b, e - b);
+    bool drop = false;
+    std::string_view t = line;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    if (!t.empty() && t.size() <= 200) {
+      std::string l = collapseSpaces(toLowerSwedish(t));
+      for (std::string_view w : kWhole) drop = drop || l == w;
+      for (std::string_view p : kPrefix) drop = drop || l.starts_with(p);
+      // "10 views", "0 download"
+      std::size_t d = 0;
+      while (d < l.size() && l[d] >= '0' && l[d] <= '9') ++d;
+      if (d > 0 && (l.substr(d) == " views" || l.substr(d) == " download" || l.substr(d) == " downloads")) drop = true;
+    }
+    if (!drop) {
+      out.append(line);
+      if (e < s.size()) out.push_back('\n');
+    }
+    if (e >= s.size()) break;
+    b = e + 1;
+  }
+  return out;
+}
+
 std::string dehyphenate(std::string_view s) {
   std::string out;
   out.reserve(s.size());

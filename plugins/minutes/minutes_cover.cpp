@@ -319,6 +319,16 @@ std::vector<PersonMention> peopleIn(std::string_view v) {
       p.party = std::string(words[j].text.substr(1, words[j].text.size() - 2));
       p.end = words[j].begin + words[j].text.size();
       ++j;
+    } else if (p.party.empty() && j < words.size() && words[j - 1].comma_after) {
+      // "Ulf Lundberg, v", "Thor Lindgren, s, ordförande": a party between commas.
+      std::string l = toLowerSwedish(words[j].text);
+      for (std::string_view party : {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "fi"})
+        if (l == party) {
+          p.party = std::string(words[j].text);
+          p.end = words[j].begin + words[j].text.size();
+          ++j;
+          break;
+        }
     }
     out.push_back(std::move(p));
     i = j;
@@ -956,8 +966,25 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       doc.adjusters.push_back(name);
   }
 
-  // Attendees, when the line-based reader found none.
-  if (doc.attendees.empty()) {
+  // Attendees: all when the line-based reader found none, else those it missed
+  // (a transcript printing the cover once in one run and again line by line).
+  {
+    const std::size_t lineBased = doc.attendees.size();
+    auto known = [&doc, lineBased](const std::string& name) {
+      std::string l = toLowerSwedish(name);
+      // Beside a line-based reading, a run's names must be plain: "Ladinek Region Örebro"
+      // is a column gap lost, not a person.
+      if (lineBased > 0) {
+        std::string padded = " " + l + " ";
+        for (std::string_view org : {" region ", " kommun ", " län ", " landsting ", " stad ", " landstinget "})
+          if (padded.find(org) != std::string::npos) return true;
+      }
+      for (std::size_t k = 0; k < lineBased; ++k) {
+        std::string o = toLowerSwedish(doc.attendees[k].name);
+        if (l.find(o) != std::string::npos || o.find(l) != std::string::npos) return true;
+      }
+      return false;
+    };
     for (std::size_t k = 0; k < labels.size(); ++k) {
       const Found& f = labels[k];
       std::string group = groupRoleOf(f.label);
@@ -966,7 +993,22 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       // values that follow are the first column's, the deciding members.
       for (std::size_t r = k; r > 0 && labels[r - 1].value.empty() && !groupRoleOf(labels[r - 1].label).empty(); --r)
         group = groupRoleOf(labels[r - 1].label);
-      auto people = peopleIn(f.value);
+      // Beside a line-based reading, a list ends at a blank line before a line that
+      // holds no one ("Justering och sekreterare").
+      std::string_view value = f.value;
+      if (lineBased > 0)
+        for (std::size_t bl = value.find("\n\n"); bl != std::string_view::npos; bl = value.find("\n\n", bl + 2)) {
+          std::string_view next = trimView(value.substr(bl + 2, value.find('\n', bl + 2) - (bl + 2)));
+          std::size_t sp1 = next.find(' ');
+          std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : next.find(' ', sp1 + 1);
+          std::string_view firstTwo = next.substr(0, sp2);
+          while (!firstTwo.empty() && firstTwo.back() == ',') firstTwo.remove_suffix(1);
+          if (next.find('(') == std::string_view::npos && !looksLikePersonName(firstTwo)) {
+            value = value.substr(0, bl);
+            break;
+          }
+        }
+      auto people = peopleIn(value);
       // Substitutes listed apart from the deciding members: those marked serving
       // serve ("Anna Ek (S), tjänstgörande"), the others are present without serving.
       if (group == "ersättare") {
@@ -992,10 +1034,10 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
           a.role = "tjänstgörande ersättare";
           nextReplaced = true;
         }
-        a.span = spanIn(f.value.substr(p.begin, p.end - p.begin), doc);
+        a.span = spanIn(value.substr(p.begin, p.end - p.begin), doc);
         a.confidence = 0.6;
-        bool dup = false;
-        for (const Attendee& b : doc.attendees) dup = dup || b.name == a.name;
+        bool dup = known(a.name);
+        for (std::size_t b = lineBased; b < doc.attendees.size(); ++b) dup = dup || doc.attendees[b].name == a.name;
         if (!dup) doc.attendees.push_back(std::move(a));
       }
     }

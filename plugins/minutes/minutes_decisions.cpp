@@ -42,7 +42,7 @@ struct Marker {
 
 // Present-tense (or the minutes' narrative past) forms only: a reported
 // "har ställt sig bakom" or a future "ska antas" is not a decision of the meeting.
-constexpr std::array<Marker, 47> kDecisionMarkers = {{
+constexpr std::array<Marker, 48> kDecisionMarkers = {{
     {"väljs till", DecisionKind::kElection},
     {"valdes till", DecisionKind::kElection},
     {"utses till", DecisionKind::kElection},
@@ -57,6 +57,7 @@ constexpr std::array<Marker, 47> kDecisionMarkers = {{
     {"beslutar", DecisionKind::kDecision},
     {"beslöt", DecisionKind::kDecision},
     {"beslutade att", DecisionKind::kDecision},
+    {"beslutade", DecisionKind::kDecision},  // "beslutade delegera till …", "beslutade enligt förslaget"
     {"antar", DecisionKind::kDecision},
     {"antogs", DecisionKind::kDecision},
     {"fastställer", DecisionKind::kDecision},

@@ -241,7 +241,9 @@ std::string roleOf(std::string_view phrase) {
   if (l.starts_with("ledamot")) return "ledamot";
   std::size_t comma = l.find(',');
   std::string first = l.substr(0, comma);
-  if (first.ends_with("sekreterare") || first == "protokollförare") return "sekreterare";
+  // The minutes' secretary; a "kommunsekreterare" or "nämndsekreterare" is an official's
+  // title, the secretary only when the signatures say so (settleAttendees).
+  if (first == "sekreterare" || first == "protokollförare" || first == "mötessekreterare") return "sekreterare";
   return {};
 }
 
@@ -258,8 +260,7 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
     a.name = trim(t.substr(0, open));
     a.party = trim(t.substr(open + 1, close - open - 1));
     if (a.party.empty()) return std::nullopt;
-    if (a.party == "-") a.party.clear();  // "Peter Sjöbom (-)": no party
-    for (std::size_t i = 0; i < a.party.size(); ++i) {
+    for (std::size_t i = 0; i < a.party.size() && a.party != "-"; ++i) {  // "(-)": no party, as printed
       bool ok = (a.party[i] >= 'A' && a.party[i] <= 'Z') || (a.party[i] >= 'a' && a.party[i] <= 'z') ||
                 static_cast<unsigned char>(a.party[i]) >= 0x80;
       if (!ok) return std::nullopt;
@@ -393,6 +394,19 @@ std::vector<std::string_view> splitPeopleRow(std::string_view t) {
       // "(S)Dennis Ljunggren (S)": a transcript glued the name to the party before it.
       if (std::size_t q = w.rfind(')'); q != std::string_view::npos && q + 1 < w.size() && isUpperAt(w, q + 1)) {
         b = wb + q + 1;
+        ++words;
+        break;
+      }
+      // "ordförandeDan Björk (M)", "KarlssonSonny Landerberg (MP)": a word glued to the
+      // name after it (a capital after at least five letters; "MariAnne" is a name).
+      std::size_t glue = std::string_view::npos;
+      for (std::size_t q = 5; q + 1 < w.size(); ++q)
+        if (isUpperAt(w, q) && (isLowerAt(w, q - 1) || (w[q - 1] >= '0' && w[q - 1] <= '9'))) {
+          glue = q;
+          break;
+        }
+      if (glue != std::string_view::npos) {
+        b = wb + glue;
         ++words;
         break;
       }
@@ -792,10 +806,30 @@ void settleAttendees(Document& doc) {
     if (!seen) unique.push_back(std::move(a));
   }
   doc.attendees = std::move(unique);
-  // Roles from the signatures; the chair and the secretary are attendees too.
+  // Roles from the signatures; the chair and the secretary are attendees too. The
+  // minutes have one secretary, who signs them: a "kommunsekreterare" among the
+  // officials is one of the others present.
+  auto samePerson = [](const std::string& x, const std::string& y) {
+    auto words = [](const std::string& s) {
+      std::vector<std::string> w;
+      for (std::size_t b = 0; b < s.size();) {
+        std::size_t e = s.find(' ', b);
+        if (e == std::string::npos) e = s.size();
+        if (e > b) w.push_back(toLowerSwedish(std::string_view(s).substr(b, e - b)));
+        b = e + 1;
+      }
+      std::sort(w.begin(), w.end());
+      return w;
+    };
+    return words(x) == words(y);  // "Salomonsson Elisabeth" = "Elisabeth Salomonsson"
+  };
   for (Attendee& a : doc.attendees) {
     if (!doc.chair.empty() && a.name == doc.chair && (a.role == "ledamot" || a.role.empty())) a.role = "ordförande";
-    if (!doc.secretary.empty() && a.name == doc.secretary && a.role != "sekreterare") a.role = "sekreterare";
+    if (doc.secretary.empty()) continue;
+    if (samePerson(a.name, doc.secretary))
+      a.role = "sekreterare";
+    else if (a.role == "sekreterare")
+      a.role = "övrig närvarande";
   }
 }
 

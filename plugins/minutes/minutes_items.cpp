@@ -540,7 +540,10 @@ bool pageHeaderToken(std::string_view w) {
     if (isLowerAt(w, i)) caps = false;
   }
   std::string l = toLowerSwedish(w);
-  return digitsOrMarks || (caps && w.size() >= 3) || l == "sida" || l == "sid";
+  // A running header: "2 2 Kommunstyrelsen 1 …", "3 Sammanträdesprotokoll …".
+  for (std::string_view h : {"styrelsen", "nämnden", "fullmäktige", "utskottet", "protokoll", "sammanträdesdatum"})
+    if (l.ends_with(h) && isUpperAt(w, 0)) return true;
+  return digitsOrMarks || (caps && w.size() >= 3) || l == "sida" || l == "sid" || l == "kommun";
 }
 
 // A short paragraph prefix before the number: "Sn 49", "Ks 12", "MYN 19".
@@ -611,6 +614,25 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
     // The title: the capitalised first word and the lower-case words after it,
     // up to the next capitalised word (Swedish titles are in sentence case).
     std::size_t t = k + 1, e = t;
+    // "1 Dnr A Får jag lov?": the registry number (digits dropped by a transcript) before the title.
+    std::string registry;
+    if (text.substr(t).starts_with("Dnr ")) {
+      std::size_t q = t + 4;
+      for (int tok = 0; tok < 3 && q < n; ++tok) {
+        std::size_t b = q;
+        while (q < n && text[q] != ' ' && text[q] != '\n') ++q;
+        std::string_view w = text.substr(b, q - b);
+        bool digits = w.find_first_of("0123456789") != std::string_view::npos;
+        bool code = w.size() <= 4 && !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if (!(digits || code || w == "-" || w == "/")) {
+          q = b;
+          break;
+        }
+        registry += (registry.empty() ? "" : " ") + std::string(w);
+        while (q < n && text[q] == ' ') ++q;
+      }
+      if (q < n && isUpperAt(text, q)) t = e = q;
+    }
     std::size_t p = t;
     bool firstWord = true;
     while (p < n && text[p] != '\n') {

@@ -110,7 +110,7 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   Document doc;
   doc.kind = DocumentKind::kMinutes;
   doc.plugin = name();
-  doc.text = dehyphenate(normalizeNewlines(input));
+  doc.text = dehyphenate(dropTranscriptSiteLines(normalizeNewlines(input)));
   std::vector<minutes::Line> lines = minutes::splitIntoLines(doc.text);
   std::size_t first = minutes::findFirstItem(lines);
   minutes::parseHeader(lines, first, doc);

@@ -504,3 +504,34 @@ TEST_CASE("minutes: a table of contents a transcript ran into one line") {
   REQUIRE(item.ok());
   for (const auto& it : item.value().items) CHECK(it.title.find("godkändes") == std::string::npos);
 }
+
+TEST_CASE("minutes: attendance rows of transcripts, each person once, one secretary") {
+  // Names glued to the word before them, two columns on one line, a party between commas.
+  auto glued = MinutesPlugin().parse(
+      "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2018-10-02\n"
+      "Beslutande\nAnna Berg (S) tjg för Eva Ek (S)Per Lund (S)Mikael Holm (M), ordförandeDan Björk (M)\n"
+      "MariAnne Andersson (C) §§ 130-133Rose-Marie Fihn (L)\n"
+      "Övriga: Ulla Persson, v, kommunsekreterare\nKarin Alm, sekreterare\n"
+      "Justerare: Per Lund\nSekreterare Karin Alm\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(glued.ok());
+  std::vector<std::string> names, roles;
+  for (const auto& a : glued.value().attendees) names.push_back(a.name), roles.push_back(a.role);
+  CHECK(names == std::vector<std::string>{"Anna Berg", "Per Lund", "Mikael Holm", "Dan Björk", "MariAnne Andersson",
+                                          "Rose-Marie Fihn", "Ulla Persson", "Karin Alm"});
+  CHECK(roles[0] == "tjänstgörande ersättare");
+  CHECK(roles[2] == "ordförande");
+  CHECK(roles[6] == "övrig närvarande");  // a kommunsekreterare is not the minutes' secretary
+  CHECK(roles[7] == "sekreterare");
+  // A site's wrapping around a transcript is dropped; the same person listed twice counts once.
+  auto site = MinutesPlugin().parse(
+      "Protokoll\n\nN/A\nProtected\n\nAcademic year: 2022\n\nCopied!\n\nKommunstyrelsen\nSammanträdesdatum 2021-05-26\n"
+      "Ledamöter\nAnna Berg (S), ordförande Per Lund (M)\n\nErsättare\nEva Ek (S), tjänstgörande\nOla Ek (M)\n"
+      "Ola Ek (M)\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(site.ok());
+  CHECK(site.value().text.find("Protected") == std::string::npos);
+  names.clear(), roles.clear();
+  for (const auto& a : site.value().attendees) names.push_back(a.name), roles.push_back(a.role);
+  CHECK(names == std::vector<std::string>{"Anna Berg", "Per Lund", "Eva Ek", "Ola Ek"});
+  CHECK(roles == std::vector<std::string>{"ordförande", "ledamot", "tjänstgörande ersättare",
+                                          "ej tjänstgörande ersättare"});
+}

@@ -33,6 +33,14 @@ std::string mapPrivateUseBullets(std::string_view s);
 // CRLF and lone CR become LF. Nothing else changes.
 std::string normalizeNewlines(std::string_view s);
 
+// Drops the lines a document-hosting site (docplayer, 5dok, dokumen.tips,
+// vdocuments) wraps around a transcript of a PDF: "Storlek: px", "Starta
+// visningen från sidan:", "Transkript", "Save this PDF as:", "Protected",
+// "Academic year: 2022", "Copied!", "Upload: …", "10 views", … Only whole
+// lines that are nothing else; "Download \"…\"" stays (the title, often with
+// the date). Expects LF line endings.
+std::string dropTranscriptSiteLines(std::string_view s);
+
 // Joins words hyphenated across a line break, as PDF extraction leaves them:
 //   "kompetens-\nförsörjning vid" -> "kompetensförsörjning\nvid"
 // The joined word moves up to the first line; the rest of the second line
