@@ -468,6 +468,54 @@ void decisionSection(std::string_view text, const Segment& seg, const OffsetMap&
 
 }  // namespace
 
+// A decision list a transcript ran into the text: "Regionfullmäktiges beslut 1.
+// Följande avsägelser … 2. Följande … 3. Avsägelser beviljas …". The points
+// follow a body's "beslut" and are numbered from 1 (a lost number merges two);
+// a letterhead footer inside one ("Postadress: …") ends it. Returns whether
+// the list was read.
+bool inlinePoints(std::string_view text, std::string_view body, const OffsetMap& map, Item& item) {
+  std::string lower = toLowerSwedish(body);
+  std::size_t lead = std::string::npos;
+  for (std::size_t p = lower.find("s beslut 1. "); p != std::string::npos; p = lower.find("s beslut 1. ", p + 1)) {
+    std::size_t w = lower.rfind(' ', p);
+    std::string_view owner = std::string_view(lower).substr(w == std::string::npos ? 0 : w + 1, p + 1 - (w == std::string::npos ? 0 : w + 1));
+    if (owner.size() > 4) {
+      lead = p + std::string_view("s beslut ").size();
+      break;
+    }
+  }
+  if (lead == std::string::npos) return false;
+  std::vector<std::size_t> starts;  // of "N. "
+  int next = 1;
+  for (std::size_t p = lead; p < lower.size();) {
+    std::string num = std::to_string(next), num2 = std::to_string(next + 1);
+    std::size_t a = lower.find(" " + num + ". ", p ? p - 1 : 0);
+    std::size_t b = lower.find(" " + num2 + ". ", p ? p - 1 : 0);
+    if (p == lead && lower.compare(lead, 3, "1. ") == 0) a = lead - 1;
+    std::size_t at = std::min(a, b);
+    if (at == std::string::npos) break;
+    next = at == a ? next + 1 : next + 2;
+    starts.push_back(at + 1);
+    p = at + 1 + num.size() + 2;
+  }
+  if (starts.size() < 2) return false;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    std::size_t b = body.find(' ', starts[k]) + 1;
+    std::size_t e = k + 1 < starts.size() ? starts[k + 1] : body.size();
+    std::string_view point = trimView(body.substr(b, e - b));
+    for (std::string_view footer : {"Postadress:", "Besöksadress:", "Organisationsnummer:", "Telefon:", "Telefon (växel):"})
+      if (std::size_t f = point.find(footer); f != std::string_view::npos) point = trimView(point.substr(0, f));
+    if (point.empty()) continue;
+    std::size_t pb = static_cast<std::size_t>(point.data() - text.data());
+    std::string one = oneLine(point);
+    auto kind = decisionKind(toLowerSwedish(one));
+    addDecision(one, kind ? *kind : DecisionKind::kDecision, Span{map.toSource(pb), map.toSource(pb + point.size())}, 0.7,
+                item);
+    addAssignment(one, Span{map.toSource(pb), map.toSource(pb + point.size())}, 0.7, item);
+  }
+  return true;
+}
+
 void findDecisions(std::string_view title, Span title_span, std::string_view text, const OffsetMap& map,
                    Item& item) {
   // A title like "Dagordning godkännes" is itself the decision.
@@ -486,6 +534,7 @@ void findDecisions(std::string_view title, Span title_span, std::string_view tex
     }
     if (hasDecisionSection) continue;  // the description before "Beslut"
     std::string_view body = text.substr(seg.begin, seg.end - seg.begin);
+    if (inlinePoints(text, body, map, item)) continue;
     for (std::string_view sentence : splitSentences(body)) {
       std::size_t b = static_cast<std::size_t>(sentence.data() - text.data());
       Span span{map.toSource(b), map.toSource(b + sentence.size())};

@@ -71,6 +71,8 @@ std::vector<Item> agendaListItems(const std::vector<Line>& lines, std::size_t en
 // A table of contents run into one line by a transcript ("Innehållsförteckning
 // Återrapport kosten 99 Rapport om lovskola 100 …").
 std::vector<Item> tocRunItems(std::string_view text);
+// Items whose headings carry their agenda number: "78 Förhinder (ärende 1)".
+std::vector<Item> agendaMarkedItems(std::string_view text);
 // Paragraphs of a transcript that flattened the page into running text and
 // dropped the "§": "2 195 Justering Regionstyrelsen utser … 196 Godkännande av
 // föredragningslista …", "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets

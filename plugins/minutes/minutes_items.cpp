@@ -556,6 +556,97 @@ bool paragraphPrefix(std::string_view w) {
 
 }  // namespace
 
+// Items whose headings carry their agenda number: "78 Förhinder - inkallande av
+// ersättare (ärende 1)", "Upprop (ärende 2)" (a transcript lost the paragraph's
+// number), as some councils print them. The title runs back from the marker to
+// the paragraph number, the end of a sentence or the start of the line.
+std::vector<Item> agendaMarkedItems(std::string_view text) {
+  struct Mark {
+    std::size_t begin, titleBegin, titleEnd, end;  // end: after the marker
+    std::string number;
+  };
+  std::vector<Mark> marks;
+  const std::string lower = toLowerSwedish(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
+  for (std::size_t m = lower.find("(ärende "); m != std::string::npos; m = lower.find("(ärende ", m + 1)) {
+    std::size_t q = m + std::string_view("(ärende ").size();
+    std::size_t d = q;
+    while (d < lower.size() && isDigit(lower[d])) ++d;
+    if (d == q || d - q > 3 || d >= lower.size() || lower[d] != ')') continue;
+    // Back to the boundary: a sentence's end, a paragraph number, a line start (120 bytes at most).
+    std::size_t floor = m > 120 ? m - 120 : 0;
+    if (!marks.empty()) floor = std::max(floor, marks.back().end);
+    std::size_t b = m;
+    std::string number;
+    std::size_t begin = std::string_view::npos;
+    while (b > floor) {
+      std::size_t sp = text.rfind(' ', b - 2);
+      std::size_t nl = text.rfind('\n', b - 1);
+      std::size_t wb = (sp == std::string_view::npos || sp < floor) ? floor : sp + 1;
+      if (nl != std::string_view::npos && nl >= wb && nl < b) {
+        wb = nl + 1;
+        begin = wb;
+        b = wb;
+        break;
+      }
+      std::string_view w = text.substr(wb, b - wb);
+      while (!w.empty() && w.back() == ' ') w.remove_suffix(1);
+      // A paragraph number stands before a capitalised title ("den 8 december kl Val …" has none).
+      if (!w.empty() && std::all_of(w.begin(), w.end(), isDigit) && w.size() <= 4 && b + 1 < text.size() &&
+          isUpperAt(text, b + (text[b] == ' ' ? 1 : 0))) {
+        number = std::string(w);
+        begin = wb;
+        break;
+      }
+      if (!w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!') && w.size() > 2) {
+        begin = b;
+        break;
+      }
+      b = wb;
+      if (wb == floor) {
+        begin = wb;
+        break;
+      }
+    }
+    std::size_t titleBegin = number.empty() ? b : begin + number.size();
+    while (titleBegin < m && (text[titleBegin] == ' ' || text[titleBegin] == '\n')) ++titleBegin;
+    // The title starts at its capital: "… bilaga Upprop (ärende 2)" has "Upprop".
+    std::string_view title = text.substr(titleBegin, m - titleBegin);
+    if (number.empty()) {
+      // Titles are in sentence case: the last capital after a lower-case word
+      // ("… bilaga Upprop", "… kl Val som skall förrättas …").
+      std::size_t cap = std::string_view::npos;
+      for (std::size_t k = 0; k < title.size(); ++k) {
+        if (!((k == 0 || title[k - 1] == ' ') && isUpperAt(title, k))) continue;
+        std::size_t pw = k >= 2 ? title.rfind(' ', k - 2) : std::string_view::npos;
+        pw = pw == std::string_view::npos ? 0 : pw + 1;
+        if (k == 0 || !isUpperAt(title, pw)) cap = k;
+      }
+      if (cap == std::string_view::npos) continue;
+      titleBegin += cap;
+    }
+    if (titleBegin >= m || !isUpperAt(text, titleBegin)) continue;
+    if (begin == std::string_view::npos) begin = titleBegin;
+    marks.push_back({number.empty() ? titleBegin : begin, titleBegin, m, d + 1, number});
+  }
+  std::vector<Item> out;
+  if (marks.size() < 2) return out;
+  for (std::size_t c = 0; c < marks.size(); ++c) {
+    Item item;
+    item.number = marks[c].number;
+    item.title = truncateText(oneLine(trimView(text.substr(marks[c].titleBegin, marks[c].titleEnd - marks[c].titleBegin))), 300);
+    std::size_t bodyBegin = marks[c].end;
+    std::size_t bodyEnd = c + 1 < marks.size() ? marks[c + 1].begin : std::min(text.size(), bodyBegin + 20000);
+    std::string_view body = text.substr(bodyBegin, bodyEnd - bodyBegin);
+    item.text = collapseSpaces(trim(body));
+    item.span = {marks[c].begin, bodyEnd};
+    OffsetMap map;
+    map.pieces.push_back({0, bodyBegin, body.size()});
+    findDecisions(item.title, Span{marks[c].titleBegin, marks[c].titleEnd}, body, map, item);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
   struct Cand {
     int value;
@@ -659,7 +750,10 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
     bool allCaps = true;
     for (std::size_t q = 0; q < title.size(); ++q)
       if (isLowerAt(title, q)) allCaps = false;
-    bool header = allCaps || lowerTitle.find("protokoll") != std::string::npos || lowerTitle.starts_with("sida") ||
+    // "Protokoll", "Sammanträdesprotokoll": a running header ("Protokollsjustering" is an item).
+    std::string firstTitleWord = lowerTitle.substr(0, lowerTitle.find(' '));
+    bool header = allCaps || firstTitleWord.ends_with("protokoll") || firstTitleWord == "protokollsutdrag" ||
+                  lowerTitle.starts_with("sida") ||
                   lowerTitle.ends_with(" kommun") || lowerTitle.ends_with(" stad") || lowerTitle.starts_with("region ") ||
                   lowerTitle.starts_with("landsting") ||
                   (title.find(' ') == std::string::npos &&

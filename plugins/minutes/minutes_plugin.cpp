@@ -117,6 +117,9 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   doc.items = minutes::parseItems(lines, first);
   // No paragraph found line by line: a transcript may have run them into the text.
   if (doc.items.empty()) doc.items = minutes::inlineParagraphs(doc.text, 0);
+  // Headings that carry their agenda number ("80 Justering (ärende 3)") say where the
+  // items are more surely than numbers a transcript may have dropped.
+  if (auto marked = minutes::agendaMarkedItems(doc.text); marked.size() > doc.items.size()) doc.items = std::move(marked);
   // The agenda's entries whose paragraphs the text does not hold (an agenda
   // printed above the first paragraph, as on council web pages).
   {
@@ -137,6 +140,47 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
     if (!merged.empty()) {
       for (Item& it : doc.items) merged.push_back(std::move(it));
       doc.items = std::move(merged);
+    }
+  }
+  // A decision the end of the text cuts off mid-sentence (an excerpt, a truncated
+  // file) cannot be stated; a rule of underscores after one is no part of it.
+  {
+    std::size_t end = doc.text.size();
+    while (end > 0 && (doc.text[end - 1] == ' ' || doc.text[end - 1] == '\n')) --end;
+    for (Item& item : doc.items) {
+      for (Decision& d : item.decisions) {
+        while (!d.text.empty() && (d.text.back() == '_' || d.text.back() == ' ')) d.text.pop_back();
+        // "Slutbetänkande av … (SOU 2005:77) Miljö- och byggnadsnämnden beslutade …": a
+        // title's rest run into the decision; the decision starts at the body that decides.
+        std::string lower = toLowerSwedish(d.text);
+        for (std::string_view verb : {" beslutade ", " beslutar ", " beslöt "}) {
+          std::size_t v = lower.find(verb);
+          if (v == std::string::npos || v > 300) continue;
+          std::size_t w = lower.rfind(' ', v - 1);
+          w = w == std::string::npos ? 0 : w + 1;
+          std::string_view head = std::string_view(lower).substr(w, v - w);
+          if (!(head.ends_with("nämnden") || head.ends_with("styrelsen") || head.ends_with("fullmäktige") ||
+                head.ends_with("utskottet") || head.ends_with("direktionen")))
+            break;
+          // "Miljö- och byggnadsnämnden", "Kultur- och fritidsnämnden".
+          if (w >= 6 && lower.compare(w - 5, 5, " och ") == 0) {
+            std::size_t c = lower.rfind(' ', w - 6);
+            c = c == std::string::npos ? 0 : c + 1;
+            if (lower[w - 6] == '-') w = c;
+          }
+          if (w > 0 && isUpperAt(d.text, w) && lower[w - 1] == ' ' && lower[w - 2] != '.') {
+            d.text = d.text.substr(w);
+            if (d.span.end > d.span.begin + w) d.span.begin += w;
+          }
+          break;
+        }
+      }
+      std::erase_if(item.decisions, [&](const Decision& d) {
+        if (d.text.empty()) return true;
+        const char last = d.text.back();
+        const bool closed = last == '.' || last == '!' || last == '?' || last == ')' || last == ':' || last == ';';
+        return d.span.end + 2 >= end && !closed;
+      });
     }
   }
   // Signatures printed after the last item.

@@ -535,3 +535,39 @@ TEST_CASE("minutes: attendance rows of transcripts, each person once, one secret
   CHECK(roles == std::vector<std::string>{"ordförande", "ledamot", "tjänstgörande ersättare",
                                           "ej tjänstgörande ersättare"});
 }
+
+TEST_CASE("minutes: headings with their agenda number, decision lists run into the text, cut-off decisions") {
+  auto doc = MinutesPlugin().parse(
+      "1 Regionfullmäktige PROTOKOLL Datum (20) Tid: Plats: Sessionssalen 78 Förhinder - inkallande av ersättare "
+      "(ärende 1) Ordföranden öppnar mötet och hälsar de närvarande välkomna. Därefter anmäls förhinder, bilaga "
+      "Upprop (ärende 2) Vid närvarokontrollen är följande ledamöter närvarande, bilaga 2A. 80 Justering (ärende 3) "
+      "Regionfullmäktige utser Anna Ek (MP) och Per Lund (M) att jämte ordföranden justera protokollet. Justeringen "
+      "äger rum den 8 december kl Val som skall förrättas av regionfullmäktige (ärende 4) Regionfullmäktiges beslut "
+      "1. Följande avsägelser som ledamot beviljas: Bo Lind (V), mellankretsen 2. Följande avsägelser som ersättare "
+      "beviljas: Postadress: Kristianstad Besöksadress: Rådhuset 3. Regionfullmäktige fastställer resultatet av "
+      "valen till ledamöter (bilaga 4) och");
+  REQUIRE(doc.ok());
+  const auto& items = doc.value().items;
+  REQUIRE(items.size() == 4);
+  CHECK(items[0].number == "78");
+  CHECK(items[0].title == "Förhinder - inkallande av ersättare");
+  CHECK(items[1].number.empty());
+  CHECK(items[1].title == "Upprop");
+  CHECK(items[2].number == "80");
+  REQUIRE(items[2].decisions.size() == 1);
+  CHECK(items[2].decisions[0].text.starts_with("Regionfullmäktige utser Anna Ek (MP)"));
+  CHECK(items[3].title == "Val som skall förrättas av regionfullmäktige");
+  // Points 1 and 2 (the footer inside 2 dropped); point 3 is cut off by the end of the text.
+  REQUIRE(items[3].decisions.size() == 2);
+  CHECK(items[3].decisions[0].text == "Följande avsägelser som ledamot beviljas: Bo Lind (V), mellankretsen");
+  CHECK(items[3].decisions[1].text == "Följande avsägelser som ersättare beviljas:");
+  // "Protokollsjustering" is an item, not a running header.
+  auto adjust = MinutesPlugin().parse(
+      "Kultur- och fritidsnämnden Plats och tid Arenan, klockan 15:00-16:40 Sekreterare Eva Ek\n\n"
+      "3 3(26) 41 Protokollsjustering Beslut Marianne Karlberg (S) utses att justera dagens protokoll.\n\n"
+      "4 4(26) 42 Kassationsordning för gallring Beslut Nämnden antar kassationsordningen.");
+  REQUIRE(adjust.ok());
+  REQUIRE(adjust.value().items.size() == 2);
+  CHECK(adjust.value().items[0].number == "41");
+  CHECK(adjust.value().items[0].title == "Protokollsjustering");
+}
