@@ -476,18 +476,31 @@ std::optional<std::string> parseTimeRange(std::string_view s) {
     std::size_t end = 0;
     auto start = timeAt(i, end);
     if (!start) continue;
-    // Skip a date-like "2018.09" false positive: times are followed by a dash or space.
+    // The times that follow, joined by a dash, a comma, "och" or (a transcript that
+    // lost the dashes) only a space: "09.00-11.45, 12.30-16.15", "kl 09:00 14:45".
+    std::vector<std::string> times{*start};
     std::size_t j = end;
-    while (j < s.size() && (isHSpace(s[j]))) ++j;
-    bool dash = false;
-    if (j < s.size() && s[j] == '-') { dash = true; ++j; }
-    else if (s.substr(j, 3) == "\xE2\x80\x93" || s.substr(j, 3) == "\xE2\x80\x94") { dash = true; j += 3; }
-    if (dash) {
-      while (j < s.size() && isHSpace(s[j])) ++j;
-      std::size_t end2 = 0;
-      if (auto stop = timeAt(j, end2)) return *start + "\xE2\x80\x93" + *stop;
+    while (times.size() < 6) {
+      std::size_t k = j;
+      while (k < s.size() && isHSpace(s[k])) ++k;
+      if (k < s.size() && (s[k] == '-' || s[k] == ',')) ++k;
+      else if (s.substr(k, 3) == "\xE2\x80\x93" || s.substr(k, 3) == "\xE2\x80\x94") k += 3;
+      else if (s.substr(k, 4) == "och ") k += 3;
+      while (k < s.size() && isHSpace(s[k])) ++k;
+      if (k == j) break;  // nothing between: no second time
+      std::size_t next = 0;
+      auto t = timeAt(k, next);
+      if (!t || *t <= times.back()) break;
+      times.push_back(*t);
+      j = next;
     }
-    return start;
+    std::string out;
+    for (std::size_t t = 0; t < times.size(); t += 2) {
+      if (!out.empty()) out += ", ";
+      out += times[t];
+      if (t + 1 < times.size()) out += "\xE2\x80\x93" + times[t + 1];
+    }
+    return out;
   }
   return std::nullopt;
 }

@@ -338,7 +338,7 @@ std::vector<PersonMention> peopleIn(std::string_view v) {
 
 std::string roleFromStatus(const std::string& status, const std::string& groupRole) {
   std::string l = toLowerSwedish(status);
-  if (l.find("vice ordf") != std::string::npos) return "vice ordförande";
+  if (std::string vice = viceChairRole(l); !vice.empty()) return vice;
   if (l.starts_with("ordf")) return "ordförande";
   if (l.find("ej tjg") != std::string::npos || l.find("ej tjänstgörande") != std::string::npos)
     return "ej tjänstgörande ersättare";
@@ -1017,8 +1017,26 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
                                                     toLowerSwedish(p.status).starts_with("tjänstgörande");
         if (anyServing) group = "ej tjänstgörande ersättare";
       }
+      // A role column printed after the names ("Gösta Berg (M) … Margit Bik (S) ordförande
+      // 1:e vice ordförande 2:e vice ordförande"): the roles belong to the first names in order.
+      std::vector<std::string> columnRoles;
+      if (people.size() >= 3) {
+        std::string l = toLowerSwedish(people.back().status);
+        for (std::size_t o = l.find("ordförande"); o != std::string::npos; o = l.find("ordförande", o + 1)) {
+          std::size_t from = o >= 12 ? o - 12 : 0;
+          std::string vice = viceChairRole(std::string_view(l).substr(from, o + 10 - from));
+          columnRoles.push_back(vice.empty() ? "ordförande" : vice);
+        }
+        bool othersBare = true;
+        for (std::size_t q = 0; q + 1 < people.size(); ++q) othersBare = othersBare && people[q].status.empty();
+        if (columnRoles.size() < 2 || !othersBare || columnRoles.size() >= people.size()) columnRoles.clear();
+        if (!columnRoles.empty()) people.back().status.clear();
+      }
       bool nextReplaced = false;
+      std::size_t personIndex = 0;
       for (auto& p : people) {
+        if (personIndex < columnRoles.size()) p.status = columnRoles[personIndex];
+        ++personIndex;
         if (nextReplaced) {
           nextReplaced = false;
           continue;

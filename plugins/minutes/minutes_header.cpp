@@ -226,10 +226,11 @@ bool looksLikeOrganisation(std::string_view s) {
   return false;
 }
 
-// The attendee role a phrase states: "1:e vice ordförande" -> "vice ordförande".
+
+// The attendee role a phrase states: "vice ordförande", "1:e vice ordförande", "ordförande", …
 std::string roleOf(std::string_view phrase) {
   std::string l = toLowerSwedish(trimView(phrase));
-  if (l.find("vice ordförande") != std::string::npos) return "vice ordförande";
+  if (std::string vice = viceChairRole(l); !vice.empty()) return vice;
   if (l.starts_with("ordförande") || l == "ordf" || l == "ordf.") return "ordförande";
   if (l.starts_with("ej tjg") || l.starts_with("ej tjänstgörande") || l.starts_with("icke tjänstgörande"))
     return "ej tjänstgörande ersättare";
@@ -584,7 +585,26 @@ void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size
     if (!roles) continue;
     // Names on the line just above or just below the roles; then with blank lines between.
     auto namesAt = [&](std::size_t k) {
-      std::vector<std::string_view> n = columns(trimView(lines[k].text));
+      std::string_view line = trimView(lines[k].text);
+      std::vector<std::string_view> n = columns(line);
+      // "Astrid Edin Thor Lindgren Ulf Lundberg" above "sekreterare ordförande justerare":
+      // the column gaps lost, two capitalised words a name.
+      if (n.size() == 1 && roles->size() >= 2) {
+        std::vector<std::string_view> words;
+        for (std::size_t b = 0; b < line.size();) {
+          std::size_t e = line.find(' ', b);
+          if (e == std::string_view::npos) e = line.size();
+          if (e > b) words.push_back(line.substr(b, e - b));
+          b = e + 1;
+        }
+        bool capitals = std::all_of(words.begin(), words.end(), [](std::string_view w) { return isUpperAt(w, 0); });
+        if (capitals && words.size() == 2 * roles->size()) {
+          n.clear();
+          for (std::size_t w = 0; w < words.size(); w += 2)
+            n.push_back(line.substr(static_cast<std::size_t>(words[w].data() - line.data()),
+                                    static_cast<std::size_t>(words[w + 1].data() + words[w + 1].size() - words[w].data())));
+        }
+      }
       if (n.size() != roles->size() || !looksLikePersonName(n[0])) n.clear();
       return n;
     };
@@ -823,7 +843,11 @@ void settleAttendees(Document& doc) {
     };
     return words(x) == words(y);  // "Salomonsson Elisabeth" = "Elisabeth Salomonsson"
   };
+  // Substitutes in minutes that mark who serves: the others present do not serve.
+  const bool servingMarked = std::any_of(doc.attendees.begin(), doc.attendees.end(),
+                                         [](const Attendee& a) { return a.role == "tjänstgörande ersättare"; });
   for (Attendee& a : doc.attendees) {
+    if (servingMarked && a.role == "ersättare") a.role = "ej tjänstgörande ersättare";
     if (!doc.chair.empty() && a.name == doc.chair && (a.role == "ledamot" || a.role.empty())) a.role = "ordförande";
     if (doc.secretary.empty()) continue;
     if (samePerson(a.name, doc.secretary))
@@ -831,6 +855,20 @@ void settleAttendees(Document& doc) {
     else if (a.role == "sekreterare")
       a.role = "övrig närvarande";
   }
+}
+
+std::string viceChairRole(std::string_view lower) {
+  std::size_t v = lower.find("vice ordf");
+  if (v == std::string_view::npos) return {};
+  std::string_view before = trimView(lower.substr(0, v));
+  std::size_t sp = before.rfind(' ');
+  std::string_view ordinal = before.substr(sp == std::string_view::npos ? 0 : sp + 1);
+  if (ordinal == "förste" || ordinal == "första") return "1:e vice ordförande";
+  if (ordinal == "andre" || ordinal == "andra") return "2:e vice ordförande";
+  if (ordinal.size() == 3 && ordinal[0] >= '1' && ordinal[0] <= '9' && ordinal[1] == ':' &&
+      (ordinal[2] == 'e' || ordinal[2] == 'a'))
+    return std::string(ordinal) + " vice ordförande";
+  return "vice ordförande";
 }
 
 }  // namespace beslut::plugins::minutes

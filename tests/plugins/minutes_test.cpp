@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
 #include <algorithm>
 
 #include "beslut/text.h"
@@ -570,4 +571,28 @@ TEST_CASE("minutes: headings with their agenda number, decision lists run into t
   REQUIRE(adjust.value().items.size() == 2);
   CHECK(adjust.value().items[0].number == "41");
   CHECK(adjust.value().items[0].title == "Protokollsjustering");
+}
+
+TEST_CASE("minutes: columns a transcript printed one after the other") {
+  // Roles after the last name belong to the first names; substitutes beside serving ones do not serve;
+  // the signatures' names above their roles without column gaps.
+  auto doc = MinutesPlugin().parse(
+      "1 Protokoll Sammanträdesdatum Regionstyrelsen Tid Onsdag 15 oktober 2014, kl 09:00 14:45 Plats Regionens Hus, "
+      "Halmstad Ledamöter Gösta Berg (M) Karin Holm (M) Per Persson (S) Jan Dik (S) Margit Bik (S) ordförande "
+      "1:e vice ordförande 2:e vice ordförande Tjänstgörande ersättare Eva Bab (M) Ersättare Tom Bark (KD) "
+      "Lisa Ny (S)\n\nAstrid Edin Gösta Berg Jan Dik\n\nsekreterare ordförande justerare\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(doc.ok());
+  const auto& d = doc.value();
+  CHECK(d.time == "09:00\xE2\x80\x93" "14:45");
+  CHECK(d.organization == "Regionstyrelsen (Region Halland)");
+  CHECK(d.secretary == "Astrid Edin");
+  CHECK(d.chair == "Gösta Berg");
+  std::map<std::string, std::string> role;
+  for (const auto& a : d.attendees) role[a.name] = a.role;
+  CHECK(role["Gösta Berg"] == "ordförande");
+  CHECK(role["Karin Holm"] == "1:e vice ordförande");
+  CHECK(role["Per Persson"] == "2:e vice ordförande");
+  CHECK(role["Margit Bik"] == "ledamot");
+  CHECK(role["Eva Bab"] == "tjänstgörande ersättare");
+  CHECK(role["Tom Bark"] == "ej tjänstgörande ersättare");
 }

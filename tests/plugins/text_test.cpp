@@ -88,6 +88,11 @@ TEST_CASE("text utils: Swedish dates and times") {
   CHECK(parseSwedishMonth("senast 30 juni 2025") == "2025-06");
   CHECK_FALSE(parseSwedishMonth("i oktober").has_value());
   CHECK(parseTimeRange("kl 09:00 – 12:00") == "09:00\xE2\x80\x93" "12:00");
+  // Adjourned meetings, and the dashes a transcript lost.
+  CHECK(parseTimeRange("kl 09.00-11.45, 12.30-16.15") == "09:00\xE2\x80\x93" "11:45, 12:30\xE2\x80\x93" "16:15");
+  CHECK(parseTimeRange("kl. 09.00 11.45 12.30 16.15.") == "09:00\xE2\x80\x93" "11:45, 12:30\xE2\x80\x93" "16:15");
+  CHECK(parseTimeRange("Onsdag 15 oktober 2014, kl 09:00 14:45 Plats") == "09:00\xE2\x80\x93" "14:45");
+  CHECK(parseTimeRange("kl 13.00 och 12.00") == "13:00");  // an earlier time starts no range
   CHECK(parseTimeRange("kl. 9.00-11.30") == "09:00\xE2\x80\x93" "11:30");
   CHECK(parseTimeRange("kl 13:15") == "13:15");
 }

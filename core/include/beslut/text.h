@@ -101,7 +101,9 @@ std::optional<std::string> parseSwedishDate(std::string_view s);
 std::optional<std::string> parseSwedishMonth(std::string_view s);
 
 // A time range in `s` as "HH:MM–HH:MM" (en dash), or a single start time as
-// "HH:MM". Accepts "kl 09:00 – 12:00", "09.00-12.00", "kl. 9.00–11.30".
+// "HH:MM". Accepts "kl 09:00 – 12:00", "09.00-12.00", "kl. 9.00–11.30", a
+// meeting adjourned ("09.00-11.45, 12.30-16.15" -> "09:00–11:45, 12:30–16:15")
+// and a transcript's lost dashes ("kl 09:00 14:45" -> "09:00–14:45").
 std::optional<std::string> parseTimeRange(std::string_view s);
 
 // Splits `s` at LF into views of its lines (without the LF). A final line
