@@ -117,6 +117,13 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
   std::size_t i = 0;
   while (i < lower.size()) {
     bool boundary = i == 0 || !wordChar(static_cast<unsigned char>(lower[i - 1]));
+    // "ande Anna Ek (S) …": a transcript that dropped the word part "Beslut" of "Beslutande".
+    if (boundary && lower.compare(i, 5, "ande ") == 0 && i + 5 < cover.size() && isUpperAt(cover, i + 5) &&
+        (i == 0 || cover[i - 1] == ' ' || cover[i - 1] == '\n')) {
+      out.push_back({Label::kMembers, i, i + 5, {}});
+      i += 5;
+      continue;
+    }
     if (!boundary || !isUpperAt(cover, i)) {
       ++i;
       continue;
@@ -196,6 +203,8 @@ bool nameWord(std::string_view w) {
   // Capitalised words of the minutes themselves, not of names: "Justering",
   // "Sammanträdesdag", "Föredragningslistan", "Regionstyrelsen".
   std::string l = toLowerSwedish(w);
+  // A register's column headings: "Närvaro Votering … Ja Nej".
+  if (l == "ja" || l == "nej" || l == "närvaro" || l == "votering" || l == "avstår") return false;
   for (std::string_view tail : {"protokoll", "protokollet", "listan", "lista", "styrelsen", "styrelse", "nämnden",
                                 "nämnd", "anslaget", "justering", "justeringen", "sdag", "datum", "fullmäktige",
                                 "kommun", "kommunen", "förvaltningen", "utskottet", "rådet", "regionen", "beslut",
@@ -1043,6 +1052,10 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
         }
         std::string l = toLowerSwedish(p.status);
         if (l.find("ej närvarande") != std::string::npos) continue;
+        // "Ove Marklund, Piteå Hockey 11": a guest's club, named for its town, is no person.
+        if (std::string_view first = std::string_view(p.name).substr(0, p.name.find(' '));
+            first.size() >= 5 && councils::municipalityNamed(first))
+          continue;
         Attendee a;
         a.name = p.name;
         a.party = p.party;

@@ -150,6 +150,26 @@ struct LabelMatch {
 
 // A label at the start of the line, followed by the end, a colon, or a column gap.
 std::optional<LabelMatch> matchLabel(std::string_view t, std::string_view lower) {
+  // An attendance register's group heading with its column headings: "LEDAMÖTER Ja Nej Tid
+  // Kl. 09.00-12.00 Ja Nej", "ERSÄTTARE:".
+  for (std::string_view group : {"ledamöter", "ersättare"}) {
+    if (!lower.starts_with(group) || !t.starts_with(group == "ledamöter" ? "LEDAM" : "ERS")) continue;
+    std::string_view rest = lower.substr(group.size());
+    bool columnsOnly = true;
+    for (std::size_t b = 0; b < rest.size();) {
+      std::size_t e = rest.find(' ', b);
+      if (e == std::string_view::npos) e = rest.size();
+      std::string_view w = rest.substr(b, e - b);
+      b = e + 1;
+      if (w.empty() || w == ":" || w == "ja" || w == "nej" || w == "tid" || w == "kl." || w == "kl" || w == "närvaro" ||
+          w == "votering" || w.find_first_not_of("0123456789.:-") == std::string_view::npos)
+        continue;
+      columnsOnly = false;
+    }
+    if (!columnsOnly || rest.empty() || rest == ":") continue;  // a plain "Ledamöter" is read below
+    for (const Label& l : kLabels)
+      if (l.kind == LabelKind::kGroup && l.text == group) return LabelMatch{&l, {}};
+  }
   // A heading of its own with the body in the genitive: "Direktionens ledamöter",
   // "Nämndens ersättare:".
   if (std::size_t sp = lower.find(' '); sp != std::string_view::npos && sp > 3 && lower[sp - 1] == 's') {
@@ -366,6 +386,35 @@ std::optional<Attendee> parseAttendee(std::string_view line, const std::string& 
     if (auto a = parseNameFirst(rest, role.empty() ? (groupRole.empty() ? "övrig närvarande" : groupRole) : role)) {
       if (!role.empty()) a->role = role;
       return a;
+    }
+  }
+  // A row of an attendance register (närvarolista): "Nils Matsson, ordf m x",
+  // "Annili Caap m x", "Catharina Famer Erdtman s x Kl. 09.00-09.45": the party, then
+  // the cross of presence (a row without it is someone absent).
+  if (t.find('(') == std::string_view::npos) {
+    std::vector<std::string_view> words;
+    for (std::size_t b = 0; b < t.size();) {
+      std::size_t e = t.find(' ', b);
+      if (e == std::string_view::npos) e = t.size();
+      if (e > b) words.push_back(t.substr(b, e - b));
+      b = e + 1;
+    }
+    static constexpr std::string_view kParties[] = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "fi"};
+    for (std::size_t k = 2; k < words.size(); ++k) {
+      if (words[k] != "x" && words[k] != "X") continue;
+      std::string party = toLowerSwedish(words[k - 1]);
+      if (std::find(std::begin(kParties), std::end(kParties), party) == std::end(kParties)) break;
+      std::string_view head = t.substr(0, static_cast<std::size_t>(words[k - 1].data() - t.data()));
+      head = trimView(head);
+      std::size_t comma = head.find(',');
+      std::string rebuilt = std::string(trimView(head.substr(0, comma))) + " (" + std::string(words[k - 1]) + ")";
+      if (comma != std::string_view::npos) rebuilt += ", " + std::string(trimView(head.substr(comma + 1)));
+      std::string role = comma != std::string_view::npos ? roleOf(head.substr(comma + 1)) : std::string();
+      if (auto a = parseNameFirst(rebuilt, groupRole)) {
+        if (!role.empty()) a->role = role;
+        return a;
+      }
+      break;
     }
   }
   return parseNameFirst(t, groupRole);
@@ -822,7 +871,15 @@ void settleAttendees(Document& doc) {
   std::vector<Attendee> unique;
   for (Attendee& a : doc.attendees) {
     bool seen = false;
-    for (const Attendee& u : unique) seen = seen || u.name == a.name;
+    for (Attendee& u : unique)
+      if (u.name == a.name) {
+        seen = true;
+        // Named first among the others (as adjuster, say), listed later as a member.
+        if (u.role == "övrig närvarande" && (a.role == "ledamot" || a.role.ends_with("ordförande"))) {
+          u.role = a.role;
+          if (u.party.empty()) u.party = a.party;
+        }
+      }
     if (!seen) unique.push_back(std::move(a));
   }
   doc.attendees = std::move(unique);
@@ -859,7 +916,13 @@ void settleAttendees(Document& doc) {
 
 std::string viceChairRole(std::string_view lower) {
   std::size_t v = lower.find("vice ordf");
-  if (v == std::string_view::npos) return {};
+  if (v == std::string_view::npos) {
+    // "v ordf", "v. ordf": the abbreviation of a register or a signature.
+    for (std::string_view abbr : {"v ordf", "v. ordf", "v.ordf"})
+      if (std::size_t a = lower.find(abbr); a != std::string_view::npos && (a == 0 || lower[a - 1] == ' '))
+        return "vice ordförande";
+    return {};
+  }
   std::string_view before = trimView(lower.substr(0, v));
   std::size_t sp = before.rfind(' ');
   std::string_view ordinal = before.substr(sp == std::string_view::npos ? 0 : sp + 1);
@@ -869,6 +932,38 @@ std::string viceChairRole(std::string_view lower) {
       (ordinal[2] == 'e' || ordinal[2] == 'a'))
     return std::string(ordinal) + " vice ordförande";
   return "vice ordförande";
+}
+
+void readRegister(const std::vector<Line>& lines, std::size_t from, Document& doc) {
+  std::size_t i = from;
+  while (i < lines.size() && toLowerSwedish(trimView(lines[i].text).substr(0, 13)) != "närvarolista") ++i;
+  if (i >= lines.size()) return;
+  std::optional<std::string> role;
+  int misses = 0;
+  for (++i; i < lines.size() && misses < 4; ++i) {
+    std::string_view t = trimView(lines[i].text);
+    if (t.empty()) continue;
+    std::string lower = toLowerSwedish(t);
+    if (auto label = matchLabel(t, lower); label && label->label->kind == LabelKind::kGroup) {
+      role = std::string(label->label->role);
+      misses = 0;
+      continue;
+    }
+    if (lower.starts_with("närvaro") || lower.starts_with("ledamöter") || lower.starts_with("ersättare")) continue;
+    if (!role) {
+      ++misses;
+      continue;
+    }
+    auto a = parseAttendee(t, *role);
+    if (!a || t.find(" x") == std::string_view::npos) {
+      ++misses;
+      continue;
+    }
+    misses = 0;
+    a->span = spanOf(t, doc);
+    a->confidence = 0.8;
+    doc.attendees.push_back(std::move(*a));
+  }
 }
 
 }  // namespace beslut::plugins::minutes

@@ -59,6 +59,9 @@ void settleAdjusters(Document& doc);
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 // Every person once; the chair's and the secretary's roles.
 void settleAttendees(Document& doc);
+// An attendance register (närvarolista) anywhere from line `from`: group headings
+// ("LEDAMÖTER Ja Nej …") and rows with the cross of presence ("Annili Caap m x").
+void readRegister(const std::vector<Line>& lines, std::size_t from, Document& doc);
 // The vice chair's role as printed, its ordinal kept ("1:e vice ordförande",
 // "förste vice ordf" -> "1:e vice ordförande"); empty when `lower` names none.
 std::string viceChairRole(std::string_view lower);

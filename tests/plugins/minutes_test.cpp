@@ -596,3 +596,30 @@ TEST_CASE("minutes: columns a transcript printed one after the other") {
   CHECK(role["Eva Bab"] == "tjänstgörande ersättare");
   CHECK(role["Tom Bark"] == "ej tjänstgörande ersättare");
 }
+
+TEST_CASE("minutes: an attendance register, and 'Beslutande' without its first part") {
+  auto reg = MinutesPlugin().parse(
+      "Utbildningsnämnden\nPlats och tid Folkets hus, Norrtälje, kl 15.00-16.00\nBeslutande Se närvarolista\n\n"
+      "Utses att justera Per Lind (s)\n\n§ 17 Information\nText.\n\nNÄRVAROLISTA\nNärvaro Votering\n"
+      "LEDAMÖTER Ja Nej Tid Kl. 09.00-12.00 Ja Nej\nNils Matsson, ordf m x\nAnnili Caap m x\nJane Trepp c\n"
+      "Kristian Krassman, v ordf s x\nPer Lind s x\n");
+  REQUIRE(reg.ok());
+  std::map<std::string, std::pair<std::string, std::string>> got;
+  for (const auto& a : reg.value().attendees) got[a.name] = {a.role, a.party};
+  CHECK(got["Nils Matsson"] == std::pair<std::string, std::string>{"ordförande", "m"});
+  CHECK(got["Annili Caap"] == std::pair<std::string, std::string>{"ledamot", "m"});
+  CHECK(got["Kristian Krassman"] == std::pair<std::string, std::string>{"vice ordförande", "s"});
+  CHECK(got["Per Lind"].first == "ledamot");  // named first as adjuster, listed as a member
+  CHECK(got.count("Jane Trepp") == 0);        // no cross: absent
+  CHECK(got.count("Ja Nej") == 0);
+  auto ande = MinutesPlugin().parse(
+      "1 1 (23) Plats och tid Nolia, Styrelserummet Tisdag den 6 mars 2012, kl ande Se sida 2 Sekreterare Inger "
+      "Westerlund\n\n2 2 (23) ande Ann-Katrin Sämfors (S) ordförande Anders Nyström (S) vice ordförande Annica "
+      "Lundgren (S) tj ledamot Övriga deltagare Per Lenndin, avd chef Ove Marklund, Sunne Hockey 11 Inger "
+      "Westerlund, sekreterare\n\n3 3 (23) 10 Information om studien\nText.");
+  REQUIRE(ande.ok());
+  std::vector<std::string> names;
+  for (const auto& a : ande.value().attendees) names.push_back(a.name);
+  CHECK(names == std::vector<std::string>{"Ann-Katrin Sämfors", "Anders Nyström", "Annica Lundgren", "Per Lenndin",
+                                          "Ove Marklund", "Inger Westerlund"});
+}
