@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <utility>
 
@@ -217,6 +218,33 @@ std::string normalizeNewlines(std::string_view s) {
     }
   }
   return out;
+}
+
+std::optional<std::string> parseSwedishDateAfter(std::string_view s, std::string_view reference) {
+  if (auto d = parseSwedishDate(s)) return d;
+  if (reference.size() < 10) return std::nullopt;
+  const int refYear = std::atoi(std::string(reference.substr(0, 4)).c_str());
+  const int refMonth = std::atoi(std::string(reference.substr(5, 2)).c_str());
+  const int refDay = std::atoi(std::string(reference.substr(8, 2)).c_str());
+  if (refYear < 1900) return std::nullopt;
+  if (s.size() > kMaxDateScan) s = s.substr(0, kMaxDateScan);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!isDigit(s[i]) || (i > 0 && isDigit(s[i - 1]))) continue;
+    std::size_t j = i;
+    int day = 0;
+    while (j < s.size() && isDigit(s[j]) && j - i < 3) day = day * 10 + (s[j++] - '0');
+    if (j - i > 2 || day < 1 || day > 31 || j >= s.size() || s[j] != ' ') continue;
+    std::size_t b = j + 1, e = b;
+    while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.') ++e;
+    auto month = swedishMonth(s.substr(b, e - b));
+    if (!month) continue;
+    int year = (*month > refMonth || (*month == refMonth && day >= refDay)) ? refYear : refYear + 1;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, *month, day);
+    if (auto checked = parseSwedishDate(buf)) return checked;  // rejects 30 februari
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 std::string dropTranscriptSiteLines(std::string_view s) {

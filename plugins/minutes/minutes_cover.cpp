@@ -380,6 +380,26 @@ std::string groupRoleOf(Label l) {
 // "Kommunhuset, Hultsfred , kl 13.00" / "Nolia City Konferens, Styrelserummet Tisdag den 6 mars 2012, kl":
 // the place is the text before the time or the date.
 std::string placeOf(std::string_view v) {
+  // "2021-05-26 Solna stadshus, rum 126 Edsviken, kl 18:00": the date first, then the place.
+  if (v.size() > 11 && v[4] == '-' && v[7] == '-' && v[10] == ' ' &&
+      std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    v = trimView(v.substr(11));
+  // "Sessionssalen, Rådhus Skåne, V Storgatan 12, Kristianstad 78 Förhinder …": an address
+  // ends with its town; what a transcript ran on after it is no part of the place.
+  for (const councils::Mention& m : councils::municipalitiesIn(v.substr(0, std::min<std::size_t>(v.size(), 200)))) {
+    std::string_view before = trimView(v.substr(0, m.begin));
+    if (!before.ends_with(",") || m.end >= v.size()) continue;
+    std::string_view after = trimView(v.substr(m.end));
+    // A paragraph number or a person with a party follows the town ("Ale Kulturrum" goes on).
+    std::size_t paren = after.find(" (");
+    const bool runOn = !after.empty() && ((after[0] >= '0' && after[0] <= '9') ||
+                                          (paren != std::string_view::npos && paren < 40 &&
+                                           looksLikePersonName(after.substr(0, paren))));
+    if (runOn) {
+      v = v.substr(0, m.end);
+      break;
+    }
+  }
   std::string lower = toLowerSwedish(v);
   std::size_t cut = v.size();
   auto at = [&](std::string_view w) {
@@ -883,6 +903,10 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
     if ((f.label == Label::kPlaceTime || f.label == Label::kPlace) && f.value.empty() && fi + 1 < labels.size() &&
         parseTimeRange(labels[fi + 1].value.substr(0, std::min<std::size_t>(labels[fi + 1].value.size(), 120))))
       f.value = labels[fi + 1].value;
+    // "Utses att justera Anna Ek Plats och tid Stadshuset, 2021-05-27": the place and time
+    // after the adjusters are the adjustment's (SKR's template repeats the label).
+    if (f.label == Label::kPlaceTime && fi > 0 && labels[fi - 1].label == Label::kAdjusters && !doc.place.empty())
+      f.label = Label::kAdjustPlaceTime;
     switch (f.label) {
       case Label::kPlaceTime:
       case Label::kPlace:
@@ -940,7 +964,7 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       case Label::kAdjustPlaceTime:
       case Label::kAdjustDate:
         if (doc.adjusted_date.empty())
-          if (auto d = parseSwedishDate(f.value.substr(0, std::min<std::size_t>(f.value.size(), 160)))) {
+          if (auto d = parseSwedishDateAfter(f.value.substr(0, std::min<std::size_t>(f.value.size(), 160)), doc.date)) {
             doc.adjusted_date = *d;
             evidence("adjusted_date", f.value, 0.7);
           }

@@ -585,6 +585,12 @@ void placeAndTime(std::string_view v, Document& doc) {
     i = e;
   }
   std::string_view after = clean(v.substr(std::min(i, v.size())));
+  // "Solna stadshus, rum 126 Edsviken, kl 18:00-20:56 Uppehåll …": the place ends at its time.
+  {
+    std::string la = toLowerSwedish(after);
+    for (std::string_view w : {", kl ", ", kl.", " kl ", " kl.", ", klockan ", " klockan "})
+      if (std::size_t p = la.find(w); p != std::string::npos) after = clean(after.substr(0, std::min(p, after.size())));
+  }
   if (!after.empty()) setFact(doc, doc.place, "place", oneLine(after), after, 0.8);
 }
 
@@ -701,6 +707,7 @@ void settleSubstitutes(Document& doc, std::size_t begin) {
 void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc) {
   std::optional<std::string> role;  // current attendee group
   std::size_t groupBegin = doc.attendees.size();
+  LabelKind lastLabel = LabelKind::kIgnore;
   for (std::size_t i = 0; i < end && i < lines.size(); ++i) {
     std::string_view t = trimView(lines[i].text);
     if (t.empty()) continue;
@@ -745,6 +752,8 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
       return {};
     };
     if (l.kind != LabelKind::kGroup) role.reset();
+    const LabelKind previousLabel = lastLabel;
+    lastLabel = l.kind;
     switch (l.kind) {
       case LabelKind::kTime: {
         std::string_view v = rest.empty() ? valueBelow() : rest;
@@ -764,6 +773,13 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
       }
       case LabelKind::kPlaceTime: {
         std::string_view v = rest.empty() ? valueBelow() : rest;
+        // After "Utses att justera …" the place and time are the adjustment's (SKR's
+        // template repeats the label).
+        if (previousLabel == LabelKind::kAdjusters && !doc.place.empty()) {
+          if (auto d = parseSwedishDateAfter(v, doc.date); d && doc.adjusted_date.empty())
+            setFact(doc, doc.adjusted_date, "adjusted_date", *d, v, 0.85);
+          break;
+        }
         if (!v.empty()) placeAndTime(v, doc);
         break;
       }

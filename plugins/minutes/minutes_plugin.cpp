@@ -217,6 +217,25 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
       if (!doc.adjusters.empty()) break;
     }
   }
+  // The adjustment's date in a sentence ("Justering av protokollet beslutades ske den 11
+  // november 2008", "tid och plats för justering: måndagen den 7 mars kl. 15.30"): on or
+  // after the meeting, the year the meeting's when the text leaves it out.
+  if (doc.adjusted_date.empty() && !doc.date.empty()) {
+    std::string_view region = std::string_view(doc.text).substr(0, std::min<std::size_t>(doc.text.size(), 20000));
+    for (std::string_view sentence : splitSentences(region)) {
+      if (sentence.size() > 600) continue;
+      std::string lower = toLowerSwedish(sentence);
+      if (lower.find("justering") == std::string::npos && lower.find("justeras") == std::string::npos) continue;
+      std::size_t at = lower.find("justering");
+      if (at == std::string::npos) at = lower.find("justeras");
+      auto d = parseSwedishDateAfter(sentence.substr(at), doc.date);
+      if (!d || *d < doc.date || *d == doc.date) continue;
+      doc.adjusted_date = *d;
+      std::size_t b = static_cast<std::size_t>(sentence.data() - doc.text.data());
+      doc.evidence["adjusted_date"] = Evidence{{b, b + sentence.size()}, 0.6};
+      break;
+    }
+  }
   minutes::settleAdjusters(doc);
   minutes::addSecretaryAttendee(lines, first, doc);
   minutes::readRegister(lines, 0, doc);

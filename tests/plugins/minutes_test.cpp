@@ -623,3 +623,22 @@ TEST_CASE("minutes: an attendance register, and 'Beslutande' without its first p
   CHECK(names == std::vector<std::string>{"Ann-Katrin Sämfors", "Anders Nyström", "Annica Lundgren", "Per Lenndin",
                                           "Ove Marklund", "Inger Westerlund"});
 }
+
+TEST_CASE("minutes: places and the adjustment as SKR's template and transcripts print them") {
+  // The date before the place; the template's second "Plats och tid" after the adjusters.
+  auto solna = MinutesPlugin().parse(
+      "SOLNA STAD\n\nProtokoll\n\nTekniska nämnden\n\nPlats och tid 2021-05-26 Solna stadshus, rum 126 Edsviken, "
+      "kl 18:00-20:56\n\nLedamöter\n\nMagnus Persson (C), ordförande Atilla Yavuz (V)\n\nUtses att justera Atilla "
+      "Yavuz (V)\n\nPlats och tid Solna stadshus, 2021-05-27\n\nParagrafer §§ 19-33\n\n§ 19 Upprop\nText.\n");
+  REQUIRE(solna.ok());
+  CHECK(solna.value().place == "Solna stadshus, rum 126 Edsviken");
+  CHECK(solna.value().adjusted_date == "2021-05-27");
+  // An address ends with its town; the adjustment named in a sentence, its year left out.
+  auto run = MinutesPlugin().parse(
+      "Regionfullmäktige PROTOKOLL Sammanträdesdatum 2011-03-01 Tid: Plats: Sessionssalen, V Storgatan 12, "
+      "Kristianstad 78 Förhinder (ärende 1) Ordföranden öppnar mötet. 79 Justering (ärende 2) Tid och plats för "
+      "justering: måndagen den 7 mars kl. 15.30 på kansliet.");
+  REQUIRE(run.ok());
+  CHECK(run.value().place == "Sessionssalen, V Storgatan 12, Kristianstad");
+  CHECK(run.value().adjusted_date == "2011-03-07");
+}

@@ -93,6 +93,12 @@ TEST_CASE("text utils: Swedish dates and times") {
   CHECK(parseTimeRange("kl. 09.00 11.45 12.30 16.15.") == "09:00\xE2\x80\x93" "11:45, 12:30\xE2\x80\x93" "16:15");
   CHECK(parseTimeRange("Onsdag 15 oktober 2014, kl 09:00 14:45 Plats") == "09:00\xE2\x80\x93" "14:45");
   CHECK(parseTimeRange("kl 13.00 och 12.00") == "13:00");  // an earlier time starts no range
+  // A day and month without a year, on or after a reference date.
+  CHECK(parseSwedishDateAfter("måndagen den 7 mars kl. 15.30", "2011-03-01") == "2011-03-07");
+  CHECK(parseSwedishDateAfter("tisdag 7 januari", "2019-12-16") == "2020-01-07");
+  CHECK(parseSwedishDateAfter("den 11 november 2008", "2008-11-10") == "2008-11-11");
+  CHECK(!parseSwedishDateAfter("den 30 februari", "2011-01-10"));
+  CHECK(!parseSwedishDateAfter("den 7 mars", ""));
   CHECK(parseTimeRange("kl. 9.00-11.30") == "09:00\xE2\x80\x93" "11:30");
   CHECK(parseTimeRange("kl 13:15") == "13:15");
 }

@@ -94,6 +94,12 @@ std::optional<int> swedishMonth(std::string_view word);
 inline constexpr std::size_t kMaxDateScan = 4096;
 std::optional<std::string> parseSwedishDate(std::string_view s);
 
+// The first date in `s` as parseSwedishDate reads it; failing that, the first
+// day and month without a year ("måndagen den 7 mars"), in the year that puts
+// it on or after `reference` (ISO "YYYY-MM-DD"): an adjustment a few days after
+// the meeting, "7 januari" after a meeting in December falls in the next year.
+std::optional<std::string> parseSwedishDateAfter(std::string_view s, std::string_view reference);
+
 // The first month-and-year in `s`, as ISO "YYYY-MM", for due dates:
 // "i oktober 2019" -> "2019-10", "senast december 2025" -> "2025-12".
 // A full date ("30 oktober 2019") also yields its month. Scans at most
