@@ -177,6 +177,17 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
         v = v.substr(0, nl);
         break;
       }
+      // After a blank line, "33 Delårsbokslut …": a paragraph whose sign a transcript
+      // dropped (a page that goes on with people, "2 Daniel Hansson (S) …", does not end it).
+      if (nl > 0 && v[nl - 1] == '\n' && d > 0 && d <= 3 && line.size() > d + 1 && line[d] == ' ' &&
+          isUpperAt(line, d + 1)) {
+        std::string_view rest = v.substr(nl + 1 + d + 1, 60);
+        std::size_t paren = rest.find(" (");
+        if (!(paren != std::string_view::npos && paren < 40 && looksLikePersonName(rest.substr(0, paren)))) {
+          v = v.substr(0, nl);
+          break;
+        }
+      }
     }
     // Trailing dots of signature lines and leading colons.
     while (!v.empty() && (v.back() == '.' || v.back() == ' ' || v.back() == '\n' || v.back() == ':' ||
@@ -380,6 +391,7 @@ std::string groupRoleOf(Label l) {
 // "Kommunhuset, Hultsfred , kl 13.00" / "Nolia City Konferens, Styrelserummet Tisdag den 6 mars 2012, kl":
 // the place is the text before the time or the date.
 std::string placeOf(std::string_view v) {
+  v = v.substr(0, v.find("\n\n"));  // a place ends with its paragraph
   // "2021-05-26 Solna stadshus, rum 126 Edsviken, kl 18:00": the date first, then the place.
   if (v.size() > 11 && v[4] == '-' && v[7] == '-' && v[10] == ' ' &&
       std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
@@ -578,17 +590,26 @@ std::string titleCase(const std::string& name) {
   }
   // Proper names after "Region"/"Landstinget" keep their capital: "Region Skåne".
   std::size_t sp = out.find(' ');
-  if (sp != std::string::npos && (out.starts_with("Region ") || out.starts_with("Landstinget "))) {
+  if (sp != std::string::npos &&
+      (out.starts_with("Region ") || out.starts_with("Landstinget ") || out.starts_with("Regionförbundet "))) {
     const std::size_t len = static_cast<unsigned char>(name[sp + 1]) >= 0xC0 ? 2 : 1;
     out.replace(sp + 1, len, name.substr(sp + 1, len));
   }
   return out;
 }
 
+// The byte offset of a word's second character ("Örebro": 2).
+std::size_t secondChar(std::string_view w) {
+  if (w.empty()) return 0;
+  const auto c = static_cast<unsigned char>(w[0]);
+  return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
 // The council of the minutes: "Hultsfreds kommun", "Solna stad", "Region
 // Halland", "Landstinget Kronoberg", "Jämtlands läns landsting", most
 // mentioned outside the attendance lists (an attendee's municipality is not
 // the council's).
+
 std::string council(std::string_view cover, const std::vector<std::pair<std::size_t, std::size_t>>& skip) {
   auto words = wordsOf(cover);
   std::vector<std::string> found;
@@ -609,9 +630,12 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
              b.ends_with("förbund") && b != "regionförbund" && !bodyHead(a))
       name = std::string(words[i].text) + " " + b;
     else if ((a == "region" || a == "landstinget" || a == "regionförbundet") && words[i].text != "region" &&
-             isUpperAt(words[i + 1].text, 0) && isLowerAt(words[i + 1].text, 1)) {
+             isUpperAt(words[i + 1].text, 0) &&
+             (isLowerAt(words[i + 1].text, secondChar(words[i + 1].text)) ||
+              (isUpperAt(words[i].text, 1) && isUpperAt(words[i + 1].text, secondChar(words[i + 1].text))))) {
+      // "Region Halland", and a letterhead in capitals: "REGIONFÖRBUNDET ÖREBRO LÄN".
       name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
-      if (i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "län") name += " län";
+      if (i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "län") name += " " + std::string(words[i + 2].text);
     } else if (b == "läns" && i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "landsting" &&
                isUpperAt(words[i].text, 0))
       name = std::string(words[i].text) + " läns landsting";
@@ -710,6 +734,15 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     std::string lorg = toLowerSwedish(org);
     auto inOrg = findLabels(org, lorg);
     if (!inOrg.empty() && inOrg.front().begin > 0) org = trim(std::string_view(org).substr(0, inOrg.front().begin));
+  }
+  // "Förbundsstyrelsen för Regionförbundet Örebro län": the body, then its council.
+  if (std::size_t fr = org.find(" för "); fr != std::string::npos && org.find('(') == std::string::npos) {
+    std::string tail = org.substr(fr + 5);
+    while (!tail.empty() && (tail.back() == '.' || tail.back() == ' ')) tail.pop_back();
+    std::string lt = toLowerSwedish(tail);
+    if (lt.starts_with("regionförbundet ") || lt.starts_with("region ") || lt.starts_with("landstinget ") ||
+        lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.ends_with("förbund") || lt.ends_with("förbundet"))
+      org = org.substr(0, fr) + " (" + tail + ")";
   }
   // "Tekniska nämnden, Sundby kommun": the council after a comma.
   if (std::size_t comma = org.rfind(", "); comma != std::string::npos && org.find('(') == std::string::npos) {

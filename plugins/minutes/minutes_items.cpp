@@ -203,6 +203,8 @@ std::optional<ItemHeading> parseItemHeading(std::string_view line) {
     h.number = std::to_string(v);
     h.value = v;
     if (!acceptTitle(t.substr(i), h) || h.title.empty()) return std::nullopt;
+    // "1. Att kommunen ger …": a point of a proposed or taken decision, not an item.
+    if (h.title.starts_with("Att ") || h.title.starts_with("ATT ")) return std::nullopt;
     return h;
   }
   // "Ks 39", "KS § 39", "BUN 12": a short capitalised prefix, then a number.
@@ -745,6 +747,20 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
     for (std::string_view l : {"utses att justera", "justeringens", "paragrafer", "underskrift", "plats och tid",
                                "övriga", "sekreterare", "ordförande", "justerande", "beslutande", "ersättare"})
       label = label || lowerTitle.starts_with(l);
+    // A cover's label after a transcript's page number ("1 Plats", "2 Paragraf", "2 Datum (20)").
+    {
+      std::string first = lowerTitle.substr(0, lowerTitle.find(' '));
+      while (!first.empty() && (first.back() == ':' || first.back() == ',')) first.pop_back();
+      for (std::string_view l : {"plats", "paragraf", "tid", "datum", "närvarande", "ledamöter", "ledamot", "sida",
+                                 "sid", "justerare", "organ", "lokal"})
+        label = label || first == l;
+    }
+    // A page that starts inside a list of people: "2 Daniel Hansson (S) …".
+    {
+      std::string_view after = text.substr(k + 1, std::min<std::size_t>(80, n - k - 1));
+      std::size_t paren = after.find(" (");
+      if (paren != std::string_view::npos && paren < 40 && looksLikePersonName(after.substr(0, paren))) label = true;
+    }
     // A page header after a transcript's page index ("1 Sammanträdesprotokoll",
     // "3 SAMMANTRÄDESPROTOKOLL Sida 3", "11 Hultsfreds kommun", "2 Kommunstyrelsen").
     bool allCaps = true;

@@ -642,3 +642,28 @@ TEST_CASE("minutes: places and the adjustment as SKR's template and transcripts 
   CHECK(run.value().place == "Sessionssalen, V Storgatan 12, Kristianstad");
   CHECK(run.value().adjusted_date == "2011-03-07");
 }
+
+TEST_CASE("minutes: councils in capitals or after 'för', and what is no item or attendee") {
+  auto fed = MinutesPlugin().parse(
+      "PROTOKOLL. Förbundsstyrelsen för Regionförbundet Örebro län. Förbundsstyrelsen NetCity, Örebro\n\n"
+      "3 Plats och tid: Net City, Örebro Beslutande: Mårten Blomquist (s), ordförande Irén Lejegren (v)\n\n"
+      "33 Delårsbokslut\nText om Örebro läns landsting och kommunerna.\n");
+  REQUIRE(fed.ok());
+  CHECK(fed.value().organization == "Förbundsstyrelsen (Regionförbundet Örebro län)");
+  REQUIRE(fed.value().attendees.size() == 2);  // "33 Delårsbokslut" ends the list
+  auto caps = MinutesPlugin().parse(
+      "Protokoll REGIONSTYRELSEN\n\n2 REGIONFÖRBUNDET ÖREBRO LÄN 2 Protokoll Regionstyrelsen\n\n"
+      "3 REGIONFÖRBUNDET ÖREBRO LÄN 3 Protokoll Regionstyrelsen Plats och tid: Eken, Örebro. Tisdag den 17 juni "
+      "2014 kl 09.00 Beslutande: Irén Lejegren (V), ordförande\n\n§ 32 Aktuell information\nText.\n");
+  REQUIRE(caps.ok());
+  CHECK(caps.value().organization == "Regionstyrelsen (Regionförbundet Örebro län)");
+  // A page number before a cover label or a continued list of people is no paragraph;
+  // a place ends with its paragraph.
+  auto pages = MinutesPlugin().parse(
+      "Kommunfullmäktige. Protokoll Ks 1241/2014. Plats: Sessionssalen, Rådhuset\n\nDownload \"Kommunfullmäktige\"\n\n"
+      "1 Plats och tid Rådhuset Närvarande ledamöter Agneta Blom (S) Jan Zetterqvist (S)\n\n"
+      "2 Daniel Hansson (S) Eva Ek (M)\n\n2 Paragraf\n\n1. Att kommunen ger 650 tkr.\n2. Att kostnaden tas ur budgeten.\n");
+  REQUIRE(pages.ok());
+  CHECK(pages.value().place == "Sessionssalen, Rådhuset");
+  CHECK(pages.value().items.empty());
+}
