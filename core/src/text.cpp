@@ -239,6 +239,9 @@ std::optional<std::string> parseSwedishDateAfter(std::string_view s, std::string
     auto month = swedishMonth(s.substr(b, e - b));
     if (!month) continue;
     int year = (*month > refMonth || (*month == refMonth && day >= refDay)) ? refYear : refYear + 1;
+    // Within two months of the reference: "6 mars" after a date in April names no adjustment.
+    const int monthsAfter = (year - refYear) * 12 + (*month - refMonth);
+    if (monthsAfter > 2) return std::nullopt;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, *month, day);
     if (auto checked = parseSwedishDate(buf)) return checked;  // rejects 30 februari

@@ -99,6 +99,7 @@ TEST_CASE("text utils: Swedish dates and times") {
   CHECK(parseSwedishDateAfter("den 11 november 2008", "2008-11-10") == "2008-11-11");
   CHECK(!parseSwedishDateAfter("den 30 februari", "2011-01-10"));
   CHECK(!parseSwedishDateAfter("den 7 mars", ""));
+  CHECK(!parseSwedishDateAfter("den 6 mars", "2018-04-25"));  // not eleven months later
   CHECK(parseTimeRange("kl. 9.00-11.30") == "09:00\xE2\x80\x93" "11:30");
   CHECK(parseTimeRange("kl 13:15") == "13:15");
 }

@@ -97,7 +97,8 @@ std::optional<std::string> parseSwedishDate(std::string_view s);
 // The first date in `s` as parseSwedishDate reads it; failing that, the first
 // day and month without a year ("måndagen den 7 mars"), in the year that puts
 // it on or after `reference` (ISO "YYYY-MM-DD"): an adjustment a few days after
-// the meeting, "7 januari" after a meeting in December falls in the next year.
+// the meeting, "7 januari" after a meeting in December falls in the next year;
+// none more than two months after it.
 std::optional<std::string> parseSwedishDateAfter(std::string_view s, std::string_view reference);
 
 // The first month-and-year in `s`, as ISO "YYYY-MM", for due dates:
