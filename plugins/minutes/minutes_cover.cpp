@@ -1126,7 +1126,7 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
         a.confidence = 0.6;
         bool dup = known(a.name);
         for (std::size_t b = lineBased; b < doc.attendees.size(); ++b) dup = dup || doc.attendees[b].name == a.name;
-        if (!dup) doc.attendees.push_back(std::move(a));
+        if (!dup && doc.attendees.size() < kMaxAttendees) doc.attendees.push_back(std::move(a));
       }
     }
   }

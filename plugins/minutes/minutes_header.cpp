@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <array>
 
+#include <unordered_map>
+
 #include "beslut/text.h"
 #include "minutes_internal.h"
 
@@ -427,6 +429,7 @@ std::optional<Attendee> parseAttendee(std::string_view line, const std::string& 
 // ersätter Veronika de Jonge (M)", "X (S) tjg för Y (S)").
 std::vector<std::string_view> splitPeopleRow(std::string_view t) {
   std::vector<std::size_t> starts{0};
+  std::size_t lastParty = std::string_view::npos;  // the last party's " (" seen
   for (std::size_t open = t.find(" ("); open != std::string_view::npos; open = t.find(" (", open + 2)) {
     std::size_t close = t.find(')', open);
     if (close == std::string_view::npos || close - open > 7) continue;
@@ -467,11 +470,15 @@ std::vector<std::string_view> splitPeopleRow(std::string_view t) {
       if (wb == 0) break;
     }
     std::size_t nameBegin = b == 0 ? 0 : (t[b] == ' ' ? b + 1 : b);
+    const bool personBefore = lastParty != std::string_view::npos && lastParty >= starts.back() && lastParty < nameBegin;
+    lastParty = open;
     if (words == 0 || nameBegin <= starts.back()) continue;
-    std::string before = toLowerSwedish(trimView(t.substr(starts.back(), nameBegin - starts.back())));
+    if (!personBefore) continue;  // no person before it yet
+    // The word before the name (from a short window, so that a long row stays linear).
+    const std::size_t from = std::max(starts.back(), nameBegin > 40 ? nameBegin - 40 : 0);
+    std::string before = toLowerSwedish(trimView(t.substr(from, nameBegin - from)));
     std::size_t sp = before.rfind(' ');
     std::string_view prev = std::string_view(before).substr(sp == std::string::npos ? 0 : sp + 1);
-    if (before.find('(') == std::string::npos) continue;  // no person before it yet
     if (prev == "för" || prev == "ersätter" || prev == "tjg" || prev == "av" || prev == "ers" || prev == "ers." ||
         prev == "och" || prev == "samt" || prev == "ersättare")
       continue;
@@ -730,7 +737,8 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
     if (role && (!label || label->label->kind == LabelKind::kChair || label->label->kind == LabelKind::kSecretary)) {
       if (auto people = peopleInRow(t, *role, doc); !people.empty()) {
         if (!role->empty())
-          for (Attendee& a : people) doc.attendees.push_back(std::move(a));
+          for (Attendee& a : people)
+            if (doc.attendees.size() < kMaxAttendees) doc.attendees.push_back(std::move(a));
         continue;
       }
     }
@@ -788,7 +796,8 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
         groupBegin = doc.attendees.size();
         role = std::string(l.role);
         if (!rest.empty() && !role->empty())
-          for (Attendee& a : peopleInRow(rest, *role, doc)) doc.attendees.push_back(std::move(a));
+          for (Attendee& a : peopleInRow(rest, *role, doc))
+            if (doc.attendees.size() < kMaxAttendees) doc.attendees.push_back(std::move(a));
         break;
       case LabelKind::kAdjusters: {
         std::string_view v = rest.empty() ? valueBelow() : rest;
@@ -885,18 +894,19 @@ void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Docum
 void settleAttendees(Document& doc) {
   // Each person once: a name printed in two lists or twice in one.
   std::vector<Attendee> unique;
+  std::unordered_map<std::string, std::size_t> byName;
   for (Attendee& a : doc.attendees) {
-    bool seen = false;
-    for (Attendee& u : unique)
-      if (u.name == a.name) {
-        seen = true;
-        // Named first among the others (as adjuster, say), listed later as a member.
-        if (u.role == "övrig närvarande" && (a.role == "ledamot" || a.role.ends_with("ordförande"))) {
-          u.role = a.role;
-          if (u.party.empty()) u.party = a.party;
-        }
+    if (auto it = byName.find(a.name); it != byName.end()) {
+      // Named first among the others (as adjuster, say), listed later as a member.
+      Attendee& u = unique[it->second];
+      if (u.role == "övrig närvarande" && (a.role == "ledamot" || a.role.ends_with("ordförande"))) {
+        u.role = a.role;
+        if (u.party.empty()) u.party = a.party;
       }
-    if (!seen) unique.push_back(std::move(a));
+      continue;
+    }
+    byName.emplace(a.name, unique.size());
+    unique.push_back(std::move(a));
   }
   doc.attendees = std::move(unique);
   // Roles from the signatures; the chair and the secretary are attendees too. The
@@ -976,6 +986,7 @@ void readRegister(const std::vector<Line>& lines, std::size_t from, Document& do
       continue;
     }
     misses = 0;
+    if (doc.attendees.size() >= kMaxAttendees) break;
     a->span = spanOf(t, doc);
     a->confidence = 0.8;
     doc.attendees.push_back(std::move(*a));

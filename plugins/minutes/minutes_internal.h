@@ -59,6 +59,9 @@ void settleAdjusters(Document& doc);
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 // Every person once; the chair's and the secretary's roles.
 void settleAttendees(Document& doc);
+// No meeting has more people than this: a longer "list" is a text misread, and
+// capping it keeps every step over the attendees linear.
+inline constexpr std::size_t kMaxAttendees = 1000;
 // An attendance register (närvarolista) anywhere from line `from`: group headings
 // ("LEDAMÖTER Ja Nej …") and rows with the cross of presence ("Annili Caap m x").
 void readRegister(const std::vector<Line>& lines, std::size_t from, Document& doc);

@@ -667,3 +667,30 @@ TEST_CASE("minutes: councils in capitals or after 'för', and what is no item or
   CHECK(pages.value().place == "Sessionssalen, Rådhuset");
   CHECK(pages.value().items.empty());
 }
+
+TEST_CASE("minutes: hundreds of thousands of people, one per line, in a run or in a register, stay linear") {
+  // Regression: each person was compared with every one before (quadratic), and a misread
+  // text could make a "list" of a million attendees.
+  auto surname = [](std::size_t i) {
+    std::string s = "Ek";
+    do s += static_cast<char>('a' + i % 26), i /= 26;
+    while (i);
+    return s;
+  };
+  std::string lines = "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2020-01-01\nBeslutande\n";
+  std::string run = "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2020-01-01\nBeslutande ";
+  std::string reg = "Protokoll Kommunstyrelsen Sammanträdesdatum 2020-01-01\n\nNÄRVAROLISTA\nLEDAMÖTER Ja Nej\n";
+  for (std::size_t i = 0; lines.size() < 6 * 1024 * 1024; ++i) {
+    lines += "Anna " + surname(i) + " (S)\n";
+    run += "Anna " + surname(i) + " (S) ";
+    reg += "Anna " + surname(i) + ", ordf m x\n";
+  }
+  lines += "\n§ 1 Upprop\nText.\n";
+  for (const std::string* text : {&lines, &run, &reg}) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = MinutesPlugin().parse(*text);
+    REQUIRE(r.ok());
+    CHECK(r.value().attendees.size() <= 1000);
+    CHECK(secondsSince(t0) < 20.0);
+  }
+}
