@@ -99,6 +99,9 @@ constexpr std::array kLabels = {
     LabelWord{"övriga", Label::kOthers},
     LabelWord{"plats", Label::kPlace},
     LabelWord{"organ", Label::kOrgan},
+    LabelWord{"beslutsinstans", Label::kOrgan},
+    LabelWord{"instans", Label::kOrgan},
+    LabelWord{"forum", Label::kOrgan},
     LabelWord{"datum", Label::kDate},
     LabelWord{"tid", Label::kTime},
 };
@@ -286,10 +289,18 @@ bool isPartyToken(std::string_view w) {
 // An initial inside a name: "Natalia E. Henriksson".
 bool isInitial(const Word& w) { return w.text.size() == 1 && isUpperAt(w.text, 0) && w.dot_after; }
 
+// "Jan W Kjellberg": an initial printed without its dot, between two name words.
+bool bareInitial(const std::vector<Word>& words, std::size_t k) {
+  return words[k].text.size() == 1 && isUpperAt(words[k].text, 0) && !words[k].dot_after && k > 0 &&
+         k + 1 < words.size() && !words[k - 1].comma_after && words[k + 1].text.size() > 1 && isUpperAt(words[k + 1].text, 0);
+}
+
 std::vector<PersonMention> peopleIn(std::string_view v) {
   std::vector<PersonMention> out;
   auto words = wordsOf(v);
-  auto isName = [&](std::size_t k) { return nameWord(words[k].text) && !isPartyToken(words[k].text); };
+  auto isName = [&](std::size_t k) {
+    return (nameWord(words[k].text) && !isPartyToken(words[k].text)) || bareInitial(words, k);
+  };
   std::string partyBefore;
   std::size_t i = 0;
   while (i < words.size()) {
@@ -366,6 +377,8 @@ std::string roleFromStatus(const std::string& status, const std::string& groupRo
       l.find("tj ersättare") != std::string::npos)
     return "tjänstgörande ersättare";
   if (l.starts_with("sekreterare") || l.ends_with("sekreterare")) return "sekreterare";
+  // "Beatrice Zsoka (M) ersättare" among the others present: a substitute.
+  if (l == "ersättare" || l.starts_with("ersättare ") || l.starts_with("ers ") || l == "ers") return "ersättare";
   return groupRole;
 }
 
@@ -514,6 +527,7 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
     if (first >= 2 && toLowerSwedish(words[first - 1].text) == "och" && words[first - 2].text.ends_with("-"))
       first -= 2;
     if (!isUpperAt(words[first].text, 0)) continue;
+    if (first == i && (lw == "nämnden" || lw == "styrelsen" || lw == "utskottet")) continue;  // "Nämnden beslutar"
     std::string name(cover.substr(words[first].begin, words[i].begin + words[i].text.size() - words[first].begin));
     name = oneLine(name);
     if (genitive) {
@@ -558,7 +572,7 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
       std::string lw = toLowerSwedish(words[i].text);
       std::string next = toLowerSwedish(words[i + 1].text);
       if (lw.size() < 4 || lw.back() != 's' || !bodyHead(std::string_view(lw).substr(0, lw.size() - 1)) ||
-          (next != "sekreterare" && next != "ordförande"))
+          (next != "sekreterare" && next != "ordförande" && next != "sammanträde"))
         continue;
       std::string name(words[i].text.substr(0, words[i].text.size() - 1));
       if (isLowerAt(name, 0) && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
@@ -772,7 +786,10 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   if (org.find('(') == std::string::npos && org.find(' ') != std::string::npos && isUpperAt(org, 0)) {
     std::string first = org.substr(0, org.find(' '));
     std::string rest = org.substr(org.find(' ') + 1);
-    if (first.size() > 3 && first.back() == 's' && !rest.empty() && isLowerAt(rest, 0) && looksLikeBody(rest) &&
+    // ("Kommunstyrelsens arbetsutskott" is a body's own committee, not a council's body.)
+    const std::string lfirst = toLowerSwedish(first);
+    if (first.size() > 3 && first.back() == 's' && !bodyHead(std::string_view(lfirst).substr(0, lfirst.size() - 1)) &&
+        !rest.empty() && isLowerAt(rest, 0) && looksLikeBody(rest) &&
         rest.find(' ') == std::string::npos) {
       std::string lrest = toLowerSwedish(rest);
       std::string definite = lrest + (lrest.ends_with("e") ? "n" : "en");
@@ -792,6 +809,12 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
       }
       org = named + " (" + first + " kommun)";
     }
+  }
+  // "Nämnden beslutar …": the bare head word names no body.
+  {
+    const std::string lorg = toLowerSwedish(org);
+    for (std::string_view bare : {"nämnden", "nämnd", "styrelsen", "styrelse", "utskottet", "utskott"})
+      if (lorg == bare) org.clear();
   }
   bool hasCouncil = org.find('(') != std::string::npos;
   std::string name = hasCouncil ? org.substr(0, org.find(" (")) : org;
@@ -821,6 +844,19 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
       name = trim(std::string_view(name).substr(0, words[k].begin + words[k].text.size()));
       break;
     }
+  }
+  // "Nämnden beslutar …" read as the body: the bare head word names none; the cover's own name does.
+  {
+    const std::string lname0 = toLowerSwedish(name);
+    for (std::string_view bare : {"nämnden", "nämnd", "styrelsen", "styrelse", "utskottet", "utskott"})
+      if (lname0 == bare) {
+        std::size_t at2 = 0;
+        if (std::string found = mainBody(cover, lower, &at2); !found.empty() && toLowerSwedish(found) != lname0) {
+          name = found;
+          doc.evidence["body"] = Evidence{{at2, at2 + found.size()}, 0.6};
+        }
+        break;
+      }
   }
   name = titleCase(name);
   auto memberOf = [&doc](const std::string& c) {
@@ -921,6 +957,18 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
          ++next)
       people = peopleIn(labels[next].value);
     std::size_t count = run - k + 1;
+    // "Sekreterare Ordförande Justerande Patrik Skanser Mariette Sjölund (S) Lennart Ahlström (S)":
+    // fewer names than labels, and a name of four words is two run together.
+    for (std::size_t m = 0; people.size() < count && m < people.size(); ++m) {
+      auto ws = wordsOf(people[m].name);
+      if (ws.size() != 4) continue;
+      PersonMention second = people[m];
+      second.name = std::string(ws[2].text) + " " + std::string(ws[3].text);
+      people[m].name = std::string(ws[0].text) + " " + std::string(ws[1].text);
+      people[m].party.clear();
+      people.insert(people.begin() + static_cast<std::ptrdiff_t>(m) + 1, second);
+      ++m;
+    }
     for (std::size_t m = 0; m < count && m < people.size(); ++m)
       signatures.emplace_back(labels[k + m].label, people[m].name);
     // Several adjusters after the last label.
@@ -1005,6 +1053,11 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       case Label::kOrgan:
         if (doc.organization.empty()) {
           std::string_view v = f.value;
+          // "Organ och sammanträdesdatum Socialnämnden …" with a word lost: "och Socialnämnden".
+          while (!v.empty() && isLowerAt(v, 0)) {
+            std::size_t sp = v.find(' ');
+            v = sp == std::string_view::npos ? std::string_view() : trimView(v.substr(sp + 1));
+          }
           auto ws = wordsOf(v);
           std::string name;
           for (const Word& w : ws) {
@@ -1059,6 +1112,14 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       // values that follow are the first column's, the deciding members.
       for (std::size_t r = k; r > 0 && labels[r - 1].value.empty() && !groupRoleOf(labels[r - 1].label).empty(); --r)
         group = groupRoleOf(labels[r - 1].label);
+      // "Kommunfullmäktiges samtliga ledamöter med undantag för A (KP), B (M) och C (S)": those
+      // named are the absent.
+      {
+        std::string lv = toLowerSwedish(f.value.substr(0, std::min<std::size_t>(f.value.size(), 200)));
+        if (lv.find("med undantag för") != std::string::npos || lv.find("samtliga ledamöter utom") != std::string::npos ||
+            lv.find("övriga ledamöter utom") != std::string::npos)
+          continue;
+      }
       // Beside a line-based reading, a list ends at a blank line before a line that
       // holds no one ("Justering och sekreterare").
       std::string_view value = f.value;

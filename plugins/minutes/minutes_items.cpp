@@ -752,7 +752,7 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       std::string first = lowerTitle.substr(0, lowerTitle.find(' '));
       while (!first.empty() && (first.back() == ':' || first.back() == ',')) first.pop_back();
       for (std::string_view l : {"plats", "paragraf", "tid", "datum", "närvarande", "ledamöter", "ledamot", "sida",
-                                 "sid", "justerare", "organ", "lokal"})
+                                 "sid", "justerare", "organ", "lokal", "sammanträdesdatum", "innehållsförteckning"})
         label = label || first == l;
     }
     // A page that starts inside a list of people: "2 Daniel Hansson (S) …".
@@ -760,6 +760,21 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       std::string_view after = text.substr(k + 1, std::min<std::size_t>(80, n - k - 1));
       std::size_t paren = after.find(" (");
       if (paren != std::string_view::npos && paren < 40 && looksLikePersonName(after.substr(0, paren))) label = true;
+      // "2 Johan Utter, sekreterare": a page that starts with an official and a title.
+      std::size_t comma = after.find(',');
+      if (comma != std::string_view::npos && comma < 30 && looksLikePersonName(after.substr(0, comma)) &&
+          after.substr(0, comma).find(' ') != std::string_view::npos) {
+        // Names are short words ("Föredragningslista Föredragningslista, daterad …" is a title).
+        std::string_view name = after.substr(0, comma);
+        bool shortWords = true;
+        for (std::size_t wb = 0; wb < name.size();) {
+          std::size_t we = name.find(' ', wb);
+          if (we == std::string_view::npos) we = name.size();
+          shortWords = shortWords && we - wb <= 14;
+          wb = we + 1;
+        }
+        label = label || shortWords;
+      }
     }
     // A page header after a transcript's page index ("1 Sammanträdesprotokoll",
     // "3 SAMMANTRÄDESPROTOKOLL Sida 3", "11 Hultsfreds kommun", "2 Kommunstyrelsen").
@@ -767,6 +782,10 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
     for (std::size_t q = 0; q < title.size(); ++q)
       if (isLowerAt(title, q)) allCaps = false;
     // "Protokoll", "Sammanträdesprotokoll": a running header ("Protokollsjustering" is an item).
+    // "1 Socialnämnden (27)": the body and the page count of a running header.
+    if (std::size_t pc = lowerTitle.rfind(" ("); pc != std::string::npos && lowerTitle.ends_with(")") &&
+        lowerTitle.find_first_not_of("0123456789", pc + 2) == lowerTitle.size() - 1)
+      lowerTitle = lowerTitle.substr(0, pc), title = title.substr(0, pc);
     std::string firstTitleWord = lowerTitle.substr(0, lowerTitle.find(' '));
     bool header = allCaps || firstTitleWord.ends_with("protokoll") || firstTitleWord == "protokollsutdrag" ||
                   lowerTitle.starts_with("sida") ||

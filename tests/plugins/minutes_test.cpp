@@ -694,3 +694,39 @@ TEST_CASE("minutes: hundreds of thousands of people, one per line, in a run or i
     CHECK(secondsSince(t0) < 20.0);
   }
 }
+
+TEST_CASE("minutes: covers of other councils' templates") {
+  // "Beslutsinstans", the signatures' names run together, a page count after the body, a
+  // substitute among the others present, an initial without its dot.
+  auto a = MinutesPlugin().parse(
+      "SAMMANTRÄDESPROTOKOLL\n\n1 Socialnämnden (27) Plats och tid Kommunhuset, KS-salen, kl 13.00 Beslutande "
+      "Mariette Sjölund (S), ordförande Lennart Ahlström (S) Jan W Kjellberg (M) Övriga deltagande Patrik Skanser, "
+      "sekreterare Beatrice Zsoka (M) ersättare Utses att justera Lennart Ahlström (S) Underskrifter Sekreterare "
+      "Ordförande Justerande Patrik Skanser Mariette Sjölund (S) Lennart Ahlström (S) Beslutsinstans Socialnämnden "
+      "Sammanträdesdatum 2016-02-24\n\n2 Socialnämnden (27)\n\nSN 13 Bidrag till föreningar\nNämnden beslutar att "
+      "bevilja bidraget.\n");
+  REQUIRE(a.ok());
+  const auto& d = a.value();
+  CHECK(d.organization == "Socialnämnden");
+  CHECK(d.chair == "Mariette Sjölund");
+  CHECK(d.secretary == "Patrik Skanser");
+  CHECK(d.adjusters == std::vector<std::string>{"Lennart Ahlström"});
+  std::map<std::string, std::string> role;
+  for (const auto& p : d.attendees) role[p.name] = p.role;
+  CHECK(role.count("Jan W Kjellberg") == 1);
+  CHECK(role["Beatrice Zsoka"] == "ersättare");
+  for (const auto& it : d.items) CHECK(it.title.find("Socialnämnden") == std::string::npos);
+  // Absent members are no attendees; a body's own committee is no council.
+  auto b = MinutesPlugin().parse(
+      "Protokoll från Socialutskottets sammanträde 2011-10-12\nPlats och tid Sessionssalen, kl. 14.00-16.50 "
+      "Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Lars Rasch (KP), Kenneth Axelsson (M) och "
+      "Brittmari Svensson (S). Övriga närvarande Jonas Fredriksson, kommunsekreterare\n\n§ 76 Val\nText.\n");
+  REQUIRE(b.ok());
+  CHECK(b.value().organization == "Socialutskottet");
+  for (const auto& p : b.value().attendees) CHECK(p.name != "Lars Rasch");
+  auto c = MinutesPlugin().parse("Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2011-03-02\n"
+                                 "Plats och tid Kommunhuset, Henån, kl 09.00\nBeslutande Anna Ek (S), ordförande\n\n"
+                                 "§ 6 Ändring i bestämmelser\nText.\n");
+  REQUIRE(c.ok());
+  CHECK(c.value().organization.find("Kommunstyrelsens kommun") == std::string::npos);
+}
