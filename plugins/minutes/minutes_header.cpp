@@ -617,8 +617,9 @@ void setOrganization(const std::vector<Line>& lines, std::size_t i, std::string_
     org += t;
     last = j;
   }
-  // A date printed after the body ("Kommunstyrelsen 2020-05-12") is the meeting date.
-  if (auto d = parseSwedishDate(org)) {
+  // A date printed after the body ("Kommunstyrelsen 2020-05-12") is the meeting date; one
+  // far into a cover run into the line is another date (the adjustment's, the notice's).
+  if (auto d = parseSwedishDate(std::string_view(org).substr(0, std::min<std::size_t>(org.size(), 80)))) {
     if (doc.date.empty()) setFact(doc, doc.date, "date", *d, lines[i].text, 0.8);
     std::size_t digit = org.find_first_of("0123456789");
     if (digit != std::string::npos) org = trim(org.substr(0, digit));

@@ -730,3 +730,14 @@ TEST_CASE("minutes: covers of other councils' templates") {
   REQUIRE(c.ok());
   CHECK(c.value().organization.find("Kommunstyrelsens kommun") == std::string::npos);
 }
+
+TEST_CASE("minutes: a date far into a cover run after 'Sammanträdesprotokoll' is not the meeting's") {
+  auto r = MinutesPlugin().parse(
+      "Sammanträdesprotokoll Sida 1(18) Plats och tid Sessionssalen, Gamla kommunhuset, onsdag den 29 augusti kl. "
+      "14.00-16.50 Beslutande Anna Ek (S), ordförande Utses att justera Per Ek (M) Justeringens plats och tid "
+      "Kommunledningsförvaltningen, 2012-09-07 Underskrifter Sekreterare Eva Ek Organ Kommunfullmäktige "
+      "Sammanträdesdatum 2012-08-29\n\n§ 76 Val\nText.\n");
+  REQUIRE(r.ok());
+  CHECK(r.value().date == "2012-08-29");
+  CHECK(r.value().adjusted_date == "2012-09-07");
+}
