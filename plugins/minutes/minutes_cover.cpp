@@ -214,6 +214,7 @@ bool nameWord(std::string_view w) {
   for (char c : w)
     if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '/') return false;
   if (w.find("\xC2\xA7") != std::string_view::npos) return false;  // §
+  if (w.back() == '-') return false;  // "Miljö-": the first part of a compound title
   // Capitalised words of the minutes themselves, not of names: "Justering",
   // "Sammanträdesdag", "Föredragningslistan", "Regionstyrelsen".
   std::string l = toLowerSwedish(w);
@@ -223,7 +224,12 @@ bool nameWord(std::string_view w) {
                                 "nämnd", "anslaget", "justering", "justeringen", "sdag", "datum", "fullmäktige",
                                 "kommun", "kommunen", "förvaltningen", "utskottet", "rådet", "regionen", "beslut",
                                 "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter", "förbundet", "landstinget",
-                                "bolaget", "förvaltning"})
+                                "bolaget", "förvaltning", "justeringens", "närvarorätt", "yttranderätt",
+                                // An official's title before the name: "Kommundirektör Jan Fransson".
+                                "direktör", "chef", "sekreterare", "handläggare", "strateg", "ekonom", "arkitekt",
+                                "inspektör", "samordnare", "utvecklare", "ingenjör", "kommunikatör", "controller",
+                                "assistent", "rådgivare", "jurist", "utredare", "administratör", "adjungerade",
+                                "adjungerad"})
     if (l.size() >= tail.size() && l.ends_with(tail)) return false;
   // All-capital words longer than 3 letters are headings ("PROTOKOLL"), not names.
   bool allUpper = true;

@@ -741,3 +741,18 @@ TEST_CASE("minutes: a date far into a cover run after 'Sammanträdesprotokoll' i
   CHECK(r.value().date == "2012-08-29");
   CHECK(r.value().adjusted_date == "2012-09-07");
 }
+
+TEST_CASE("minutes: officials' titles before their names and labels after them are no part of the name") {
+  auto r = MinutesPlugin().parse(
+      "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2014-11-11\nPlats och tid Nicolairummet, kl 13.00 Beslutande "
+      "Anna Ek (S), ordförande Övriga närvarande Kommundirektör Jan Fransson Utredare Oskar Johansson Adjungerade "
+      "Jana Nilsson Utses att justera Marie-Louise Gunnarsson Justeringens plats och tid Kansliet 2014-11-14\n\n"
+      "§ 1 Val\nText.\n");
+  REQUIRE(r.ok());
+  std::vector<std::string> names;
+  for (const auto& a : r.value().attendees) names.push_back(a.name);
+  CHECK(std::find(names.begin(), names.end(), "Jan Fransson") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Oskar Johansson") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Jana Nilsson") != names.end());
+  CHECK(r.value().adjusters == std::vector<std::string>{"Marie-Louise Gunnarsson"});
+}
