@@ -269,7 +269,10 @@ std::vector<Word> wordsOf(std::string_view v) {
 bool isParty(std::string_view w) {
   if (w.size() < 3 || w.front() != '(' || w.back() != ')') return false;
   std::string_view in = w.substr(1, w.size() - 2);
-  if (in.empty() || in.size() > 6) return false;
+  // One to four letters ("S", "KD", "FiA", "SJVP"); "(BSNLÖ)", an administration, is none.
+  std::size_t letters = 0;
+  for (char c : in) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (in.empty() || letters > 4) return false;
   for (std::size_t i = 0; i < in.size(); ++i)
     if (!(isUpperAt(in, i) || isLowerAt(in, i)) && static_cast<unsigned char>(in[i]) < 0x80) return false;
   return true;
