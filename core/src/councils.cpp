@@ -362,6 +362,15 @@ bool wordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
 }
 
+// A no-break space (U+00A0) or the punctuation of U+2000–U+206F (dashes, quotes):
+// bytes above 0x7F that end a word. Their length, else 0.
+std::size_t separatorAt(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) return 3;
+  return 0;
+}
+
 }  // namespace
 
 const Municipality* municipalityNamed(std::string_view name) {
@@ -386,11 +395,15 @@ std::vector<Mention> municipalitiesIn(std::string_view text) {
   std::vector<Mention> out;
   auto wordEnd = [&](std::size_t b) {
     std::size_t e = b;
-    while (e < text.size() && wordByte(static_cast<unsigned char>(text[e]))) ++e;
+    while (e < text.size() && wordByte(static_cast<unsigned char>(text[e])) && !separatorAt(text, e)) ++e;
     while (e > b && text[e - 1] == '-') --e;
     return e;
   };
   for (std::size_t i = 0; i < text.size();) {
+    if (std::size_t sep = separatorAt(text, i)) {
+      i += sep;
+      continue;
+    }
     if (!wordByte(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;

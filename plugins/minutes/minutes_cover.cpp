@@ -153,6 +153,8 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
     }
     for (const LabelWord& w : kLabels) {
       if (lower.compare(i, w.phrase.size(), w.phrase) != 0) continue;
+      // "Forum", "Instans": labels only at a line's start ("Kulturhuset Forum" is a place).
+      if ((w.phrase == "forum" || w.phrase == "instans") && i > 0 && cover[i - 1] != '\n') continue;
       std::size_t e = i + w.phrase.size();
       if (e < lower.size() && wordChar(static_cast<unsigned char>(lower[e]))) continue;
       // A role after a name and a comma is an attendee's role, not a label:
@@ -184,7 +186,9 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
       // dropped (a page that goes on with people, "2 Daniel Hansson (S) …", does not end it).
       if (nl > 0 && v[nl - 1] == '\n' && d > 0 && d <= 3 && line.size() > d + 1 && line[d] == ' ' &&
           isUpperAt(line, d + 1)) {
-        std::string_view rest = v.substr(nl + 1 + d + 1, 60);
+        std::size_t lineStart = nl + 1;
+        while (lineStart < v.size() && (v[lineStart] == ' ' || v[lineStart] == '\t')) ++lineStart;
+        std::string_view rest = v.substr(std::min(v.size(), lineStart + d + 1), 60);
         std::size_t paren = rest.find(" (");
         if (!(paren != std::string_view::npos && paren < 40 && looksLikePersonName(rest.substr(0, paren)))) {
           v = v.substr(0, nl);
@@ -437,8 +441,13 @@ std::string placeOf(std::string_view v) {
   std::string lower = toLowerSwedish(v);
   std::size_t cut = v.size();
   auto at = [&](std::string_view w) {
-    for (std::size_t p = lower.find(w); p != std::string::npos; p = lower.find(w, p + 1))
+    for (std::size_t p = lower.find(w); p != std::string::npos; p = lower.find(w, p + 1)) {
       if (p == 0 || lower[p - 1] == ' ' || lower[p - 1] == ',') return p;
+      // After a no-break space or a dash: "Norrtälje\u00A0kl. 13.00", "Norrtälje–kl."
+      if ((p >= 2 && lower.compare(p - 2, 2, "\xC2\xA0") == 0) ||
+          (p >= 3 && (lower.compare(p - 3, 3, "\xE2\x80\x93") == 0 || lower.compare(p - 3, 3, "\xE2\x80\x94") == 0)))
+        return p;
+    }
     return std::string::npos;
   };
   for (std::string_view w : {"kl ", "kl.", "kl\n", "klockan", "måndag", "tisdag", "onsdag", "torsdag", "fredag",
@@ -470,7 +479,12 @@ std::string placeOf(std::string_view v) {
     }
   }
   std::string p = trim(v.substr(0, cut));
-  while (!p.empty() && (p.back() == ',' || p.back() == ' ')) p.pop_back();
+  for (bool more = true; more;) {
+    more = false;
+    while (!p.empty() && (p.back() == ',' || p.back() == ' ' || p.back() == '-')) p.pop_back();
+    for (std::string_view tail : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA0"})
+      if (p.ends_with(tail)) p.resize(p.size() - tail.size()), more = true;
+  }
   p = oneLine(p);
   // ", ," residue of dropped digits.
   std::string out;
@@ -1109,7 +1123,14 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       }
       for (std::size_t k = 0; k < lineBased; ++k) {
         std::string o = toLowerSwedish(doc.attendees[k].name);
-        if (l.find(o) != std::string::npos || o.find(l) != std::string::npos) return true;
+        // As whole words: a known "Anna Ek" is in "Anna Ek Justeringens", not in "Johanna Ekström".
+        auto within = [](const std::string& hay, const std::string& needle) {
+          for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1))
+            if ((at == 0 || hay[at - 1] == ' ') && (at + needle.size() == hay.size() || hay[at + needle.size()] == ' '))
+              return true;
+          return false;
+        };
+        if (within(l, o) || within(o, l)) return true;
       }
       return false;
     };
@@ -1159,7 +1180,7 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       if (people.size() >= 3) {
         std::string l = toLowerSwedish(people.back().status);
         for (std::size_t o = l.find("ordförande"); o != std::string::npos; o = l.find("ordförande", o + 1)) {
-          std::size_t from = o >= 12 ? o - 12 : 0;
+          std::size_t from = o >= 24 ? o - 24 : 0;  // "förste vice " is 13 bytes
           std::string vice = viceChairRole(std::string_view(l).substr(from, o + 10 - from));
           columnRoles.push_back(vice.empty() ? "ordförande" : vice);
         }

@@ -489,8 +489,12 @@ bool inlinePoints(std::string_view text, std::string_view body, const OffsetMap&
   int next = 1;
   for (std::size_t p = lead; p < lower.size();) {
     std::string num = std::to_string(next), num2 = std::to_string(next + 1);
-    std::size_t a = lower.find(" " + num + ". ", p ? p - 1 : 0);
-    std::size_t b = lower.find(" " + num2 + ". ", p ? p - 1 : 0);
+    // The next point within 4,000 bytes (so that a list with a number missing stays linear).
+    const std::size_t from = p ? p - 1 : 0;
+    std::string_view window = std::string_view(lower).substr(from, 4000);
+    std::size_t a = window.find(" " + num + ". "), b = window.find(" " + num2 + ". ");
+    if (a != std::string_view::npos) a += from;
+    if (b != std::string_view::npos) b += from;
     if (p == lead && lower.compare(lead, 3, "1. ") == 0) a = lead - 1;
     std::size_t at = std::min(a, b);
     if (at == std::string::npos) break;

@@ -387,8 +387,9 @@ std::vector<Item> tocRunItems(std::string_view text) {
   std::size_t eol = text.find('\n', labelEnd);
   std::string_view run = text.substr(labelEnd, (eol == std::string_view::npos ? text.size() : eol) - labelEnd);
   if (run.size() < 40) return out;  // a list on lines of its own is read line by line
-  // "211 Föredragningslista Föredragningslista, daterad …": an item's heading, not a list.
-  {
+  // "211 Föredragningslista Föredragningslista, daterad …": an item's heading, not a list
+  // ("3 Innehållsförteckning" is a page's number before the contents).
+  if (!text.substr(at).starts_with("Innehållsförteckning")) {
     std::string_view before = trimView(text.substr(0, at));
     std::size_t sp = before.find_last_of(" \n");
     std::string_view prev = before.substr(sp == std::string_view::npos ? 0 : sp + 1);
@@ -435,6 +436,7 @@ std::vector<Item> tocRunItems(std::string_view text) {
   Item cur;
   std::size_t curBegin = 0, curEnd = 0;
   bool prevStarted = false;    // the previous word started its title
+  int capitalRun = 0;          // capitalised words in a row inside a title
   std::string prevLower;
   auto flush = [&]() {
     if (!cur.title.empty() && cur.title.size() <= 300) {
@@ -468,8 +470,9 @@ std::vector<Item> tocRunItems(std::string_view text) {
       while (!place.empty() && (place.back() == ',' || place.back() == ':' || place.back() == '.')) place.remove_suffix(1);
       const bool tie = std::find(std::begin(kTies), std::end(kTies), prevLower) != std::end(kTies);
       const bool afterColon = !prevLower.empty() && prevLower.back() == ':';
+      // A name has two capitalised words ("från Anna Andersson"); a third starts a title.
       const bool inName = !prevLower.empty() && !prevStarted && isUpperAt(tokens[k - 1].second, 0) &&
-                          isLowerAt(tokens[k - 1].second, 1);
+                          isLowerAt(tokens[k - 1].second, 1) && capitalRun < 2;
       const bool afterCaps = k > 0 && allCaps(tokens[k - 1].second);
       starts = !tie && !afterColon && (titleHead(w) ||
                                       (!inName && !afterCaps && !councils::municipalityNamed(place)));
@@ -479,11 +482,13 @@ std::vector<Item> tocRunItems(std::string_view text) {
     if (cur.title.empty()) curBegin = off;
     cur.title += (cur.title.empty() ? "" : " ") + std::string(w);
     curEnd = off + w.size();
+    capitalRun = (!starts && isUpperAt(w, 0)) ? capitalRun + 1 : 0;
     prevStarted = starts;
     prevLower = toLowerSwedish(w);
   }
   flush();
   if (out.size() < 2) out.clear();
+  if (out.size() > 500) out.resize(500);  // no agenda is longer; a longer run is a text misread
   return out;
 }
 
@@ -577,37 +582,38 @@ std::vector<Item> agendaMarkedItems(std::string_view text) {
     // Back to the boundary: a sentence's end, a paragraph number, a line start (120 bytes at most).
     std::size_t floor = m > 120 ? m - 120 : 0;
     if (!marks.empty()) floor = std::max(floor, marks.back().end);
-    std::size_t b = m;
+    // Word by word back from the marker, never before `floor` (so each marker costs at
+    // most the 120 bytes of its window).
+    std::size_t b = m;  // where the words taken so far begin
     std::string number;
     std::size_t begin = std::string_view::npos;
-    while (b > floor) {
-      std::size_t sp = text.rfind(' ', b - 2);
-      std::size_t nl = text.rfind('\n', b - 1);
-      std::size_t wb = (sp == std::string_view::npos || sp < floor) ? floor : sp + 1;
-      if (nl != std::string_view::npos && nl >= wb && nl < b) {
-        wb = nl + 1;
-        begin = wb;
-        b = wb;
+    while (true) {
+      std::size_t e = b;
+      while (e > floor && text[e - 1] == ' ') --e;
+      if (e == floor) {
+        begin = b = floor;
         break;
       }
-      std::string_view w = text.substr(wb, b - wb);
-      while (!w.empty() && w.back() == ' ') w.remove_suffix(1);
+      if (text[e - 1] == '\n') {  // the line starts here
+        begin = b = e;
+        break;
+      }
+      std::size_t wb = e;
+      while (wb > floor && text[wb - 1] != ' ' && text[wb - 1] != '\n') --wb;
+      std::string_view w = text.substr(wb, e - wb);
       // A paragraph number stands before a capitalised title ("den 8 december kl Val …" has none).
-      if (!w.empty() && std::all_of(w.begin(), w.end(), isDigit) && w.size() <= 4 && b + 1 < text.size() &&
-          isUpperAt(text, b + (text[b] == ' ' ? 1 : 0))) {
+      std::size_t next = e;
+      while (next < m && text[next] == ' ') ++next;
+      if (std::all_of(w.begin(), w.end(), isDigit) && w.size() <= 4 && next < m && isUpperAt(text, next)) {
         number = std::string(w);
         begin = wb;
         break;
       }
-      if (!w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!') && w.size() > 2) {
+      if ((w.back() == '.' || w.back() == '?' || w.back() == '!') && w.size() > 2) {
         begin = b;
         break;
       }
       b = wb;
-      if (wb == floor) {
-        begin = wb;
-        break;
-      }
     }
     std::size_t titleBegin = number.empty() ? b : begin + number.size();
     while (titleBegin < m && (text[titleBegin] == ' ' || text[titleBegin] == '\n')) ++titleBegin;

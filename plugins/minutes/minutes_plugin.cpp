@@ -1,5 +1,7 @@
 #include "minutes_plugin.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 
 #include "beslut/text.h"
@@ -129,12 +131,14 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
       std::erase_if(n, [](char c) { return c == ' ' || c == '\xC2' || c == '\xA7'; });
       return n;
     };
+    std::unordered_set<std::string> titles, numbers;
+    for (const Item& it : doc.items) {
+      titles.insert(toLowerSwedish(it.title));
+      if (!it.number.empty()) numbers.insert(bare(it.number));
+    }
     std::vector<Item> merged;
     for (Item& a : agenda) {
-      bool printed = false;
-      for (const Item& it : doc.items)
-        printed = printed || toLowerSwedish(it.title) == toLowerSwedish(a.title) ||
-                  (!a.number.empty() && bare(it.number) == bare(a.number));
+      const bool printed = titles.contains(toLowerSwedish(a.title)) || (!a.number.empty() && numbers.contains(bare(a.number)));
       if (!printed) merged.push_back(std::move(a));
     }
     if (!merged.empty()) {
@@ -168,9 +172,14 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
             c = c == std::string::npos ? 0 : c + 1;
             if (lower[w - 6] == '-') w = c;
           }
-          if (w > 0 && isUpperAt(d.text, w) && lower[w - 1] == ' ' && lower[w - 2] != '.') {
+          if (w >= 2 && isUpperAt(d.text, w) && lower[w - 1] == ' ' && lower[w - 2] != '.') {
             d.text = d.text.substr(w);
-            if (d.span.end > d.span.begin + w) d.span.begin += w;
+            // The span starts where the body's name stands in the source (whose spaces
+            // the decision's text has collapsed).
+            std::string_view source = std::string_view(doc.text).substr(
+                std::min(d.span.begin, doc.text.size()), d.span.end > d.span.begin ? d.span.end - d.span.begin : 0);
+            std::string_view start = std::string_view(d.text).substr(0, std::min<std::size_t>(d.text.size(), 24));
+            if (std::size_t at = source.find(start); at != std::string_view::npos) d.span.begin += at;
           }
           break;
         }

@@ -756,3 +756,57 @@ TEST_CASE("minutes: officials' titles before their names and labels after them a
   CHECK(std::find(names.begin(), names.end(), "Jana Nilsson") != names.end());
   CHECK(r.value().adjusters == std::vector<std::string>{"Marie-Louise Gunnarsson"});
 }
+
+TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offsets") {
+  // The walk back from "(ärende 1)" wrapped round to the end of the text (a hang).
+  auto hang = MinutesPlugin().parse(" S (ärende 1) SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Sammanträdesdatum 2020-05-12 "
+                                    "Beslutande Maria Lind (S) Utses att justera Johan Berg");
+  CHECK(hang.ok());
+  // Numbered decision points with every other number missing; markers on one long line;
+  // a table of contents of thousands of entries beside thousands of paragraphs.
+  std::string points = "Protokoll Kommunstyrelsen 2020-01-01\n\n§ 1 Val\nKommunstyrelsens beslut 1. a ";
+  for (int i = 3; points.size() < 400 * 1024; i += 2) points += std::to_string(i) + ". a ";
+  std::string marks = "Protokoll Regionfullmäktige 2020-01-01 ";
+  while (marks.size() < 400 * 1024) marks += "a a a a a a a a a a a a a a a a a a a a a (ärende 1) ";
+  std::string toc = "Protokoll Kommunstyrelsen 2020-01-01\n\n3 Innehållsförteckning";
+  for (int i = 0; i < 20000; ++i) toc += " Rapport om vägar " + std::to_string(i % 900 + 1);
+  toc += "\n";
+  for (int i = 1; i < 4000; ++i) toc += "\n§ " + std::to_string(i) + " Ärende nummer " + std::to_string(i) + "\nText.\n";
+  for (const std::string* text : {&points, &marks, &toc}) {
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(MinutesPlugin().parse(*text).ok());
+    CHECK(secondsSince(t0) < 20.0);
+  }
+  // An indented page that goes on with people does not end the list; "Forum" in a place is
+  // no label; a town before a no-break space is a town.
+  auto indented = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2020-05-12\nPlats och tid "
+                                        "Kommunhuset, kl 13.00\nBeslutande Anna Ek (S), ordförande\n\n    2 Daniel "
+                                        "Hansson (S) Eva Berg (M)\n\n§ 1 Upprop\nText.\n");
+  REQUIRE(indented.ok());
+  CHECK(indented.value().attendees.size() == 3);
+  auto forum = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\nPlats och tid "
+                                     "Kulturhuset Forum, Piteå kl. 13.00-16.15\nBeslutande Anna Ek (S), ordförande\n\n"
+                                     "§ 1 Upprop\nText.\n");
+  REQUIRE(forum.ok());
+  CHECK(forum.value().place == "Kulturhuset Forum, Piteå");
+  auto nbsp = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\nPlats och tid "
+                                    "Folkets Hus, Norrtälje\xC2\xA0kl. 13.00-16.15\nBeslutande Anna Ek (S), ordförande\n\n"
+                                    "§ 1 Upprop\nText.\n");
+  REQUIRE(nbsp.ok());
+  CHECK(nbsp.value().organization == "Kommunstyrelsen (Norrtälje kommun)");
+  CHECK(nbsp.value().place == "Folkets Hus, Norrtälje");
+  // A name inside a table of contents takes two capitalised words, not the rest of the run.
+  auto names = MinutesPlugin().parse("Protokoll Kommunstyrelsen Sammanträdesdatum 2020-01-01\n\n3 Innehållsförteckning "
+                                     "Rapport från Anna Andersson Skattesats Bygglov Kvarteret Lärkan Delårsbokslut");
+  REQUIRE(names.ok());
+  CHECK(names.value().items.size() >= 4);
+  // A decision's span starts at the deciding body in the source, whose spaces were collapsed.
+  std::string spaced = "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2020-05-12\n\n1 Dnr A Remiss     av     "
+                       "utredningen     om     skolan\nKommunstyrelsen beslutade att godkänna förslaget.";
+  auto span = MinutesPlugin().parse(spaced);
+  REQUIRE(span.ok());
+  for (const auto& it : span.value().items)
+    for (const auto& d : it.decisions)
+      if (d.text.starts_with("Kommunstyrelsen beslutade"))
+        CHECK(std::string_view(span.value().text).substr(d.span.begin).starts_with("Kommunstyrelsen beslutade"));
+}
