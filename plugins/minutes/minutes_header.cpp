@@ -994,4 +994,66 @@ void readRegister(const std::vector<Line>& lines, std::size_t from, Document& do
   }
 }
 
+void readAttendanceProse(Document& doc) {
+  if (!doc.attendees.empty()) return;
+  std::string_view region = std::string_view(doc.text).substr(0, std::min<std::size_t>(doc.text.size(), 20000));
+  auto add = [&doc](std::string_view raw, const std::string& role) {
+    std::string name = oneLine(trimView(raw));
+    if (std::size_t paren = name.find(" ("); paren != std::string::npos) name = trim(std::string_view(name).substr(0, paren));
+    while (!name.empty() && (name.back() == '.' || name.back() == ',' || name.back() == ' ')) name.pop_back();
+    for (std::string_view lead : {"Även ", "varvid ", "Varvid ", "också "})
+      if (name.starts_with(lead)) name = name.substr(lead.size());
+    if (!looksLikePersonName(name) || doc.attendees.size() >= kMaxAttendees) return;
+    for (const Attendee& a : doc.attendees)
+      if (a.name == name) return;
+    Attendee a;
+    a.name = name;
+    a.role = role;
+    std::size_t at = doc.text.find(name);
+    if (at != std::string::npos) a.span = {at, at + name.size()};
+    a.confidence = 0.6;
+    doc.attendees.push_back(std::move(a));
+  };
+  // Names in "A, B och C" or "A respektive B", up to the end of the clause.
+  auto eachName = [](std::string_view list, auto&& f) {
+    std::size_t end = list.find_first_of(".;(");
+    list = list.substr(0, end);
+    std::size_t b = 0;
+    while (b < list.size()) {
+      std::size_t e = list.size();
+      std::size_t sep = 0;
+      for (std::string_view s : {", ", " och ", " respektive "})
+        if (std::size_t p = list.find(s, b); p != std::string_view::npos && p < e) e = p, sep = s.size();
+      f(list.substr(b, e - b));
+      if (e == list.size()) break;
+      b = e + sep;
+    }
+  };
+  for (std::string_view sentence : splitSentences(region)) {
+    if (sentence.size() > 3000) continue;
+    const std::string lower = toLowerSwedish(sentence);
+    // "Som ersättare för de frånvarande ledamöterna inträder: A för B, C för D och E för F."
+    if (std::size_t p = lower.find("inträder:"); p != std::string::npos)
+      eachName(sentence.substr(p + std::string_view("inträder:").size()), [&](std::string_view pair) {
+        if (std::size_t f = pair.find(" för "); f != std::string_view::npos) add(pair.substr(0, f), "tjänstgörande ersättare");
+      });
+    // "Carl-Axel Roslund infinner sig under ärendet 57", "A och B infinner sig också …".
+    if (std::size_t p = lower.find(" infinner sig"); p != std::string::npos)
+      eachName(sentence.substr(0, p), [&](std::string_view n) { add(n, "ledamot"); });
+    // "A och B lämnar sammanträdet under ärendet 58 och ersättes av C respektive D."
+    if (std::size_t p = lower.find(" lämnar sammanträdet"); p != std::string::npos) {
+      eachName(sentence.substr(0, p), [&](std::string_view n) { add(n, "ledamot"); });
+      if (std::size_t q = lower.find("ersättes av ", p); q != std::string::npos)
+        eachName(sentence.substr(q + std::string_view("ersättes av ").size()),
+                 [&](std::string_view n) { add(n, "tjänstgörande ersättare"); });
+    }
+    // "…, varvid Thorbjörn Lindhqvist blir ny ersättare för Olle Aulin."
+    if (std::size_t p = lower.find(" blir ny ersättare"); p != std::string::npos) {
+      std::string_view before = sentence.substr(0, p);
+      std::size_t from = before.find_last_of(",");
+      add(before.substr(from == std::string_view::npos ? 0 : from + 1), "tjänstgörande ersättare");
+    }
+  }
+}
+
 }  // namespace beslut::plugins::minutes

@@ -65,6 +65,10 @@ inline constexpr std::size_t kMaxAttendees = 1000;
 // An attendance register (närvarolista) anywhere from line `from`: group headings
 // ("LEDAMÖTER Ja Nej …") and rows with the cross of presence ("Annili Caap m x").
 void readRegister(const std::vector<Line>& lines, std::size_t from, Document& doc);
+// Attendance written as prose, for minutes without a list: "Som ersättare för de frånvarande
+// ledamöterna inträder: A för B, …", "X infinner sig", "X lämnar sammanträdet … och ersättes
+// av Y", "Z blir ny ersättare för W".
+void readAttendanceProse(Document& doc);
 // The vice chair's role as printed, its ordinal kept ("1:e vice ordförande",
 // "förste vice ordf" -> "1:e vice ordförande"); empty when `lower` names none.
 std::string viceChairRole(std::string_view lower);

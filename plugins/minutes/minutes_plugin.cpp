@@ -248,6 +248,7 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   minutes::settleAdjusters(doc);
   minutes::addSecretaryAttendee(lines, first, doc);
   minutes::readRegister(lines, 0, doc);
+  minutes::readAttendanceProse(doc);
   minutes::settleAttendees(doc);
   for (Attendee& a : doc.attendees)
     if (std::find(doc.adjusters.begin(), doc.adjusters.end(), a.name) != doc.adjusters.end()) a.adjuster = true;

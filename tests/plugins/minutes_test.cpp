@@ -810,3 +810,28 @@ TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offs
       if (d.text.starts_with("Kommunstyrelsen beslutade"))
         CHECK(std::string_view(span.value().text).substr(d.span.begin).starts_with("Kommunstyrelsen beslutade"));
 }
+
+TEST_CASE("minutes: attendance written as prose") {
+  auto r = MinutesPlugin().parse(
+      "Den 24 april 1997. Protokollet föres av undertecknad kommunfullmäktiges sekreterare.\n\n"
+      "Närvarande vid uppropet: ordföranden samt övriga ledamöter utom Birgitta Nilsson, Per-Olof Pettersson och Arne "
+      "Cronström. Som ersättare för de frånvarande ledamöterna inträder: Sten Svensson för Birgitta Nilsson, Katarina "
+      "Persson för Per-Olof Pettersson och Lars-Olof Larsson för Arne Cronström. Birgitta Nilsson infinner sig under "
+      "ärendet 58 (dessförinnan ersatt av Sten Svensson). Ilse Chlad och Kent Andersson lämnar sammanträdet under "
+      "ärendet 58 och ersättes av Sofie Axelsson respektive Ewa Bertz. Även Stig Lomholt lämnar sammanträdet under "
+      "ärendet 63, varvid Thorbjörn Lindhqvist blir ny ersättare för Olle Aulin.\n\n§ 57 Val\nText.\n");
+  REQUIRE(r.ok());
+  std::map<std::string, std::string> role;
+  for (const auto& a : r.value().attendees) role[a.name] = a.role;
+  CHECK(role == std::map<std::string, std::string>{{"Sten Svensson", "tjänstgörande ersättare"},
+                                                   {"Katarina Persson", "tjänstgörande ersättare"},
+                                                   {"Lars-Olof Larsson", "tjänstgörande ersättare"},
+                                                   {"Birgitta Nilsson", "ledamot"},
+                                                   {"Ilse Chlad", "ledamot"},
+                                                   {"Kent Andersson", "ledamot"},
+                                                   {"Sofie Axelsson", "tjänstgörande ersättare"},
+                                                   {"Ewa Bertz", "tjänstgörande ersättare"},
+                                                   {"Stig Lomholt", "ledamot"},
+                                                   {"Thorbjörn Lindhqvist", "tjänstgörande ersättare"}});
+  CHECK(r.value().organization == "Kommunfullmäktige");
+}
