@@ -1178,15 +1178,39 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       // 1:e vice ordförande 2:e vice ordförande"): the roles belong to the first names in order.
       std::vector<std::string> columnRoles;
       if (people.size() >= 3) {
+        // The last person's "status" is then a run of role phrases, one per person in order
+        // ("… ordförande 1:e vice ordförande ledamot … tjänstgörande ersättare").
         std::string l = toLowerSwedish(people.back().status);
-        for (std::size_t o = l.find("ordförande"); o != std::string::npos; o = l.find("ordförande", o + 1)) {
-          std::size_t from = o >= 24 ? o - 24 : 0;  // "förste vice " is 13 bytes
-          std::string vice = viceChairRole(std::string_view(l).substr(from, o + 10 - from));
-          columnRoles.push_back(vice.empty() ? "ordförande" : vice);
+        static constexpr std::string_view kRoles[] = {"ej tjänstgörande ersättare", "tjänstgörande ersättare",
+                                                      "vice ordförande", "ordförande", "ersättare", "ledamot"};
+        std::size_t i = 0;
+        bool onlyRoles = true;
+        while (i < l.size() && onlyRoles) {
+          while (i < l.size() && l[i] == ' ') ++i;
+          if (i >= l.size()) break;
+          // An ordinal before "vice": "1:e", "2:a", "förste", "andre".
+          std::size_t ordEnd = l.find(' ', i);
+          std::string_view ord = std::string_view(l).substr(i, ordEnd == std::string::npos ? l.size() - i : ordEnd - i);
+          std::size_t at = i;
+          if (ordEnd != std::string::npos && std::string_view(l).substr(ordEnd + 1).starts_with("vice ordförande") &&
+              (ord == "förste" || ord == "andre" || (ord.size() == 3 && ord[1] == ':')))
+            at = ordEnd + 1;
+          bool matched = false;
+          for (std::string_view r : kRoles)
+            if (std::string_view(l).substr(at).starts_with(r)) {
+              std::size_t e = at + r.size();
+              columnRoles.push_back(r == "vice ordförande" ? viceChairRole(std::string_view(l).substr(i, e - i))
+                                                           : std::string(r));
+              i = e;
+              matched = true;
+              break;
+            }
+          onlyRoles = matched;
         }
         bool othersBare = true;
         for (std::size_t q = 0; q + 1 < people.size(); ++q) othersBare = othersBare && people[q].status.empty();
-        if (columnRoles.size() < 2 || !othersBare || columnRoles.size() >= people.size()) columnRoles.clear();
+        if (!onlyRoles || columnRoles.size() < 2 || !othersBare || columnRoles.size() > people.size())
+          columnRoles.clear();
         if (!columnRoles.empty()) people.back().status.clear();
       }
       bool nextReplaced = false;

@@ -835,3 +835,16 @@ TEST_CASE("minutes: attendance written as prose") {
                                                    {"Thorbjörn Lindhqvist", "tjänstgörande ersättare"}});
   CHECK(r.value().organization == "Kommunfullmäktige");
 }
+
+TEST_CASE("minutes: a whole role column after the names") {
+  auto r = MinutesPlugin().parse(
+      "Protokoll\nMiljö- och byggnadsnämnden\nSammanträdesdatum 2013-02-26\n2 Sammanträdesdatum s. 2 (57) Beslutande "
+      "Jerry Ahl (M) Elisabeth Sven (M) Janeric Seid (M) Thomas Nils (M) Stig Sven (S) ordförande 1:e vice "
+      "ordförande ledamot tjänstgörande ersättare tjänstgörande ersättare Övriga närvarande Beatrice Zsoka (M) "
+      "ersättare\n\n§ 27 Information\nText.\n");
+  REQUIRE(r.ok());
+  std::vector<std::string> roles;
+  for (const auto& a : r.value().attendees) roles.push_back(a.role);
+  CHECK(roles == std::vector<std::string>{"ordförande", "1:e vice ordförande", "ledamot", "tjänstgörande ersättare",
+                                          "tjänstgörande ersättare", "ej tjänstgörande ersättare"});
+}
