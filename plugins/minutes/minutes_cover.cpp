@@ -1134,6 +1134,87 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       }
       return false;
     };
+    // A row of labels printed before all their values ("Plats Närvarande ledamöter Närvarande
+    // ers Övriga närvarande Sekreterare Föreläsningssalen, …, Växjö Anna Ek (m), ordf … Per
+    // Berg, Eva Dahl Kristina Brundin"): the place first, then the members with their parties,
+    // then the others without, the secretary last.
+    if (lineBased == 0)
+      for (std::size_t k = 3; k < labels.size(); ++k) {
+        const Found& f = labels[k];
+        if (f.value.size() < 40 || (f.label != Label::kSecretary && groupRoleOf(f.label).empty())) continue;
+        auto blank = [](std::string_view v) { return v.size() <= 4 && (v.empty() || !isUpperAt(v, 0)); };
+        std::size_t r = k, groups = 0;
+        bool place = false;
+        while (r > 0 && blank(labels[r - 1].value)) {
+          --r;
+          if (!groupRoleOf(labels[r].label).empty()) ++groups;
+          if (labels[r].label == Label::kPlace || labels[r].label == Label::kPlaceTime) place = true;
+        }
+        if (k - r < 3 || groups < 2) continue;
+        std::string_view v = f.value.substr(0, std::min<std::size_t>(f.value.size(), 4000));
+        if (place) {
+          std::string pl = placeOf(v);
+          if (!pl.empty() && v.starts_with(pl)) {
+            if (doc.place.empty()) {
+              doc.place = pl;
+              evidence("place", v.substr(0, pl.size()), 0.6);
+            }
+            v = trimView(v.substr(pl.size()));
+          }
+        }
+        // The values end where the first paragraph starts: "… Kristina Brundin 210 Val av
+        // protokolljusterare …" (a number, then a title in sentence case; "215 Leif Hognert" is
+        // a presence note).
+        for (std::size_t q = 0; q + 1 < v.size(); ++q) {
+          if (v[q] != ' ' || !(v[q + 1] >= '0' && v[q + 1] <= '9')) continue;
+          std::size_t d = q + 1;
+          while (d < v.size() && v[d] >= '0' && v[d] <= '9') ++d;
+          if (d - q - 1 > 4 || d + 1 >= v.size() || v[d] != ' ' || !isUpperAt(v, d + 1)) continue;
+          std::size_t sp = v.find(' ', d + 1);
+          if (sp != std::string_view::npos && sp + 1 < v.size() && isLowerAt(v, sp + 1)) {
+            v = v.substr(0, q);
+            break;
+          }
+        }
+        auto people = peopleIn(v);
+        std::size_t lastParty = people.size();
+        for (std::size_t q = 0; q < people.size(); ++q)
+          if (!people[q].party.empty()) lastParty = q;
+        if (lastParty == people.size()) break;
+        // "… Per Carlsson Kristina Brundin": the last of the others and the secretary run together.
+        if (!people.empty() && people.size() - 1 > lastParty && people.back().party.empty()) {
+          auto ws = wordsOf(people.back().name);
+          if (ws.size() == 4) {
+            PersonMention second = people.back();
+            second.name = std::string(ws[2].text) + " " + std::string(ws[3].text);
+            people.back().name = std::string(ws[0].text) + " " + std::string(ws[1].text);
+            std::size_t cut = people.back().begin + static_cast<std::size_t>(ws[2].begin);
+            people.back().end = cut;
+            second.begin = cut;
+            people.push_back(second);
+          }
+        }
+        for (std::size_t q = 0; q < people.size() && doc.attendees.size() < kMaxAttendees; ++q) {
+          const auto& pm = people[q];
+          std::string l = toLowerSwedish(pm.status);
+          if (l.find("ej närvarande") != std::string::npos) continue;
+          Attendee a;
+          a.name = pm.name;
+          a.party = pm.party;
+          a.role = q <= lastParty ? roleFromStatus(pm.status, "ledamot") : "övrig närvarande";
+          if (q + 1 == people.size() && q > lastParty && f.label == Label::kSecretary) {
+            a.role = "sekreterare";
+            // The label row says more surely than a signature run that began with the place.
+            doc.secretary = a.name;
+            evidence("secretary", v.substr(pm.begin, pm.end - pm.begin), 0.6);
+          }
+          if (a.role == "ordförande" && doc.chair.empty()) doc.chair = a.name;
+          a.span = spanIn(v.substr(pm.begin, pm.end - pm.begin), doc);
+          a.confidence = 0.55;
+          doc.attendees.push_back(std::move(a));
+        }
+        break;
+      }
     for (std::size_t k = 0; k < labels.size(); ++k) {
       const Found& f = labels[k];
       std::string group = groupRoleOf(f.label);

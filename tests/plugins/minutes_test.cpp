@@ -848,3 +848,27 @@ TEST_CASE("minutes: a whole role column after the names") {
   CHECK(roles == std::vector<std::string>{"ordförande", "1:e vice ordförande", "ledamot", "tjänstgörande ersättare",
                                           "tjänstgörande ersättare", "ej tjänstgörande ersättare"});
 }
+
+TEST_CASE("minutes: a row of labels printed before all their values") {
+  auto r = MinutesPlugin().parse(
+      "1 PROTOKOLL LS (23) Landstingsstyrelsen Tid Måndagen den 10 november 2008, kl Plats Närvarande ledamöter "
+      "Närvarande ers Övriga närvarande Sekreterare Föreläsningssalen, Sigfridsområdet, Växjö Suzanne Frank (m), "
+      "ordf Paul Johansson (c) 1:e vice ordf Göran Giselsson (m) Pernilla Sjöberg (m) tj ersättare Stefan Fredriksson "
+      "(s) ej närvarande Rolf Andersson (fp) Stefan Bergström, Annika Hallquist 215 Leif Hognert och Malin Åberg 216 "
+      "Per Carlsson Kristina Brundin 210 Val av protokolljusterare samt justeringsdatum Att jämte ordföranden justera "
+      "dagens protokoll utsågs Anna Fransson.\n");
+  REQUIRE(r.ok());
+  const auto& d = r.value();
+  CHECK(d.place == "Föreläsningssalen, Sigfridsområdet, Växjö");
+  CHECK(d.chair == "Suzanne Frank");
+  CHECK(d.secretary == "Kristina Brundin");
+  std::map<std::string, std::string> role;
+  for (const auto& a : d.attendees) role[a.name] = a.role;
+  CHECK(role["Paul Johansson"] == "1:e vice ordförande");
+  CHECK(role["Pernilla Sjöberg"] == "tjänstgörande ersättare");
+  CHECK(role.count("Stefan Fredriksson") == 0);  // not present
+  CHECK(role["Annika Hallquist"] == "övrig närvarande");
+  CHECK(role["Per Carlsson"] == "övrig närvarande");
+  CHECK(role["Kristina Brundin"] == "sekreterare");
+  CHECK(role.count("Anna Fransson") == 0);  // named in a paragraph, not in the cover
+}
