@@ -548,6 +548,17 @@ std::vector<std::string_view> splitLines(std::string_view s) {
   return lines;
 }
 
+std::vector<std::string_view> splitWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  for (std::size_t b = 0; b < s.size();) {
+    std::size_t e = s.find(' ', b);
+    if (e == std::string_view::npos) e = s.size();
+    if (e > b) words.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return words;
+}
+
 bool isUrlLine(std::string_view line) {
   std::string_view t = trimView(line);
   if (t.empty() || t.size() > 300) return false;

@@ -365,14 +365,11 @@ std::vector<PersonMention> peopleIn(std::string_view v) {
       ++j;
     } else if (p.party.empty() && j < words.size() && words[j - 1].comma_after) {
       // "Ulf Lundberg, v", "Thor Lindgren, s, ordförande": a party between commas.
-      std::string l = toLowerSwedish(words[j].text);
-      for (std::string_view party : {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "fi"})
-        if (l == party) {
-          p.party = std::string(words[j].text);
-          p.end = words[j].begin + words[j].text.size();
-          ++j;
-          break;
-        }
+      if (isPartyAbbreviation(toLowerSwedish(words[j].text))) {
+        p.party = std::string(words[j].text);
+        p.end = words[j].begin + words[j].text.size();
+        ++j;
+      }
     }
     out.push_back(std::move(p));
     i = j;

@@ -158,12 +158,8 @@ std::optional<LabelMatch> matchLabel(std::string_view t, std::string_view lower)
     if (!lower.starts_with(group) || !t.starts_with(group == "ledamöter" ? "LEDAM" : "ERS")) continue;
     std::string_view rest = lower.substr(group.size());
     bool columnsOnly = true;
-    for (std::size_t b = 0; b < rest.size();) {
-      std::size_t e = rest.find(' ', b);
-      if (e == std::string_view::npos) e = rest.size();
-      std::string_view w = rest.substr(b, e - b);
-      b = e + 1;
-      if (w.empty() || w == ":" || w == "ja" || w == "nej" || w == "tid" || w == "kl." || w == "kl" || w == "närvaro" ||
+    for (std::string_view w : splitWords(rest)) {
+      if (w == ":" || w == "ja" || w == "nej" || w == "tid" || w == "kl." || w == "kl" || w == "närvaro" ||
           w == "votering" || w.find_first_not_of("0123456789.:-") == std::string_view::npos)
         continue;
       columnsOnly = false;
@@ -332,9 +328,7 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
     if (end >= 1 && end <= 3 && (end == rest.size() || rest[end] == ',' || rest[end] == ' ')) {
       std::string token(rest.substr(0, end));
       std::string lower = toLowerSwedish(token);
-      static const std::array<std::string_view, 16> kParties = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp",
-                                                                "fi", "pp", "spi", "vänst", "ns", "skp", "ald"};
-      if (std::find(kParties.begin(), kParties.end(), lower) != kParties.end()) {
+      if (isPartyAbbreviation(lower)) {
         a.party = token;
         rest.remove_prefix(end);
         while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
@@ -394,18 +388,10 @@ std::optional<Attendee> parseAttendee(std::string_view line, const std::string& 
   // "Annili Caap m x", "Catharina Famer Erdtman s x Kl. 09.00-09.45": the party, then
   // the cross of presence (a row without it is someone absent).
   if (t.find('(') == std::string_view::npos) {
-    std::vector<std::string_view> words;
-    for (std::size_t b = 0; b < t.size();) {
-      std::size_t e = t.find(' ', b);
-      if (e == std::string_view::npos) e = t.size();
-      if (e > b) words.push_back(t.substr(b, e - b));
-      b = e + 1;
-    }
-    static constexpr std::string_view kParties[] = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "fi"};
+    std::vector<std::string_view> words = splitWords(t);
     for (std::size_t k = 2; k < words.size(); ++k) {
       if (words[k] != "x" && words[k] != "X") continue;
-      std::string party = toLowerSwedish(words[k - 1]);
-      if (std::find(std::begin(kParties), std::end(kParties), party) == std::end(kParties)) break;
+      if (!isPartyAbbreviation(toLowerSwedish(words[k - 1]))) break;
       std::string_view head = t.substr(0, static_cast<std::size_t>(words[k - 1].data() - t.data()));
       head = trimView(head);
       std::size_t comma = head.find(',');
@@ -653,13 +639,7 @@ void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size
       // "Astrid Edin Thor Lindgren Ulf Lundberg" above "sekreterare ordförande justerare":
       // the column gaps lost, two capitalised words a name.
       if (n.size() == 1 && roles->size() >= 2) {
-        std::vector<std::string_view> words;
-        for (std::size_t b = 0; b < line.size();) {
-          std::size_t e = line.find(' ', b);
-          if (e == std::string_view::npos) e = line.size();
-          if (e > b) words.push_back(line.substr(b, e - b));
-          b = e + 1;
-        }
+        std::vector<std::string_view> words = splitWords(line);
         bool capitals = std::all_of(words.begin(), words.end(), [](std::string_view w) { return isUpperAt(w, 0); });
         if (capitals && words.size() == 2 * roles->size()) {
           n.clear();
@@ -916,12 +896,7 @@ void settleAttendees(Document& doc) {
   auto samePerson = [](const std::string& x, const std::string& y) {
     auto words = [](const std::string& s) {
       std::vector<std::string> w;
-      for (std::size_t b = 0; b < s.size();) {
-        std::size_t e = s.find(' ', b);
-        if (e == std::string::npos) e = s.size();
-        if (e > b) w.push_back(toLowerSwedish(std::string_view(s).substr(b, e - b)));
-        b = e + 1;
-      }
+      for (std::string_view word : splitWords(s)) w.push_back(toLowerSwedish(word));
       std::sort(w.begin(), w.end());
       return w;
     };
@@ -1054,6 +1029,12 @@ void readAttendanceProse(Document& doc) {
       add(before.substr(from == std::string_view::npos ? 0 : from + 1), "tjänstgörande ersättare");
     }
   }
+}
+
+bool isPartyAbbreviation(std::string_view lower) {
+  static constexpr std::string_view kParties[] = {"s",  "m",  "c",   "v",     "l",  "kd",  "mp", "sd",
+                                                  "fp", "fi", "pp",  "spi",   "ns", "skp", "ald", "vänst"};
+  return std::find(std::begin(kParties), std::end(kParties), lower) != std::end(kParties);
 }
 
 }  // namespace beslut::plugins::minutes

@@ -59,6 +59,9 @@ void settleAdjusters(Document& doc);
 void addSecretaryAttendee(const std::vector<Line>& lines, std::size_t end, Document& doc);
 // Every person once; the chair's and the secretary's roles.
 void settleAttendees(Document& doc);
+// A party's abbreviation as minutes print it without parentheses ("Ulf Lundberg, v",
+// "Annili Caap m x"), lower case: the parliamentary parties and common local ones.
+bool isPartyAbbreviation(std::string_view lower);
 // No meeting has more people than this: a longer "list" is a text misread, and
 // capping it keeps every step over the attendees linear.
 inline constexpr std::size_t kMaxAttendees = 1000;

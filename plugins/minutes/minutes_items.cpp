@@ -396,12 +396,7 @@ std::vector<Item> tocRunItems(std::string_view text) {
     if (!prev.empty() && prev.find_first_not_of("0123456789") == std::string_view::npos && prev.size() <= 3) return out;
   }
   std::vector<std::pair<std::size_t, std::string_view>> tokens;  // offset in text, token
-  for (std::size_t i = 0; i < run.size();) {
-    while (i < run.size() && run[i] == ' ') ++i;
-    std::size_t b = i;
-    while (i < run.size() && run[i] != ' ') ++i;
-    if (i > b) tokens.emplace_back(labelEnd + b, run.substr(b, i - b));
-  }
+  for (std::string_view w : splitWords(run)) tokens.emplace_back(labelEnd + static_cast<std::size_t>(w.data() - run.data()), w);
   auto number = [](std::string_view t) {
     if (t.ends_with(".")) t.remove_suffix(1);
     if (t.empty() || t.size() > 3) return -1;
@@ -563,16 +558,42 @@ bool paragraphPrefix(std::string_view w) {
 
 }  // namespace
 
+// Items from headings found inside a run of text (a paragraph's number or an agenda
+// marker): the title between its bounds, the body up to the next heading (at most 20,000
+// bytes for the last), the decisions read in the body.
+struct RunHeading {
+  std::size_t begin;       // of the heading
+  std::size_t titleBegin, titleEnd;
+  std::size_t bodyBegin;   // after the title, or after the marker that ends it
+  std::string number;
+};
+
+static std::vector<Item> itemsFromHeadings(std::string_view text, const std::vector<RunHeading>& headings) {
+  std::vector<Item> out;
+  for (std::size_t c = 0; c < headings.size(); ++c) {
+    const RunHeading& h = headings[c];
+    Item item;
+    item.number = h.number;
+    item.title = truncateText(oneLine(trimView(text.substr(h.titleBegin, h.titleEnd - h.titleBegin))), 300);
+    while (!item.title.empty() && item.title.back() == '.') item.title.pop_back();
+    std::size_t bodyEnd = c + 1 < headings.size() ? headings[c + 1].begin : std::min(text.size(), h.bodyBegin + 20000);
+    std::string_view body = text.substr(h.bodyBegin, bodyEnd - h.bodyBegin);
+    item.text = collapseSpaces(trim(body));
+    item.span = {h.begin, bodyEnd};
+    OffsetMap map;
+    map.pieces.push_back({0, h.bodyBegin, body.size()});
+    findDecisions(item.title, Span{h.titleBegin, h.titleEnd}, body, map, item);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 // Items whose headings carry their agenda number: "78 Förhinder - inkallande av
 // ersättare (ärende 1)", "Upprop (ärende 2)" (a transcript lost the paragraph's
 // number), as some councils print them. The title runs back from the marker to
 // the paragraph number, the end of a sentence or the start of the line.
 std::vector<Item> agendaMarkedItems(std::string_view text) {
-  struct Mark {
-    std::size_t begin, titleBegin, titleEnd, end;  // end: after the marker
-    std::string number;
-  };
-  std::vector<Mark> marks;
+  std::vector<RunHeading> marks;
   const std::string lower = toLowerSwedish(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
   for (std::size_t m = lower.find("(ärende "); m != std::string::npos; m = lower.find("(ärende ", m + 1)) {
     std::size_t q = m + std::string_view("(ärende ").size();
@@ -581,7 +602,7 @@ std::vector<Item> agendaMarkedItems(std::string_view text) {
     if (d == q || d - q > 3 || d >= lower.size() || lower[d] != ')') continue;
     // Back to the boundary: a sentence's end, a paragraph number, a line start (120 bytes at most).
     std::size_t floor = m > 120 ? m - 120 : 0;
-    if (!marks.empty()) floor = std::max(floor, marks.back().end);
+    if (!marks.empty()) floor = std::max(floor, marks.back().bodyBegin);
     // Word by word back from the marker, never before `floor` (so each marker costs at
     // most the 120 bytes of its window).
     std::size_t b = m;  // where the words taken so far begin
@@ -636,34 +657,13 @@ std::vector<Item> agendaMarkedItems(std::string_view text) {
     if (begin == std::string_view::npos) begin = titleBegin;
     marks.push_back({number.empty() ? titleBegin : begin, titleBegin, m, d + 1, number});
   }
-  std::vector<Item> out;
-  if (marks.size() < 2) return out;
-  for (std::size_t c = 0; c < marks.size(); ++c) {
-    Item item;
-    item.number = marks[c].number;
-    item.title = truncateText(oneLine(trimView(text.substr(marks[c].titleBegin, marks[c].titleEnd - marks[c].titleBegin))), 300);
-    std::size_t bodyBegin = marks[c].end;
-    std::size_t bodyEnd = c + 1 < marks.size() ? marks[c + 1].begin : std::min(text.size(), bodyBegin + 20000);
-    std::string_view body = text.substr(bodyBegin, bodyEnd - bodyBegin);
-    item.text = collapseSpaces(trim(body));
-    item.span = {marks[c].begin, bodyEnd};
-    OffsetMap map;
-    map.pieces.push_back({0, bodyBegin, body.size()});
-    findDecisions(item.title, Span{marks[c].titleBegin, marks[c].titleEnd}, body, map, item);
-    out.push_back(std::move(item));
-  }
-  return out;
+  if (marks.size() < 2) return {};
+  return itemsFromHeadings(text, marks);
 }
 
 std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
-  struct Cand {
-    int value;
-    std::size_t begin;       // of the prefix or the number
-    std::size_t titleBegin;  // first title byte
-    std::size_t titleEnd;
-    std::string number;
-  };
-  std::vector<Cand> chain;
+  std::vector<RunHeading> chain;
+  std::vector<int> values;  // the chain's paragraph numbers
   std::size_t i = from;
   const std::size_t n = text.size();
   while (i < n) {
@@ -705,7 +705,7 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
     // The page's own number again ("3 VILHELMINA KOMMUN PROTOKOLL 3 …"), not a paragraph.
     if (!toks.empty() && toks.front() == text.substr(i, k - i)) lineHead = false;
     bool afterSentence = before.size() >= 2 && (before.ends_with(". ") || before.ends_with(".  "));
-    bool follows = !chain.empty() && v == chain.back().value + 1;
+    bool follows = !values.empty() && v == values.back() + 1;
     if (!(lineHead || (afterSentence && follows))) {
       i = k;
       continue;
@@ -771,15 +771,8 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       if (comma != std::string_view::npos && comma < 30 && looksLikePersonName(after.substr(0, comma)) &&
           after.substr(0, comma).find(' ') != std::string_view::npos) {
         // Names are short words ("Föredragningslista Föredragningslista, daterad …" is a title).
-        std::string_view name = after.substr(0, comma);
-        bool shortWords = true;
-        for (std::size_t wb = 0; wb < name.size();) {
-          std::size_t we = name.find(' ', wb);
-          if (we == std::string_view::npos) we = name.size();
-          shortWords = shortWords && we - wb <= 14;
-          wb = we + 1;
-        }
-        label = label || shortWords;
+        auto words = splitWords(after.substr(0, comma));
+        label = label || std::all_of(words.begin(), words.end(), [](std::string_view w) { return w.size() <= 14; });
       }
     }
     // A page header after a transcript's page index ("1 Sammanträdesprotokoll",
@@ -804,30 +797,15 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       i = k;
       continue;
     }
-    if (!chain.empty() && v <= chain.back().value) {
+    if (!values.empty() && v <= values.back()) {
       i = k;
       continue;
     }
-    chain.push_back({v, begin, t, e, prefix + std::to_string(v)});
+    chain.push_back({begin, t, e, e, prefix + std::to_string(v)});
+    values.push_back(v);
     i = e;
   }
-  std::vector<Item> out;
-  for (std::size_t c = 0; c < chain.size(); ++c) {
-    Item item;
-    item.number = chain[c].number;
-    item.title = truncateText(oneLine(text.substr(chain[c].titleBegin, chain[c].titleEnd - chain[c].titleBegin)), 300);
-    while (!item.title.empty() && item.title.back() == '.') item.title.pop_back();
-    std::size_t bodyBegin = chain[c].titleEnd;
-    std::size_t bodyEnd = c + 1 < chain.size() ? chain[c + 1].begin : std::min(n, bodyBegin + 20000);
-    std::string_view body = text.substr(bodyBegin, bodyEnd - bodyBegin);
-    item.text = collapseSpaces(trim(body));
-    item.span = {chain[c].begin, bodyEnd};
-    OffsetMap map;
-    map.pieces.push_back({0, bodyBegin, body.size()});
-    findDecisions(item.title, Span{chain[c].titleBegin, chain[c].titleEnd}, body, map, item);
-    out.push_back(std::move(item));
-  }
-  return out;
+  return itemsFromHeadings(text, chain);
 }
 
 }  // namespace beslut::plugins::minutes

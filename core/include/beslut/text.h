@@ -117,6 +117,9 @@ std::optional<std::string> parseTimeRange(std::string_view s);
 // without LF is included; an empty `s` gives no lines.
 std::vector<std::string_view> splitLines(std::string_view s);
 
+// The words of `s` between spaces, as views (runs of spaces give no empty words).
+std::vector<std::string_view> splitWords(std::string_view s);
+
 // Boilerplate that PDF extraction leaves inside the text and that must not
 // end up in an item's text:
 //  - a bare URL or e-mail address alone on its line ("http://www.x.se/"),
