@@ -515,12 +515,23 @@ bool looksLikeBody(std::string_view s) {
 // The head word of a body's name: "…nämnd(en)", "…styrelse(n)", "…fullmäktige",
 // "…utskott(et)", "Direktionen", "…rådet", "…beredning(en)"; with the genitive
 // "s" before " beslut" ("Kommunfullmäktiges beslut").
+// "Nämnden", "Styrelsen", "Utskottet": a head word alone, which names no body.
+bool bareHead(std::string_view lower) {
+  for (std::string_view bare : {"nämnden", "nämnd", "styrelsen", "styrelse", "utskottet", "utskott"})
+    if (lower == bare) return true;
+  return false;
+}
+
+}  // namespace
+
 bool bodyHead(std::string_view lowerWord) {
   for (std::string_view h : {"nämnd", "nämnden", "styrelse", "styrelsen", "fullmäktige", "utskott", "utskottet",
                              "direktion", "direktionen", "beredning", "beredningen", "presidiet", "presidium"})
     if (lowerWord.ends_with(h)) return true;
   return false;
 }
+
+namespace {
 
 // Bodies named in `cover`, capitalised: "Barn- och utbildningsnämnden",
 // "Tekniska nämnden", "Kommunstyrelsens arbetsutskott", "Kommunfullmäktiges
@@ -547,7 +558,7 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
     if (first >= 2 && toLowerSwedish(words[first - 1].text) == "och" && words[first - 2].text.ends_with("-"))
       first -= 2;
     if (!isUpperAt(words[first].text, 0)) continue;
-    if (first == i && (lw == "nämnden" || lw == "styrelsen" || lw == "utskottet")) continue;  // "Nämnden beslutar"
+    if (first == i && bareHead(lw)) continue;  // "Nämnden beslutar"
     std::string name(cover.substr(words[first].begin, words[i].begin + words[i].text.size() - words[first].begin));
     name = oneLine(name);
     if (genitive) {
@@ -830,12 +841,6 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
       org = named + " (" + first + " kommun)";
     }
   }
-  // "Nämnden beslutar …": the bare head word names no body.
-  {
-    const std::string lorg = toLowerSwedish(org);
-    for (std::string_view bare : {"nämnden", "nämnd", "styrelsen", "styrelse", "utskottet", "utskott"})
-      if (lorg == bare) org.clear();
-  }
   bool hasCouncil = org.find('(') != std::string::npos;
   std::string name = hasCouncil ? org.substr(0, org.find(" (")) : org;
   std::size_t at = 0;
@@ -866,17 +871,12 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     }
   }
   // "Nämnden beslutar …" read as the body: the bare head word names none; the cover's own name does.
-  {
-    const std::string lname0 = toLowerSwedish(name);
-    for (std::string_view bare : {"nämnden", "nämnd", "styrelsen", "styrelse", "utskottet", "utskott"})
-      if (lname0 == bare) {
-        std::size_t at2 = 0;
-        if (std::string found = mainBody(cover, lower, &at2); !found.empty() && toLowerSwedish(found) != lname0) {
-          name = found;
-          doc.evidence["body"] = Evidence{{at2, at2 + found.size()}, 0.6};
-        }
-        break;
-      }
+  if (bareHead(toLowerSwedish(name))) {
+    std::size_t at2 = 0;
+    if (std::string found = mainBody(cover, lower, &at2); !found.empty() && !bareHead(toLowerSwedish(found))) {
+      name = found;
+      doc.evidence["body"] = Evidence{{at2, at2 + found.size()}, 0.6};
+    }
   }
   name = titleCase(name);
   auto memberOf = [&doc](const std::string& c) {

@@ -62,6 +62,9 @@ void settleAttendees(Document& doc);
 // A party's abbreviation as minutes print it without parentheses ("Ulf Lundberg, v",
 // "Annili Caap m x"), lower case: the parliamentary parties and common local ones.
 bool isPartyAbbreviation(std::string_view lower);
+// A word that ends as the name of a body does ("kommunstyrelsen", "socialnämnd",
+// "direktionen", "utskott"), lower case.
+bool bodyHead(std::string_view lowerWord);
 // No meeting has more people than this: a longer "list" is a text misread, and
 // capping it keeps every step over the attendees linear.
 inline constexpr std::size_t kMaxAttendees = 1000;

@@ -163,9 +163,7 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
           std::size_t w = lower.rfind(' ', v - 1);
           w = w == std::string::npos ? 0 : w + 1;
           std::string_view head = std::string_view(lower).substr(w, v - w);
-          if (!(head.ends_with("nämnden") || head.ends_with("styrelsen") || head.ends_with("fullmäktige") ||
-                head.ends_with("utskottet") || head.ends_with("direktionen")))
-            break;
+          if (!minutes::bodyHead(head)) break;
           // "Miljö- och byggnadsnämnden", "Kultur- och fritidsnämnden".
           if (w >= 6 && lower.compare(w - 5, 5, " och ") == 0) {
             std::size_t c = lower.rfind(' ', w - 6);

@@ -805,10 +805,14 @@ TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offs
                        "utredningen     om     skolan\nKommunstyrelsen beslutade att godkänna förslaget.";
   auto span = MinutesPlugin().parse(spaced);
   REQUIRE(span.ok());
+  int found = 0;
   for (const auto& it : span.value().items)
     for (const auto& d : it.decisions)
-      if (d.text.starts_with("Kommunstyrelsen beslutade"))
+      if (d.text.starts_with("Kommunstyrelsen beslutade")) {
+        ++found;
         CHECK(std::string_view(span.value().text).substr(d.span.begin).starts_with("Kommunstyrelsen beslutade"));
+      }
+  CHECK(found == 1);  // the decision is read (else the span check above would not run)
 }
 
 TEST_CASE("minutes: attendance written as prose") {
