@@ -377,19 +377,10 @@ std::vector<PersonMention> peopleIn(std::string_view v) {
   return out;
 }
 
+// The role a status after a name states (roleOf, the one rule), else the group's.
 std::string roleFromStatus(const std::string& status, const std::string& groupRole) {
-  std::string l = toLowerSwedish(status);
-  if (std::string vice = viceChairRole(l); !vice.empty()) return vice;
-  if (l.starts_with("ordf")) return "ordförande";
-  if (l.find("ej tjg") != std::string::npos || l.find("ej tjänstgörande") != std::string::npos)
-    return "ej tjänstgörande ersättare";
-  if (l.starts_with("tjg") || l.starts_with("tj ers") || l.starts_with("tjänstgör") || l.starts_with("ersätter") ||
-      l.find("tj ersättare") != std::string::npos)
-    return "tjänstgörande ersättare";
-  if (l.starts_with("sekreterare") || l.ends_with("sekreterare")) return "sekreterare";
-  // "Beatrice Zsoka (M) ersättare" among the others present: a substitute.
-  if (l == "ersättare" || l.starts_with("ersättare ") || l.starts_with("ers ") || l == "ers") return "ersättare";
-  return groupRole;
+  std::string role = roleOf(status);
+  return role.empty() ? groupRole : role;
 }
 
 // Whom a substitute serves for: the person after "för"/"ersätter" in the status.

@@ -245,26 +245,6 @@ bool looksLikeOrganisation(std::string_view s) {
 }
 
 
-// The attendee role a phrase states: "vice ordförande", "1:e vice ordförande", "ordförande", …
-std::string roleOf(std::string_view phrase) {
-  std::string l = toLowerSwedish(trimView(phrase));
-  if (std::string vice = viceChairRole(l); !vice.empty()) return vice;
-  if (l.starts_with("ordförande") || l == "ordf" || l == "ordf.") return "ordförande";
-  if (l.starts_with("ej tjg") || l.starts_with("ej tjänstgörande") || l.starts_with("icke tjänstgörande"))
-    return "ej tjänstgörande ersättare";
-  // A substitute serving for a member: "tjg ers för X", "ersätter X", ", tjänstgörande".
-  if (l.starts_with("tjg") || l.starts_with("tjänstgörande") || l.starts_with("ersätter ") ||
-      l.find(" ersätter ") != std::string::npos || l.find("tjg ers") != std::string::npos)
-    return "tjänstgörande ersättare";
-  if (l.starts_with("ersättare") || l.starts_with("ers ") || l.starts_with("ers.") || l == "ers") return "ersättare";
-  if (l.starts_with("ledamot")) return "ledamot";
-  std::size_t comma = l.find(',');
-  std::string first = l.substr(0, comma);
-  // The minutes' secretary; a "kommunsekreterare" or "nämndsekreterare" is an official's
-  // title, the secretary only when the signatures say so (settleAttendees).
-  if (first == "sekreterare" || first == "protokollförare" || first == "mötessekreterare") return "sekreterare";
-  return {};
-}
 
 // "Håkan Söderman (M), vice ordförande Lekeberg kommun", "Ewa Lindberg   Region Örebro län",
 // "Olle Strand (S), tjg ers för Anna Nyström (S)", "Lars Frisk, kommundirektör".
@@ -1035,6 +1015,31 @@ bool isPartyAbbreviation(std::string_view lower) {
   static constexpr std::string_view kParties[] = {"s",  "m",  "c",   "v",     "l",  "kd",  "mp", "sd",
                                                   "fp", "fi", "pp",  "spi",   "ns", "skp", "ald", "vänst"};
   return std::find(std::begin(kParties), std::end(kParties), lower) != std::end(kParties);
+}
+
+// The attendee role a phrase states: "vice ordförande", "1:e vice ordförande", "ordförande", …
+std::string roleOf(std::string_view phrase) {
+  std::string l = toLowerSwedish(trimView(phrase));
+  if (std::string vice = viceChairRole(l); !vice.empty()) return vice;
+  if (l.starts_with("ordf")) return "ordförande";
+  if (l.find("ej tjg") != std::string::npos || l.find("ej tjänstgörande") != std::string::npos ||
+      l.starts_with("icke tjänstgörande"))
+    return "ej tjänstgörande ersättare";
+  // A substitute serving for a member: "tjg ers för X", "ersätter X", ", tjänstgörande", "tj ersättare".
+  if (l.starts_with("tjg") || l.starts_with("tjänstgör") || l.starts_with("tj ers") || l.starts_with("ersätter") ||
+      l.find(" ersätter ") != std::string::npos || l.find("tjg ers") != std::string::npos ||
+      l.find("tj ersättare") != std::string::npos)
+    return "tjänstgörande ersättare";
+  if (l.starts_with("ersättare") || l.starts_with("ers ") || l.starts_with("ers.") || l == "ers") return "ersättare";
+  if (l.starts_with("ledamot")) return "ledamot";
+  std::size_t comma = l.find(',');
+  std::string first = l.substr(0, comma);
+  // The minutes' secretary; a "kommunsekreterare" or "nämndsekreterare" is an official's
+  // title, the secretary only when the signatures say so (settleAttendees).
+  if (first == "sekreterare" || first == "protokollförare" || first == "mötessekreterare" ||
+      first.starts_with("sekreterare "))
+    return "sekreterare";
+  return {};
 }
 
 }  // namespace beslut::plugins::minutes

@@ -62,6 +62,10 @@ void settleAttendees(Document& doc);
 // A party's abbreviation as minutes print it without parentheses ("Ulf Lundberg, v",
 // "Annili Caap m x"), lower case: the parliamentary parties and common local ones.
 bool isPartyAbbreviation(std::string_view lower);
+// The attendee role a phrase states ("ordförande", "1:e vice ordförande", "tjänstgörande
+// ersättare", "ersättare", "ledamot", "sekreterare"), or empty: the one rule for the
+// line-based and the run readers.
+std::string roleOf(std::string_view phrase);
 // A word that ends as the name of a body does ("kommunstyrelsen", "socialnämnd",
 // "direktionen", "utskott"), lower case.
 bool bodyHead(std::string_view lowerWord);
