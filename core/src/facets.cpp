@@ -1,6 +1,9 @@
 #include "facets.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "status_terms.h"
 
 namespace beslut::detail {
 
@@ -42,18 +45,35 @@ std::shared_ptr<const FacetCache> FacetCache::build(const IndexReaderPtr& reader
   return cache;
 }
 
-Facets FacetCache::count(const std::vector<int32_t>& docs, std::size_t top) const {
+Facets FacetCache::count(const std::vector<int32_t>& docs, std::size_t top, const std::string& today) const {
   Facets out;
   for (const auto& c : columns_) {
-    std::vector<std::size_t> counts(c.values.size(), 0);
+    // Values as counted: a status term ("open@2019-10-31") stands for its status on `today`;
+    // a passage counts once per value however many of its terms stand for it.
+    std::vector<std::string> names;
+    std::vector<uint32_t> value_of(c.values.size());
+    for (std::size_t o = 0; o < c.values.size(); ++o) {
+      const std::string name = c.facet == "status" ? assignmentStatusName(statusOfTerm(c.values[o], today)) : c.values[o];
+      auto at = std::find(names.begin(), names.end(), name);
+      if (at == names.end() || c.facet != "status") at = names.insert(names.end(), name);
+      value_of[o] = static_cast<uint32_t>(at - names.begin());
+    }
+    std::vector<std::size_t> counts(names.size(), 0);
+    std::vector<std::size_t> last_doc(names.size(), SIZE_MAX);
     for (int32_t doc : docs) {
       auto d = static_cast<std::size_t>(doc);
       if (d + 1 >= c.offsets.size()) continue;
-      for (uint32_t i = c.offsets[d]; i < c.offsets[d + 1]; ++i) ++counts[c.ordinals[i]];
+      for (uint32_t i = c.offsets[d]; i < c.offsets[d + 1]; ++i) {
+        const uint32_t v = value_of[c.ordinals[i]];
+        if (last_doc[v] != d) {
+          last_doc[v] = d;
+          ++counts[v];
+        }
+      }
     }
     std::vector<FacetValue> values;
     for (std::size_t o = 0; o < counts.size(); ++o) {
-      if (counts[o] > 0) values.push_back({c.values[o], counts[o]});
+      if (counts[o] > 0) values.push_back({names[o], counts[o]});
     }
     std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;

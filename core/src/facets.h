@@ -25,8 +25,9 @@ class FacetCache {
   static std::shared_ptr<const FacetCache> build(const Lucene::IndexReaderPtr& reader, const std::vector<Field>& fields);
 
   // Counts of the values of every facet over `docs` (global doc ids), the
-  // `top` most frequent of each, by count then value.
-  Facets count(const std::vector<int32_t>& docs, std::size_t top) const;
+  // `top` most frequent of each, by count then value. The "status" facet
+  // counts the statuses its terms stand for on `today` (see status_terms.h).
+  Facets count(const std::vector<int32_t>& docs, std::size_t top, const std::string& today) const;
 
  private:
   struct Column {

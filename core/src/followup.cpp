@@ -44,13 +44,19 @@ const FollowUp* latestFollowUp(const Assignment& a) {
   return latest;
 }
 
-AssignmentStatus currentStatus(const Assignment& a, const std::string& today) {
+AssignmentStatus recordedStatus(const Assignment& a) {
   const FollowUp* latest = latestFollowUp(a);
-  AssignmentStatus status = latest != nullptr ? latest->status : a.status;
-  if (status == AssignmentStatus::kDone || status == AssignmentStatus::kCancelled) return status;
-  const std::string due = dueDate(a.due);
-  if (!today.empty() && !due.empty() && due < today) return AssignmentStatus::kOverdue;
-  return status == AssignmentStatus::kOverdue ? AssignmentStatus::kInProgress : status;
+  return latest != nullptr ? latest->status : a.status;
+}
+
+AssignmentStatus statusOn(AssignmentStatus recorded, const std::string& due_date, const std::string& today) {
+  if (recorded == AssignmentStatus::kDone || recorded == AssignmentStatus::kCancelled) return recorded;
+  if (!today.empty() && !due_date.empty() && due_date < today) return AssignmentStatus::kOverdue;
+  return recorded == AssignmentStatus::kOverdue ? AssignmentStatus::kInProgress : recorded;
+}
+
+AssignmentStatus currentStatus(const Assignment& a, const std::string& today) {
+  return statusOn(recordedStatus(a), dueDate(a.due), today);
 }
 
 double currentProgress(const Assignment& a) {

@@ -9,6 +9,7 @@
 
 #include "beslut/search_index.h"
 #include "beslut/text.h"
+#include "status_terms.h"
 
 namespace beslut {
 
@@ -29,13 +30,14 @@ using namespace Lucene;
 // stay exact.
 class BeslutQueryParser : public QueryParser {
  public:
-  BeslutQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts)
-      : QueryParser(LuceneVersion::LUCENE_30, L"body", query_analyzer), with_parts_(with_parts) {}
+  BeslutQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts, std::string today)
+      : QueryParser(LuceneVersion::LUCENE_30, L"body", query_analyzer), with_parts_(with_parts), today_(std::move(today)) {}
   ~BeslutQueryParser() override = default;
   LUCENE_CLASS(BeslutQueryParser);
 
  protected:
   QueryPtr getFieldQuery(const String& name, const String& text) override {
+    if (name == L"status") return statusFieldQuery(name, text);
     if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text);
     expanding_ = true;
     QueryPtr body = QueryParser::getFieldQuery(L"body", text);
@@ -49,6 +51,7 @@ class BeslutQueryParser : public QueryParser {
   }
 
   QueryPtr getFieldQuery(const String& name, const String& text, int32_t slop) override {
+    if (name == L"status") return statusFieldQuery(name, text);
     if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text, slop);
     expanding_ = true;
     QueryPtr body = QueryParser::getFieldQuery(L"body", text, slop);
@@ -67,6 +70,12 @@ class BeslutQueryParser : public QueryParser {
   }
 
  private:
+  // A status is decided on the day of the search (see status_terms.h).
+  QueryPtr statusFieldQuery(const String& name, const String& text) {
+    QueryPtr q = statusQuery(StringUtils::toUTF8(text), today_);
+    return q ? q : QueryParser::getFieldQuery(name, text);  // no status: matches nothing
+  }
+
   template <typename PartsFn>
   QueryPtr combine(const QueryPtr& body, const QueryPtr& title, PartsFn parts) {
     if (!body) return title;  // e.g. only stop words
@@ -84,13 +93,14 @@ class BeslutQueryParser : public QueryParser {
   }
 
   bool with_parts_;
+  std::string today_;
   bool expanding_ = false;
 };
 
 }  // namespace
 
-QueryParserPtr newQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts) {
-  auto parser = newLucene<BeslutQueryParser>(query_analyzer, with_parts);
+QueryParserPtr newQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts, const std::string& today) {
+  auto parser = newLucene<BeslutQueryParser>(query_analyzer, with_parts, today);
   parser->setDefaultOperator(QueryParser::AND_OPERATOR);
   return parser;
 }

@@ -5,9 +5,13 @@
 
 #include <lucene++/LuceneHeaders.h>
 
+#include <string>
+
 namespace beslut::detail {
 
-// A parser for one query on one thread (Lucene++ parsers keep state).
-Lucene::QueryParserPtr newQueryParser(const Lucene::AnalyzerPtr& query_analyzer, bool with_parts);
+// A parser for one query on one thread (Lucene++ parsers keep state);
+// `status:` terms are decided on `today` (YYYY-MM-DD).
+Lucene::QueryParserPtr newQueryParser(const Lucene::AnalyzerPtr& query_analyzer, bool with_parts,
+                                      const std::string& today);
 
 }  // namespace beslut::detail

@@ -23,13 +23,16 @@
 #include <map>
 #include <mutex>
 
+#include "beslut/clock.h"
 #include "beslut/followup.h"
 #include "beslut/html.h"
 #include "beslut/text.h"
+#include "beslut/threads.h"
 #include "beslut/visibility.h"
 #include "facets.h"
 #include "query_parser.h"
 #include "snippets.h"
+#include "status_terms.h"
 #include "swedish_analyzer.h"
 
 namespace beslut {
@@ -187,9 +190,10 @@ class LuceneIndex final : public SearchIndex {
     auto holder = currentSearcher();
     if (!holder) return Status::internal("the search index is not open");
     try {
+      const std::string today = request.today.empty() ? stockholmToday() : request.today;
       QueryPtr query;
       try {
-        query = parser()->parse(wide(request.query));
+        query = parser(today)->parse(wide(request.query));
       } catch (const LuceneException& e) {
         return Status::invalidArgument("Sökfrågan kunde inte tolkas: " + lucenMessage(e) +
                                        " Kontrollera citattecken, parenteser och operatorer.");
@@ -203,7 +207,7 @@ class LuceneIndex final : public SearchIndex {
       TopDocsPtr docs = top->topDocs();
       SearchResults results;
       results.total = static_cast<std::size_t>(docs->totalHits);
-      if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20);
+      if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20, today);
       const detail::SnippetMaker snippets(highlightQuery(query, request.query, holder->reader), holder->reader,
                                           {L"body", L"title", L"parts"});
       for (int32_t i = static_cast<int32_t>(request.offset); i < docs->scoreDocs.size(); ++i) {
@@ -230,7 +234,9 @@ class LuceneIndex final : public SearchIndex {
   }
 
  private:
-  QueryParserPtr parser() const { return detail::newQueryParser(query_analyzer_, with_parts_); }
+  QueryParserPtr parser(const std::string& today = {}) const {
+    return detail::newQueryParser(query_analyzer_, with_parts_, today.empty() ? stockholmToday() : today);
+  }
 
   static bool visibleNow(const Passage& p, const SearchRequest& request) {
     const auto& orgs = request.visible_organizations;
@@ -360,10 +366,9 @@ class LuceneIndex final : public SearchIndex {
       auto changes = store.changesSince(from, 500);
       if (!changes.ok()) return changes.status();
       if (changes->empty()) break;
-      std::set<Id> documents;
-      for (const auto& c : changes.value()) {
-        if (c.entity == "document") documents.insert(c.entity_id);
-      }
+      auto changed = documentsChangedBy(store, changes.value());
+      if (!changed.ok()) return changed.status();
+      const std::set<Id>& documents = changed.value();
       try {
         for (Id id : documents) {
           writer_->deleteDocuments(newLucene<Term>(L"document_id", wide(std::to_string(id))));
@@ -398,7 +403,7 @@ class LuceneIndex final : public SearchIndex {
 
   // Adds one Lucene document per item. kNotFound if the store no longer has it.
   Status addDocument(const Store& store, Id id) {
-    auto doc = store.document(id);
+    auto doc = documentAsItStands(store, id);
     if (!doc.ok()) return doc.status();
     const Document& d = doc.value();
     const std::string year = d.date.size() >= 4 ? d.date.substr(0, 4) : std::string();
@@ -452,8 +457,8 @@ class LuceneIndex final : public SearchIndex {
     }
     for (const auto& area : areas) keyword(ld, L"area", area);
     std::set<std::string> statuses;
-    // As it stands after follow-ups; "overdue" depends on the day and is left to the assignment API.
-    for (const auto& a : item.assignments) statuses.insert(assignmentStatusName(currentStatus(a, "")));
+    // As it stands after the follow-ups of its thread; "overdue" is decided on the day of the search.
+    for (const auto& a : item.assignments) statuses.insert(detail::statusTerm(a));
     for (const auto& status : statuses) keyword(ld, L"status", status);
     const std::string body = passageBody(item);
     ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));

@@ -54,4 +54,30 @@ bool redactForPublic(Document& d) {
   return true;
 }
 
+bool redactFor(const Principal& p, Document& d) { return p.canRead(d.organization) || redactForPublic(d); }
+
+bool canSee(const Principal& p, const DocumentSummary& d) {
+  return d.publication_state == "published" || p.canRead(d.organization);
+}
+
+bool canSee(const Principal& p, const Passage& passage) {
+  return p.canRead(passage.document.organization) ||
+         itemVisibleToPublic(passage.document.publication_state, passage.item);
+}
+
+bool canSee(const Principal& p, const AssignmentRecord& r) { return r.is_public || p.canRead(r.organization); }
+
+bool canSee(const Principal& p, const ReportBack& r) { return r.is_public || p.canRead(r.organization); }
+
+std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all) {
+  all.erase(std::remove_if(all.begin(), all.end(), [&](const AssignmentRecord& r) { return !canSee(p, r); }),
+            all.end());
+  return all;
+}
+
+void restrictToVisible(const Principal& p, SearchRequest& request) {
+  request.public_only = !p.administrator();
+  request.visible_organizations = request.public_only ? p.readableOrganizations() : std::vector<std::string>{};
+}
+
 }  // namespace beslut

@@ -20,7 +20,9 @@
 
 #include "beslut/corrections.h"
 #include "beslut/document_json.h"
+#include "beslut/clock.h"
 #include "beslut/publishing.h"
+#include "beslut/threads.h"
 #include "beslut/visibility.h"
 #include "handlers/followup_handlers.h"
 #include "handlers/auth.h"
@@ -184,6 +186,9 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
   if (!sort.ok()) return sendError(res, sort.status());
   request.sort = sort.value();
   request.facets = params["facets"] != "false";
+  auto today = dayAskedFor(params["today"]);
+  if (!today.ok()) return sendError(res, today.status());
+  request.today = today.value();
   restrictToVisible(caller->principal, request);
   auto results = index->search(ctx_.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
@@ -196,7 +201,7 @@ void DocumentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPS
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
   // Without rights in the body: a published document without its non-public items.
-  if (!caller->principal.canRead(doc->organization) && !redactForPublic(doc.value())) {
+  if (!redactFor(caller->principal, doc.value())) {
     return sendError(res, documentMissing(id_));
   }
   auto body = documentToJson(doc.value(), {.review = true});

@@ -82,23 +82,6 @@ Status mayNotEdit(const std::string& organization) {
 
 Status mayNotRead() { return Status::permissionDenied("Du har inte behörighet att se det här."); }
 
-void restrictToVisible(const Principal& p, SearchRequest& request) {
-  request.public_only = !p.administrator();
-  request.visible_organizations = request.public_only ? p.readableOrganizations() : std::vector<std::string>{};
-}
-
-bool canSee(const Principal& p, const DocumentSummary& d) {
-  return d.publication_state == "published" || p.canRead(d.organization);
-}
-
-bool canSee(const Principal& p, const AssignmentRecord& r) { return r.is_public || p.canRead(r.organization); }
-
-std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all) {
-  all.erase(std::remove_if(all.begin(), all.end(), [&](const AssignmentRecord& r) { return !canSee(p, r); }),
-            all.end());
-  return all;
-}
-
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request) {
   try {
     const Poco::Net::IPAddress peer = request.clientAddress().host();

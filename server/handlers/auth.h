@@ -13,6 +13,7 @@
 #include "beslut/followup.h"
 #include "beslut/search_index.h"
 #include "beslut/store.h"
+#include "beslut/visibility.h"
 #include "handlers/handler.h"
 
 namespace beslut::server {
@@ -38,14 +39,6 @@ Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerReque
 // Permission errors in words a secretary understands.
 Status mayNotEdit(const std::string& organization);
 Status mayNotRead();
-
-// Search restricted to what the caller may see.
-void restrictToVisible(const Principal& p, SearchRequest& request);
-// A document's existence (its summary in lists): published ones, and all of the caller's bodies.
-bool canSee(const Principal& p, const DocumentSummary& d);
-// Assignments the caller may see: public ones, and all of the caller's bodies.
-bool canSee(const Principal& p, const AssignmentRecord& r);
-std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all);
 
 // The peer's address, for throttling failed logins.
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request);

@@ -15,7 +15,9 @@
 #include <map>
 #include <sstream>
 
+#include "beslut/clock.h"
 #include "beslut/followup.h"
+#include "beslut/threads.h"
 #include "beslut/html.h"
 #include "handlers/auth.h"
 
@@ -34,12 +36,7 @@ bool isIsoDate(const std::string& s) {
 }
 
 // `today` from the request (for reproducible answers), else the real one.
-Result<std::string> todayOf(std::map<std::string, std::string>& params) {
-  const std::string& t = params["today"];
-  if (t.empty()) return stockholmToday();
-  if (!isIsoDate(t)) return Status::invalidArgument("Parametern today ska vara ett datum (ÅÅÅÅ-MM-DD).");
-  return t;
-}
+Result<std::string> todayOf(std::map<std::string, std::string>& params) { return dayAskedFor(params["today"]); }
 
 const TaxonomyNode* nodeOf(const Taxonomy& taxonomy, const std::string& scheme, const std::string& code) {
   for (const auto& n : taxonomy.nodes) {
@@ -62,26 +59,22 @@ Object::Ptr followUpJson(const FollowUp& f) {
   return o;
 }
 
-// Assignments found to be the same task in other documents ("one thread"):
-// the confirmed ones share their follow-ups; proposed ones wait for a person.
-struct Threads {
-  std::map<Id, std::vector<AssignmentMatch>> by_assignment;
-  std::map<Id, const AssignmentRecord*> by_id;  // every record is looked up per match: no linear scans
+// What an assignment's JSON shows beside it: the other assignments of its
+// thread (those the caller may see) and the report-backs the caller may see.
+struct Related {
+  Threads threads;
+  std::map<Id, const AssignmentRecord*> by_id;         // the caller's records, looked up per match
   std::map<Id, std::vector<ReportBack>> report_backs;  // those the caller may see
 
-  static Threads load(Store& store, const std::vector<AssignmentRecord>& records, const Principal& who) {
-    Threads t;
+  static Result<Related> load(Store& store, const std::vector<AssignmentRecord>& records, Threads threads,
+                              const Principal& who) {
+    Related t;
+    t.threads = std::move(threads);
     for (const auto& r : records) t.by_id[r.assignment.id] = &r;
-    if (auto reports = store.reportBacks(0); reports.ok()) {
-      for (auto& rb : reports.value()) {
-        if (rb.is_public || who.canRead(rb.organization)) t.report_backs[rb.assignment_id].push_back(std::move(rb));
-      }
-    }
-    auto all = store.assignmentMatches(0);
-    if (!all.ok()) return t;
-    for (const auto& m : all.value()) {
-      t.by_assignment[m.assignment_id].push_back(m);
-      t.by_assignment[m.other_id].push_back(m);
+    auto reports = store.reportBacks(0);
+    if (!reports.ok()) return reports.status();
+    for (auto& rb : reports.value()) {
+      if (canSee(who, rb)) t.report_backs[rb.assignment_id].push_back(std::move(rb));
     }
     return t;
   }
@@ -90,32 +83,16 @@ struct Threads {
     auto it = by_id.find(id);
     return it != by_id.end() ? it->second : nullptr;
   }
-
-  // The assignment with the follow-ups of its confirmed thread, in date order.
-  Assignment merged(const AssignmentRecord& r) const {
-    Assignment a = r.assignment;
-    auto it = by_assignment.find(a.id);
-    if (it == by_assignment.end()) return a;
-    for (const auto& m : it->second) {
-      if (m.state != "confirmed") continue;
-      const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
-      if (const auto* o = record(other)) {
-        a.followups.insert(a.followups.end(), o->assignment.followups.begin(), o->assignment.followups.end());
-      }
-    }
-    std::stable_sort(a.followups.begin(), a.followups.end(),
-                     [](const FollowUp& x, const FollowUp& y) { return x.date < y.date; });
-    return a;
-  }
 };
 
+// `r` as it stands (merged with its thread, see threads.h).
 Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, const std::string& today,
-                           const Threads& threads) {
-  const Assignment a = threads.merged(r);
+                           const Related& related) {
+  const Assignment& a = r.assignment;
   const AssignmentStatus status = currentStatus(a, today);
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   Array::Ptr reports = new Array;
-  if (auto it = threads.report_backs.find(a.id); it != threads.report_backs.end()) {
+  if (auto it = related.report_backs.find(a.id); it != related.report_backs.end()) {
     for (const auto& rb : it->second) {
       Object::Ptr x = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
       x->set("id", rb.id);
@@ -163,29 +140,29 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
   }
   o->set("areas", areas);
   Array::Ptr followups = new Array;
-  for (const auto& f : a.followups) followups->add(followUpJson(f));
+  for (const auto& f : a.followups) {
+    // A thread's follow-ups show where the caller may see the assignment they were recorded on.
+    if (f.assignment_id == a.id || related.record(f.assignment_id) != nullptr) followups->add(followUpJson(f));
+  }
   o->set("followups", followups);
   o->set("report_backs", reports);
   Array::Ptr thread = new Array, proposed = new Array;
-  if (auto it = threads.by_assignment.find(a.id); it != threads.by_assignment.end()) {
-    for (const auto& m : it->second) {
-      if (m.state == "rejected") continue;
-      const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
-      if (threads.record(other) == nullptr) continue;  // the other one is not the caller's to see
-      Object::Ptr j = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-      j->set("match_id", m.id);
-      j->set("assignment_id", other);
-      if (const auto* o2 = threads.record(other)) {
-        j->set("document_id", o2->document_id);
-        j->set("organization", o2->organization);
-        j->set("item_number", o2->item_number);
-        j->set("task", o2->assignment.task);
-      }
-      j->set("score", m.score);
-      j->set("evidence", m.evidence);
-      j->set("decided_by", m.decided_by);
-      (m.state == "confirmed" ? thread : proposed)->add(j);
-    }
+  for (const auto& m : related.threads.matchesOf(a.id)) {
+    if (m.state == "rejected") continue;
+    const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
+    const auto* o2 = related.record(other);
+    if (o2 == nullptr) continue;  // the other one is not the caller's to see
+    Object::Ptr j = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    j->set("match_id", m.id);
+    j->set("assignment_id", other);
+    j->set("document_id", o2->document_id);
+    j->set("organization", o2->organization);
+    j->set("item_number", o2->item_number);
+    j->set("task", o2->assignment.task);
+    j->set("score", m.score);
+    j->set("evidence", m.evidence);
+    j->set("decided_by", m.decided_by);
+    (m.state == "confirmed" ? thread : proposed)->add(j);
   }
   o->set("thread", thread);
   o->set("proposed_matches", proposed);
@@ -323,11 +300,9 @@ Result<std::vector<std::vector<std::string>>> parseCsv(const std::string& text) 
   return rows;
 }
 
-// Every assignment the principal may see, as the store has them.
-Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const Principal& p) {
-  auto all = ctx.runtime.store().assignments();
-  if (!all.ok()) return all.status();
-  return visibleOnly(p, std::move(all).value());
+// Every assignment the principal may see, as it stands.
+Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const Principal& p, Threads* threads = nullptr) {
+  return assignmentsAsTheyStand(ctx.runtime.store(), p, threads);
 }
 
 std::string followUpSummary(const Assignment& a) {
@@ -435,9 +410,9 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
         continue;
       }
     }
-    auto current = store.assignment(id);
-    if (!current.ok() || !canSee(caller->principal, current.value())) {
-      error(n + 1, current.ok() ? "Uppdraget " + std::to_string(id) + " finns inte." : current.status().message());
+    auto current = assignmentAsItStands(store, caller->principal, id);
+    if (!current.ok()) {
+      error(n + 1, current.status().message());
       continue;
     }
     if (!caller->principal.canEdit(current->organization)) {
@@ -447,8 +422,7 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     const Assignment& a = current->assignment;
     // Compare with the stored status, not today's: "overdue" is computed, and a
     // past-due row saying "in_progress" must not add a follow-up at every import.
-    const FollowUp* latest = latestFollowUp(a);
-    const AssignmentStatus recorded = latest != nullptr ? latest->status : a.status;
+    const AssignmentStatus recorded = recordedStatus(a);
     const bool same_status = *status == recorded || *status == AssignmentStatus::kOverdue;
     if (same_status && (progress < 0 || progress == currentProgress(a))) {
       ++unchanged;
@@ -477,34 +451,23 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
   sendJson(res, body);
 }
 
-std::string stockholmToday() {
-  // Central European time, with summer time from the last Sunday of March to
-  // the last Sunday of October (01:00 UTC both), as in EU law.
-  Poco::DateTime utc;
-  auto lastSunday = [](int year, int month) {
-    Poco::DateTime d(year, month, Poco::DateTime::daysOfMonth(year, month), 1);
-    return d - Poco::Timespan(d.dayOfWeek(), 0, 0, 0, 0);
-  };
-  const bool summer = utc >= lastSunday(utc.year(), 3) && utc < lastSunday(utc.year(), 10);
-  Poco::DateTime local = utc + Poco::Timespan(0, summer ? 2 : 1, 0, 0, 0);
-  return Poco::DateTimeFormatter::format(local, "%Y-%m-%d");
-}
-
 void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto caller = identify(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto filter = filterOf(params);
   if (!filter.ok()) return sendError(res, filter.status());
-  auto all = visibleAssignments(ctx_, caller->principal);
+  Threads threads;
+  auto all = visibleAssignments(ctx_, caller->principal, &threads);
   if (!all.ok()) return sendError(res, all.status());
+  auto related = Related::load(ctx_.runtime.store(), all.value(), std::move(threads), caller->principal);
+  if (!related.ok()) return sendError(res, related.status());
   Array::Ptr list = new Array;
   std::size_t total = 0;
-  const Threads threads = Threads::load(ctx_.runtime.store(), all.value(), caller->principal);
   for (const auto& r : all.value()) {
     if (!matches(r, filter.value())) continue;
     ++total;
-    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today, threads));
+    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today, related.value()));
   }
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   body->set("total", static_cast<Poco::UInt64>(total));
@@ -523,12 +486,8 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   principal_ = caller->principal;
   std::optional<AssignmentRecord> before;
   if (req.getMethod() == "POST") {
-    auto current = store.assignment(id_);
-    if (!current.ok() || !canSee(principal_, current.value())) {
-      return sendError(res, current.ok() || current.status().code() == StatusCode::kNotFound
-                                ? Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte.")
-                                : current.status());
-    }
+    auto current = assignmentAsItStands(store, principal_, id_);
+    if (!current.ok()) return sendError(res, current.status());
     if (!principal_.canEdit(current->organization)) return sendError(res, mayNotEdit(current->organization));
     before = std::move(current).value();
   }
@@ -579,7 +538,7 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     auto mine = store.reportBacks(id_);
     if (!mine.ok()) return sendError(res, mine.status());
     const bool belongs = std::any_of(mine->begin(), mine->end(), [&](const ReportBack& r) {
-      return r.id == report_back_id_ && (r.is_public || principal_.canRead(r.organization));
+      return r.id == report_back_id_ && canSee(principal_, r);
     });
     return decide("report_back", report_back_id_, belongs, "Uppdraget har ingen återrapport ",
                   [&](bool confirm) { return store.decideReportBack(report_back_id_, confirm, principal_.name); });
@@ -597,12 +556,14 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
 
 void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
                                        const std::string& today) {
-  auto all = visibleAssignments(ctx_, principal_);
+  Threads threads;
+  auto all = visibleAssignments(ctx_, principal_, &threads);
   if (!all.ok()) return sendError(res, all.status());
-  const Threads threads = Threads::load(ctx_.runtime.store(), all.value(), principal_);
-  const AssignmentRecord* record = threads.record(id_);
+  auto related = Related::load(ctx_.runtime.store(), all.value(), std::move(threads), principal_);
+  if (!related.ok()) return sendError(res, related.status());
+  const AssignmentRecord* record = related->record(id_);
   if (record == nullptr) return sendError(res, Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte."));
-  sendJson(res, assignmentJson(*record, ctx_.runtime.taxonomy(), today, threads), status);
+  sendJson(res, assignmentJson(*record, ctx_.runtime.taxonomy(), today, related.value()), status);
 }
 
 void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {

@@ -78,7 +78,4 @@ class AssignmentsCsvHandler : public Handler {
   AppContext& ctx_;
 };
 
-// Today's date in Europe/Stockholm (YYYY-MM-DD).
-std::string stockholmToday();
-
 }  // namespace beslut::server

@@ -28,7 +28,9 @@
 
 #include "beslut/corrections.h"
 #include "beslut/document_json.h"
+#include "beslut/clock.h"
 #include "beslut/followup.h"
+#include "beslut/threads.h"
 #include "beslut/publishing.h"
 #include "beslut/visibility.h"
 #include "handlers/auth.h"
@@ -159,9 +161,6 @@ mustache::list areaList(const std::vector<const Link*>& links, const Taxonomy& t
   }
   return out;
 }
-
-// Items of a document that the caller may see (all, for readers of the body).
-bool visibleDocument(const Principal& p, Document& d) { return p.canRead(d.organization) || redactForPublic(d); }
 
 std::string anchorOf(const std::string& number) {
   std::string a = "p";
@@ -340,7 +339,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
                   const Caller& caller, const std::string& error = {},
                   HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
   Store& store = ctx.runtime.store();
-  auto loaded = store.document(id);
+  auto loaded = documentAsItStands(store, id);
   if (!loaded.ok()) {
     return sendStatusPage(ctx, res, caller,
                           loaded.status().code() == StatusCode::kNotFound
@@ -351,7 +350,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   const Principal& who = caller.principal;
   const bool reader = who.canRead(d.organization);
   const bool whole_public = wholeDocumentPublic(d);  // before redaction, which leaves only public items
-  if (!visibleDocument(who, d)) {
+  if (!redactFor(who, d)) {
     return sendStatusPage(ctx, res, caller, Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."));
   }
   const bool editor = who.canEdit(d.organization);
@@ -841,15 +840,16 @@ void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("members", members);
   data.set("has_members", !members.empty());
   data.set("documents", summaryList(visible));
-  auto all = store.assignments();
+  auto all = assignmentsAsTheyStand(store, caller.principal);
   std::vector<AssignmentRecord> theirs;
   if (all.ok()) {
-    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+    for (auto& r : all.value()) {
       if (r.organization == name) theirs.push_back(std::move(r));
     }
   }
-  sortForFollowUp(theirs, stockholmToday());
-  data.set("assignments", assignmentRows(theirs, stockholmToday()));
+  const std::string today = stockholmToday();
+  sortForFollowUp(theirs, today);
+  data.set("assignments", assignmentRows(theirs, today));
   data.set("has_assignments", !theirs.empty());
   sendPage(ctx, res, "body", data, caller, name, "");
 }
@@ -889,11 +889,11 @@ void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
     }
   }
   std::vector<AssignmentRecord> theirs;
-  if (auto all = store.assignments(); all.ok()) {
+  if (auto all = assignmentsAsTheyStand(store, caller.principal); all.ok()) {
     AssignmentFilter f;
     f.assignee = name;
     f.today = today;
-    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+    for (auto& r : all.value()) {
       if (matches(r, f)) theirs.push_back(std::move(r));
     }
   }
@@ -937,9 +937,7 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
       if (passages.size() >= 20) break;
       auto p = ctx.runtime.store().passage(item_id);
       if (!p.ok()) continue;
-      const bool visible = caller.principal.canRead(p->document.organization) ||
-                           itemVisibleToPublic(p->document.publication_state, p->item);
-      if (!visible) continue;
+      if (!canSee(caller.principal, p.value())) continue;
       mustache::data row;
       row.set("document_id", std::to_string(p->document.id));
       row.set("title", p->document.title);
@@ -955,12 +953,12 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("has_passages", !passages.empty());
   std::vector<AssignmentRecord> linked;
   std::map<std::string, std::size_t> by_status;
-  if (auto all = ctx.runtime.store().assignments(); all.ok()) {
+  if (auto all = assignmentsAsTheyStand(ctx.runtime.store(), caller.principal); all.ok()) {
     AssignmentFilter f;
     f.area = node->code;
     f.scheme = node->scheme;
     f.today = today;
-    for (auto& r : visibleOnly(caller.principal, std::move(all).value())) {
+    for (auto& r : all.value()) {
       if (!matches(r, f)) continue;
       ++by_status[statusLabel(currentStatus(r.assignment, today))];
       linked.push_back(std::move(r));
@@ -1000,7 +998,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     if (!d->empty() && dueDate(*d) != *d) error = "Skriv datum som ÅÅÅÅ-MM-DD.";
   }
   std::vector<AssignmentRecord> all;
-  if (auto loaded = ctx.runtime.store().assignments(); loaded.ok()) all = visibleOnly(caller.principal, std::move(loaded).value());
+  if (auto loaded = assignmentsAsTheyStand(ctx.runtime.store(), caller.principal); loaded.ok()) all = std::move(loaded).value();
   std::set<std::string> organizations;
   for (const auto& r : all) organizations.insert(r.organization);
   std::vector<AssignmentRecord> shown;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "beslut/clock.h"
 #include "beslut/followup.h"
 
 using namespace beslut;
@@ -133,4 +134,32 @@ TEST_CASE("a later item that reports back on an assignment without giving it ane
   Item oklart;
   oklart.text = "Det är oklart när Ewa Lindberg kan återkomma om uppdragsutbildningen.";
   CHECK(reportedStatus(oklart) == AssignmentStatus::kInProgress);  // "oklart" is not "klart"
+}
+
+TEST_CASE("one rule for a status on a day; the day is Stockholm's, summer time included") {
+  using S = AssignmentStatus;
+  CHECK(statusOn(S::kOpen, "2019-10-31", "2019-11-01") == S::kOverdue);
+  CHECK(statusOn(S::kOpen, "2019-10-31", "2019-10-31") == S::kOpen);  // due today is not late
+  CHECK(statusOn(S::kInProgress, "2019-10-31", "2020-01-01") == S::kOverdue);
+  CHECK(statusOn(S::kDone, "2019-10-31", "2020-01-01") == S::kDone);
+  CHECK(statusOn(S::kCancelled, "2019-10-31", "2020-01-01") == S::kCancelled);
+  CHECK(statusOn(S::kOverdue, "", "2020-01-01") == S::kInProgress);  // said late, but nothing is due
+  CHECK(statusOn(S::kOpen, "2019-10-31", "") == S::kOpen);            // no day: never late
+
+  using namespace std::chrono;
+  auto utc = [](int y, unsigned m, unsigned d, int h, int min) {
+    return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};
+  };
+  CHECK(stockholmDate(utc(2026, 1, 15, 22, 59)) == "2026-01-15");  // 23:59 CET
+  CHECK(stockholmDate(utc(2026, 1, 15, 23, 0)) == "2026-01-16");   // midnight CET
+  CHECK(stockholmDate(utc(2026, 7, 1, 21, 59)) == "2026-07-01");   // 23:59 CEST
+  CHECK(stockholmDate(utc(2026, 7, 1, 22, 0)) == "2026-07-02");    // midnight CEST
+  CHECK(stockholmDate(utc(2026, 10, 24, 22, 30)) == "2026-10-25");  // the night summer time ends
+  CHECK(stockholmDate(utc(2026, 10, 25, 22, 30)) == "2026-10-25");  // 23:30 CET again
+  CHECK(stockholmToday().size() == 10);
+  CHECK(dayAskedFor("2019-02-28").value() == "2019-02-28");
+  CHECK(dayAskedFor("").value() == stockholmToday());
+  CHECK(dayAskedFor("2019-02-29").status().code() == StatusCode::kInvalidArgument);
+  CHECK(dayAskedFor("igår").status().code() == StatusCode::kInvalidArgument);
+  CHECK(dayAskedFor("2019-2-1").status().code() == StatusCode::kInvalidArgument);
 }

@@ -763,6 +763,118 @@ TEST_CASE("the same assignment in a later council's minutes is one thread; unsur
   CHECK(rejected.json()->getArray("thread")->size() == 0);  // a person's "no" stands
 }
 
+// How many times `needle` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+TEST_CASE("an assignment in a confirmed thread reads with one status everywhere") {
+  TempDir dir;
+  Server server(dir.path());
+  auto first_doc = server.upload("protokoll-2018.txt", seedMinutes());
+  REQUIRE(first_doc.status == 201);
+  const std::string later =
+      laterMinutes("Fredag 23 november 2018") +
+      "2. Uppdragsutbildning för lärare\nEwa Lindberg, Region Örebro län, fick i uppdrag att vara med som stöd "
+      "i processen kring uppdragsutbildningen med Örebro universitet.\n\n"
+      "3. Yrkesvux\nAnita Ladinek fick i uppdrag att sammanställa statistik om yrkesvux.\n\n"
+      "4. Mötet avslutas\n";
+  auto later_doc = server.upload("protokoll-2018-11.txt", later);
+  REQUIRE(later_doc.status == 201);
+  auto post = [&](const std::string& uri, const std::string& json) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return server.send(req, json);
+  };
+  const std::string first_uri = "/api/v1/documents/" + std::to_string(first_doc.json()->getValue<Id>("id"));
+  const std::string later_uri = "/api/v1/documents/" + std::to_string(later_doc.json()->getValue<Id>("id"));
+  // Due dates: Ewa's first assignment and Anita's end of 2018.
+  REQUIRE(post(first_uri + "/corrections", R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}})").status == 201);
+  REQUIRE(post(later_uri + "/corrections", R"({"path": "/items/3/assignments/0", "value": {"due": "2018-12-31"}})").status == 201);
+
+  auto ewa = server.get("/api/v1/assignments?assignee=Ewa&today=2018-12-01");
+  REQUIRE(ewa.json()->getValue<int>("total") == 2);
+  auto first = ewa.json()->getArray("assignments")->getObject(0);
+  auto second = ewa.json()->getArray("assignments")->getObject(1);
+  REQUIRE(first->getArray("thread")->size() == 1);  // the same task: one thread
+  const Id first_id = first->getValue<Id>("id");
+  // Done, as recorded on the later one.
+  REQUIRE(post("/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
+               R"({"status": "done", "comment": "Klart.", "date": "2018-12-10"})").status == 201);
+  const std::string today = "&today=2019-01-15";
+
+  // The API item and list.
+  CHECK(server.get("/api/v1/assignments/" + std::to_string(first_id) + "?today=2019-01-15").json()->getValue<std::string>("status") == "done");
+  CHECK(server.get("/api/v1/assignments?assignee=Ewa&status=done" + today).json()->getValue<int>("total") == 2);
+  CHECK(server.get("/api/v1/assignments?assignee=Ewa&status=overdue" + today).json()->getValue<int>("total") == 0);
+  CHECK(server.get("/api/v1/assignments?overdue=true" + today).json()->getValue<int>("total") == 1);  // Anita's
+
+  // CSV: the first assignment's row says done.
+  auto csv = server.get("/api/v1/assignments.csv?assignee=Ewa" + today);
+  REQUIRE(csv.status == 200);
+  CHECK(occurrences(csv.body, ",done,") == 2);
+  CHECK(csv.body.find(",overdue,") == std::string::npos);
+
+  // iCalendar: the first assignment's event (it has the due date) says "klar".
+  auto ics = server.get("/feeds/assignments.ics?assignee=Ewa" + today);
+  REQUIRE(ics.status == 200);
+  std::string unfolded = ics.body;
+  for (std::size_t at; (at = unfolded.find("\r\n ")) != std::string::npos;) unfolded.erase(at, 3);
+  CHECK(unfolded.find("Status: klar.") != std::string::npos);
+  CHECK(unfolded.find("Status: försenad.") == std::string::npos);
+
+  // The area summary counts as the list does.
+  auto one = server.get("/api/v1/assignments/" + std::to_string(first_id) + "?today=2019-01-15");
+  auto areas = one.json()->getArray("areas");
+  REQUIRE(areas->size() >= 1);
+  const std::string code = areas->getObject(0)->getValue<std::string>("code");
+  const std::string scheme = areas->getObject(0)->getValue<std::string>("scheme");
+  auto summary = server.get("/api/v1/areas/" + code + "/summary?scheme=" + scheme + today);
+  REQUIRE(summary.status == 200);
+  auto by_status = summary.json()->getObject("by_status");
+  CHECK(by_status->getValue<int>("done") >= 1);
+  for (const char* status : {"open", "in_progress", "done", "overdue", "cancelled"}) {
+    auto listed = server.get("/api/v1/assignments?area=" + code + "&scheme=" + scheme + "&status=" + status + today);
+    CHECK_MESSAGE(by_status->getValue<int>(status) == listed.json()->getValue<int>("total"), status);
+  }
+
+  // Search: the status filter and facet are decided on the day asked.
+  auto done = server.search("status:done", today);
+  REQUIRE(done.status == 200);
+  CHECK(done.json()->getValue<int>("total") == 2);  // § 13 and the later § 2
+  CHECK(server.search("status:open", today).json()->getValue<int>("total") == 0);
+  auto overdue = server.search("status:overdue", today);
+  REQUIRE(overdue.json()->getValue<int>("total") == 1);
+  CHECK(overdue.json()->getArray("hits")->getObject(0)->getValue<std::string>("item_number") == "3");
+  CHECK(server.search("status:overdue", "&today=2018-12-01").json()->getValue<int>("total") == 0);
+  CHECK(server.search("status:open", "&today=2018-12-01").json()->getValue<int>("total") == 1);  // Anita's, not yet due
+  CHECK(server.search("status:done", "&today=gårdagen").status == 400);
+  auto facets = server.search("yrkesvux OR uppdragsutbildningen", today).json()->getObject("facets");
+  REQUIRE(facets);
+  std::map<std::string, int> counted;
+  auto statuses = facets->getArray("status");
+  REQUIRE(statuses);
+  for (std::size_t i = 0; i < statuses->size(); ++i) {
+    auto v = statuses->getObject(static_cast<unsigned>(i));
+    counted[v->getValue<std::string>("value")] = v->getValue<int>("count");
+  }
+  CHECK(counted["done"] == 2);
+  CHECK(counted["overdue"] == 1);
+  CHECK(counted.count("open") == 0);
+
+  // The portal: the follow-up page and the first minutes' document page.
+  auto followup = server.getAs("/uppfoljning?ansvarig=Ewa", server.write_token);
+  REQUIRE(followup.status == 200);
+  CHECK(occurrences(followup.body, "<td>klar (100 %)</td>") == 2);
+  CHECK(followup.body.find("försenad</span>") == std::string::npos);
+  auto page = server.getAs("/dokument/" + std::to_string(first_doc.json()->getValue<Id>("id")), server.write_token);
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("<span class=\"badge\">klar</span>") != std::string::npos);
+  CHECK(page.body.find("<span class=\"badge overdue\">försenad</span>") == std::string::npos);
+}
+
 TEST_CASE("assignment similarity: shared task words, a bonus for the same assignee") {
   Assignment a, b, c;
   a.assignee = "Ewa Lindberg";

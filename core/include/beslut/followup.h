@@ -18,9 +18,18 @@ std::string dueDate(const std::string& due);
 // The latest follow-up (by date, then by order recorded), or null.
 const FollowUp* latestFollowUp(const Assignment& assignment);
 
-// Status as it stands: the latest follow-up's status, else the extracted one;
-// open or in-progress assignments whose due date is before `today`
-// (YYYY-MM-DD) are overdue. Done and cancelled assignments never are.
+// The status recorded: the latest follow-up's, else the extracted one.
+AssignmentStatus recordedStatus(const Assignment& assignment);
+
+// The one rule for a status on a day: a recorded open or in-progress status
+// whose due date ("YYYY-MM-DD", see dueDate) is before `today` is overdue; done
+// and cancelled never are; a recorded "overdue" that is not overdue on `today`
+// (no due date, or a later one) reads as in progress. An empty `today` never
+// makes anything overdue.
+AssignmentStatus statusOn(AssignmentStatus recorded, const std::string& due_date, const std::string& today);
+
+// Status as it stands on `today` (YYYY-MM-DD): statusOn(recordedStatus(a), dueDate(a.due), today).
+// For an assignment in a thread, pass it merged with its thread (see threads.h).
 AssignmentStatus currentStatus(const Assignment& assignment, const std::string& today);
 
 // Progress (0–100): the latest follow-up that states one, 100 when done, else the extracted value.

@@ -26,6 +26,7 @@ struct SearchRequest {
   bool facets = false;         // count facet values over the whole result set
   bool public_only = false;    // only passages of public items of published documents …
   std::vector<std::string> visible_organizations = {};  // … and, with public_only, every passage of these bodies
+  std::string today = {};  // YYYY-MM-DD: the day "status:" terms and facets are decided on; empty: today in Stockholm
 };
 
 struct SearchHit {

@@ -1,0 +1,184 @@
+#include "beslut/threads.h"
+
+#include <algorithm>
+#include <set>
+
+#include "beslut/visibility.h"
+
+namespace beslut {
+
+void Threads::add(const std::vector<AssignmentMatch>& matches) {
+  std::set<Id> seen;
+  for (const auto& m : matches) {
+    if (!seen.insert(m.id).second) continue;
+    matches_[m.assignment_id].push_back(m);
+    matches_[m.other_id].push_back(m);
+  }
+}
+
+Status Threads::loadFollowUps(const Store& store) {
+  std::set<Id> joined;
+  for (const auto& [id, list] : matches_) {
+    for (const auto& m : list) {
+      if (m.state == "confirmed") joined.insert(id);
+    }
+  }
+  for (Id id : joined) {
+    auto record = store.assignment(id);
+    if (!record.ok()) {
+      if (record.status().code() == StatusCode::kNotFound) continue;  // deleted with its document
+      return record.status();
+    }
+    auto& followups = followups_[id];
+    for (auto f : record->assignment.followups) {
+      if (f.assignment_id == 0) f.assignment_id = id;
+      followups.push_back(std::move(f));
+    }
+  }
+  return Status::okStatus();
+}
+
+Result<Threads> Threads::load(const Store& store, const std::vector<Id>& assignment_ids) {
+  Threads t;
+  for (Id id : assignment_ids) {
+    auto matches = store.assignmentMatches(id);
+    if (!matches.ok()) return matches.status();
+    t.add(matches.value());
+  }
+  if (Status st = t.loadFollowUps(store); !st.ok()) return st;
+  return t;
+}
+
+Result<Threads> Threads::loadAll(const Store& store) {
+  Threads t;
+  auto matches = store.assignmentMatches(0);
+  if (!matches.ok()) return matches.status();
+  t.add(matches.value());
+  if (Status st = t.loadFollowUps(store); !st.ok()) return st;
+  return t;
+}
+
+const std::vector<AssignmentMatch>& Threads::matchesOf(Id assignment_id) const {
+  static const std::vector<AssignmentMatch> kNone;
+  auto it = matches_.find(assignment_id);
+  return it != matches_.end() ? it->second : kNone;
+}
+
+std::vector<Id> Threads::confirmedMates(Id assignment_id) const {
+  std::vector<Id> out;
+  for (const auto& m : matchesOf(assignment_id)) {
+    if (m.state != "confirmed") continue;
+    const Id other = m.assignment_id == assignment_id ? m.other_id : m.assignment_id;
+    if (std::find(out.begin(), out.end(), other) == out.end()) out.push_back(other);
+  }
+  return out;
+}
+
+Assignment Threads::merged(const Assignment& assignment) const {
+  Assignment a = assignment;
+  for (auto& f : a.followups) {
+    if (f.assignment_id == 0) f.assignment_id = a.id;
+  }
+  const std::vector<Id> mates = confirmedMates(a.id);
+  if (mates.empty()) return a;
+  for (Id other : mates) {
+    auto it = followups_.find(other);
+    if (it != followups_.end()) a.followups.insert(a.followups.end(), it->second.begin(), it->second.end());
+  }
+  std::stable_sort(a.followups.begin(), a.followups.end(),
+                   [](const FollowUp& x, const FollowUp& y) { return x.date < y.date; });
+  return a;
+}
+
+void Threads::merge(Document& document) const {
+  for (auto& item : document.items) {
+    for (auto& a : item.assignments) a = merged(a);
+  }
+}
+
+void Threads::merge(std::vector<AssignmentRecord>& records) const {
+  for (auto& r : records) r.assignment = merged(r.assignment);
+}
+
+Result<std::vector<AssignmentRecord>> assignmentsAsTheyStand(const Store& store, const Principal& who,
+                                                             Threads* threads_out) {
+  auto all = store.assignments();
+  if (!all.ok()) return all.status();
+  auto threads = Threads::loadAll(store);
+  if (!threads.ok()) return threads.status();
+  std::vector<AssignmentRecord> visible = visibleOnly(who, std::move(all).value());
+  threads->merge(visible);
+  if (threads_out != nullptr) *threads_out = std::move(threads).value();
+  return visible;
+}
+
+Result<AssignmentRecord> assignmentAsItStands(const Store& store, const Principal& who, Id id) {
+  auto record = store.assignment(id);
+  if (!record.ok() || !canSee(who, record.value())) {
+    if (!record.ok() && record.status().code() != StatusCode::kNotFound) return record.status();
+    return Status::notFound("Uppdraget " + std::to_string(id) + " finns inte.");
+  }
+  auto threads = Threads::load(store, {id});
+  if (!threads.ok()) return threads.status();
+  record->assignment = threads->merged(record->assignment);
+  return record;
+}
+
+Result<Document> documentAsItStands(const Store& store, Id id) {
+  auto doc = store.document(id);
+  if (!doc.ok()) return doc.status();
+  std::vector<Id> ids;
+  for (const auto& item : doc->items) {
+    for (const auto& a : item.assignments) {
+      if (a.id != 0) ids.push_back(a.id);
+    }
+  }
+  if (ids.empty()) return doc;
+  auto threads = Threads::load(store, ids);
+  if (!threads.ok()) return threads.status();
+  threads->merge(doc.value());
+  return doc;
+}
+
+Result<std::set<Id>> documentsChangedBy(const Store& store, const std::vector<ChangeEntry>& changes) {
+  std::set<Id> documents;
+  std::vector<Id> followed;     // assignments followed up
+  std::set<Id> decided;         // matches decided
+  for (const auto& c : changes) {
+    if (c.entity == "document") documents.insert(c.entity_id);
+    if (c.entity == "assignment") followed.push_back(c.entity_id);
+    if (c.entity == "assignment_match") decided.insert(c.entity_id);
+    if (c.entity == "document" && c.op == "matched") {
+      if (auto doc = store.document(c.entity_id); doc.ok()) {
+        for (const auto& item : doc->items) {
+          for (const auto& a : item.assignments) followed.push_back(a.id);
+        }
+      }
+    }
+  }
+  std::set<Id> assignments;
+  if (!followed.empty()) {
+    auto threads = Threads::load(store, followed);
+    if (!threads.ok()) return threads.status();
+    for (Id id : followed) {
+      for (Id mate : threads->confirmedMates(id)) assignments.insert(mate);
+    }
+  }
+  if (!decided.empty()) {
+    auto matches = store.assignmentMatches(0);
+    if (!matches.ok()) return matches.status();
+    for (const auto& m : matches.value()) {
+      if (decided.count(m.id) == 0) continue;
+      assignments.insert(m.assignment_id);
+      assignments.insert(m.other_id);
+    }
+  }
+  for (Id id : assignments) {
+    auto record = store.assignment(id);
+    if (record.ok()) documents.insert(record->document_id);
+    else if (record.status().code() != StatusCode::kNotFound) return record.status();
+  }
+  return documents;
+}
+
+}  // namespace beslut
