@@ -285,4 +285,27 @@ bool matches(const AssignmentRecord& r, const AssignmentFilter& f) {
   return true;
 }
 
+FollowUpStats followUpStats(const std::vector<AssignmentRecord>& records, const AssignmentFilter& filter) {
+  FollowUpStats stats;
+  for (AssignmentStatus s : kAssignmentStatuses) stats.by_status[s] = 0;
+  for (const auto& r : records) {
+    if (!matches(r, filter)) continue;
+    ++stats.total;
+    const AssignmentStatus status = currentStatus(r.assignment, filter.today);
+    ++stats.by_status[status];
+    std::set<std::string> codes;
+    for (const auto& l : r.areas) {
+      if (codes.insert(l.code).second) ++stats.by_area[l.code][status];
+    }
+    if (codes.empty()) ++stats.by_area[kNoArea][status];
+    if (auto q = quarterOf(r.document_date); !q.empty()) ++stats.by_quarter[q].given;
+    const auto done = std::find_if(r.assignment.followups.begin(), r.assignment.followups.end(),
+                                   [](const FollowUp& f) { return f.status == AssignmentStatus::kDone; });
+    if (done != r.assignment.followups.end()) {
+      if (auto q = quarterOf(done->date); !q.empty()) ++stats.by_quarter[q].done;
+    }
+  }
+  return stats;
+}
+
 }  // namespace beslut

@@ -582,32 +582,14 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   f.area = code_;
   f.scheme = node->scheme;
   f.today = today.value();
-  std::map<std::string, std::size_t> by_status;
-  for (auto s : {AssignmentStatus::kOpen, AssignmentStatus::kInProgress, AssignmentStatus::kDone,
-                 AssignmentStatus::kOverdue, AssignmentStatus::kCancelled}) {
-    by_status[assignmentStatusName(s)] = 0;
-  }
-  std::map<std::string, std::pair<std::size_t, std::size_t>> trend;  // quarter → new, done
-  std::size_t total = 0;
-  for (const auto& r : all.value()) {
-    if (!matches(r, f)) continue;
-    ++total;
-    ++by_status[assignmentStatusName(currentStatus(r.assignment, f.today))];
-    if (auto q = quarterOf(r.document_date); !q.empty()) ++trend[q].first;
-    for (const auto& fu : r.assignment.followups) {
-      if (fu.status == AssignmentStatus::kDone) {
-        if (auto q = quarterOf(fu.date); !q.empty()) ++trend[q].second;
-        break;
-      }
-    }
-  }
+  const FollowUpStats stats = followUpStats(all.value(), f);
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   body->set("code", node->code);
   body->set("scheme", node->scheme);
   body->set("title", node->title);
   body->set("description", node->description);
   body->set("today", f.today);
-  body->set("assignments", static_cast<Poco::UInt64>(total));
+  body->set("assignments", static_cast<Poco::UInt64>(stats.total));
   // What else serves the area: linked documents, items (§) and decisions.
   if (auto counts = ctx_.runtime.store().linkCounts(node->scheme, node->code, !caller->principal.administrator());
       counts.ok()) {
@@ -619,15 +601,15 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
     body->set("linked", linked);
   }
   Object::Ptr statuses = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [k, v] : by_status) statuses->set(k, static_cast<Poco::UInt64>(v));
+  for (const auto& [k, v] : stats.by_status) statuses->set(assignmentStatusName(k), static_cast<Poco::UInt64>(v));
   body->set("by_status", statuses);
-  body->set("overdue", static_cast<Poco::UInt64>(by_status["overdue"]));
+  body->set("overdue", static_cast<Poco::UInt64>(stats.by_status.at(AssignmentStatus::kOverdue)));
   Array::Ptr quarters = new Array;
-  for (const auto& [q, counts] : trend) {
+  for (const auto& [q, counts] : stats.by_quarter) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     o->set("quarter", q);
-    o->set("new", static_cast<Poco::UInt64>(counts.first));
-    o->set("done", static_cast<Poco::UInt64>(counts.second));
+    o->set("new", static_cast<Poco::UInt64>(counts.given));
+    o->set("done", static_cast<Poco::UInt64>(counts.done));
     quarters->add(o);
   }
   body->set("trend", quarters);

@@ -952,26 +952,24 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   data.set("passages", passages);
   data.set("has_passages", !passages.empty());
   std::vector<AssignmentRecord> linked;
-  std::map<std::string, std::size_t> by_status;
+  mustache::list counts;
   if (auto all = assignmentsAsTheyStand(ctx.runtime.store(), caller.principal); all.ok()) {
     AssignmentFilter f;
     f.area = node->code;
     f.scheme = node->scheme;
     f.today = today;
+    for (const auto& [status, n] : followUpStats(all.value(), f).by_status) {
+      if (n == 0) continue;
+      mustache::data c;
+      c.set("status", statusLabel(status));
+      c.set("count", std::to_string(n));
+      counts.push_back(c);
+    }
     for (auto& r : all.value()) {
-      if (!matches(r, f)) continue;
-      ++by_status[statusLabel(currentStatus(r.assignment, today))];
-      linked.push_back(std::move(r));
+      if (matches(r, f)) linked.push_back(std::move(r));
     }
   }
   sortForFollowUp(linked, today);
-  mustache::list counts;
-  for (const auto& [label, n] : by_status) {
-    mustache::data c;
-    c.set("status", label);
-    c.set("count", std::to_string(n));
-    counts.push_back(c);
-  }
   data.set("counts", counts);
   data.set("assignments", assignmentRows(linked, today));
   data.set("has_assignments", !linked.empty());
@@ -1010,26 +1008,8 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   sortForFollowUp(shown, today);
 
   // Charts: status per priority area, and assignments given and completed per quarter.
-  const std::vector<AssignmentStatus> statuses = {AssignmentStatus::kOpen, AssignmentStatus::kInProgress,
-                                                  AssignmentStatus::kOverdue, AssignmentStatus::kDone,
-                                                  AssignmentStatus::kCancelled};
-  std::map<std::string, std::map<AssignmentStatus, int>> per_area;
-  std::map<std::string, std::pair<int, int>> per_quarter;  // given, done
-  for (const auto& r : shown) {
-    const AssignmentStatus st = currentStatus(r.assignment, today);
-    if (r.areas.empty()) ++per_area["(inget område)"][st];
-    std::set<std::string> codes;
-    for (const auto& l : r.areas) {
-      if (codes.insert(l.code).second) ++per_area[l.code][st];
-    }
-    if (auto q = quarterOf(r.document_date); !q.empty()) ++per_quarter[q].first;
-    for (const auto& fu : r.assignment.followups) {
-      if (fu.status == AssignmentStatus::kDone) {
-        if (auto q = quarterOf(fu.date); !q.empty()) ++per_quarter[q].second;
-        break;
-      }
-    }
-  }
+  const FollowUpStats stats = followUpStats(shown, f);
+  const auto& per_area = stats.by_area;
   Poco::JSON::Object::Ptr chart = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   Poco::JSON::Array::Ptr area_labels = new Poco::JSON::Array, area_sets = new Poco::JSON::Array;
   for (const auto& [code, _] : per_area) area_labels->add(code);
@@ -1038,7 +1018,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     mustache::data row;
     row.set("area", code);
     mustache::list cells;
-    for (AssignmentStatus st : statuses) {
+    for (AssignmentStatus st : kAssignmentStatuses) {
       mustache::data c;
       auto it = counts.find(st);
       c.set("count", std::to_string(it == counts.end() ? 0 : it->second));
@@ -1047,7 +1027,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     row.set("cells", cells);
     area_rows.push_back(row);
   }
-  for (AssignmentStatus st : statuses) {
+  for (AssignmentStatus st : kAssignmentStatuses) {
     Poco::JSON::Object::Ptr set = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     set->set("label", statusLabel(st));
     Poco::JSON::Array::Ptr values = new Poco::JSON::Array;
@@ -1064,14 +1044,14 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   chart->set("by_area", by_area);
   Poco::JSON::Array::Ptr q_labels = new Poco::JSON::Array, given = new Poco::JSON::Array, done = new Poco::JSON::Array;
   mustache::list quarter_rows;
-  for (const auto& [q, n] : per_quarter) {
+  for (const auto& [q, n] : stats.by_quarter) {
     q_labels->add(q);
-    given->add(n.first);
-    done->add(n.second);
+    given->add(n.given);
+    done->add(n.done);
     mustache::data row;
     row.set("quarter", q);
-    row.set("given", std::to_string(n.first));
-    row.set("done", std::to_string(n.second));
+    row.set("given", std::to_string(n.given));
+    row.set("done", std::to_string(n.done));
     quarter_rows.push_back(row);
   }
   Poco::JSON::Object::Ptr over_time = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -1113,7 +1093,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   }
   data.set("areas", area_options);
   mustache::list status_options;
-  for (AssignmentStatus st : statuses) {
+  for (AssignmentStatus st : kAssignmentStatuses) {
     mustache::data x;
     x.set("value", assignmentStatusName(st));
     x.set("label", statusLabel(st));
@@ -1122,7 +1102,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   }
   data.set("statuses", status_options);
   mustache::list status_headers;
-  for (AssignmentStatus st : statuses) {
+  for (AssignmentStatus st : kAssignmentStatuses) {
     mustache::data x;
     x.set("label", statusLabel(st));
     status_headers.push_back(x);

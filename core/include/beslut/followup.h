@@ -3,6 +3,7 @@
 // read from the clock, so the lifecycle is testable.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,31 @@ struct AssignmentFilter {
 };
 
 bool matches(const AssignmentRecord& record, const AssignmentFilter& filter);
+
+// Every status, in the order people read them (lists, tables, charts).
+inline constexpr AssignmentStatus kAssignmentStatuses[] = {AssignmentStatus::kOpen, AssignmentStatus::kInProgress,
+                                                           AssignmentStatus::kOverdue, AssignmentStatus::kDone,
+                                                           AssignmentStatus::kCancelled};
+
+// The statistics of follow-up, made in one place for the API's area summary,
+// the area page and the follow-up page's charts.
+struct FollowUpStats {
+  std::size_t total = 0;
+  std::map<AssignmentStatus, std::size_t> by_status;  // every status, zeros included
+  // Area code → status → count; an assignment counts once per area it serves,
+  // under kNoArea when it serves none.
+  std::map<std::string, std::map<AssignmentStatus, std::size_t>> by_area;
+  struct Quarter {
+    std::size_t given = 0;  // assignments whose document is dated in the quarter
+    std::size_t done = 0;   // assignments whose first "done" follow-up is dated in the quarter
+  };
+  std::map<std::string, Quarter> by_quarter;  // "2024-Q2"
+};
+inline constexpr const char* kNoArea = "(inget område)";
+
+// Statistics of the records that match `filter`, with statuses on filter.today.
+// Pass records as they stand (merged with their threads, see threads.h).
+FollowUpStats followUpStats(const std::vector<AssignmentRecord>& records, const AssignmentFilter& filter);
 
 // How alike two assignments are, in [0, 1]: the share of the shorter task's
 // content words (four letters or more, lower case) found in the other, with a
