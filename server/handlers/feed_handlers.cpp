@@ -1,5 +1,6 @@
 #include "handlers/feed_handlers.h"
 
+#include "feeds/atom.h"
 #include "handlers/auth.h"
 
 #include <Poco/JSON/Array.h>
@@ -81,32 +82,21 @@ void SearchFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   if (!results.ok()) return sendError(res, results.status());
 
   const std::string base = baseUrl(req);
-  std::string updated = saved->created_at;
-  for (const auto& h : results->hits) updated = std::max(updated, h.passage.document.created_at);
-  std::ostringstream xml;
-  xml << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      << "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-      << "  <id>urn:beslut:saved-search:" << saved->id << "</id>\n"
-      << "  <title>" << escapeHtml("Beslut – " + saved->name) << "</title>\n"
-      << "  <subtitle>" << escapeHtml("Nya träffar för: " + saved->query) << "</subtitle>\n"
-      << "  <updated>" << escapeHtml(updated) << "</updated>\n"
-      << "  <author><name>Beslut</name></author>\n"
-      << "  <link rel=\"self\" href=\"" << escapeHtml(base + "/feeds/searches/" + std::to_string(saved->id) + ".atom")
-      << "\"/>\n";
+  AtomFeed feed;
+  feed.id = "urn:beslut:saved-search:" + std::to_string(saved->id);
+  feed.title = "Beslut – " + saved->name;
+  feed.subtitle = "Nya träffar för: " + saved->query;
+  feed.updated = saved->created_at;
+  feed.self = base + "/feeds/searches/" + std::to_string(saved->id) + ".atom";
   for (const auto& h : results->hits) {
     const auto& d = h.passage.document;
     const auto& item = h.passage.item;
-    std::string title = d.title + " – § " + item.number + " " + item.title;
-    xml << "  <entry>\n"
-        << "    <id>urn:beslut:item:" << item.id << "</id>\n"
-        << "    <title>" << escapeHtml(title) << "</title>\n"
-        << "    <updated>" << escapeHtml(d.created_at) << "</updated>\n"
-        << "    <link href=\"" << escapeHtml(base + "/api/v1/documents/" + std::to_string(d.id)) << "\"/>\n"
-        << "    <summary type=\"html\">" << escapeHtml(h.snippet) << "</summary>\n"
-        << "  </entry>\n";
+    feed.updated = std::max(feed.updated, d.created_at);
+    feed.entries.push_back({"urn:beslut:item:" + std::to_string(item.id),
+                            d.title + " – § " + item.number + " " + item.title, d.created_at, "",
+                            base + "/api/v1/documents/" + std::to_string(d.id), h.snippet, true});
   }
-  xml << "</feed>\n";
-  const std::string body = xml.str();
+  const std::string body = writeAtom(feed);
   res.setContentType("application/atom+xml; charset=utf-8");
   res.setContentLength(static_cast<std::streamsize>(body.size()));
   res.send() << body;

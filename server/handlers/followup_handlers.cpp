@@ -19,6 +19,8 @@
 #include "beslut/followup.h"
 #include "beslut/threads.h"
 #include "beslut/html.h"
+#include "feeds/atom.h"
+#include "feeds/icalendar.h"
 #include "handlers/auth.h"
 
 namespace beslut::server {
@@ -197,48 +199,6 @@ Result<AssignmentFilter> filterOf(std::map<std::string, std::string>& params) {
 }
 
 // iCalendar text: escape and fold at 75 octets without splitting a character.
-std::string icalText(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
-  }
-  return out;
-}
-
-std::string icalLine(const std::string& line) {
-  std::string out;
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    const bool starts_char = (c & 0xC0) != 0x80;
-    if (starts_char && width >= 74) {
-      out += "\r\n ";
-      width = 1;
-    }
-    out += line[i];
-    ++width;
-  }
-  return out + "\r\n";
-}
-
-std::string compactDate(const std::string& iso) {
-  std::string d = iso;
-  d.erase(std::remove(d.begin(), d.end(), '-'), d.end());
-  return d;
-}
-
-// REQUIRES: iso is a valid date (dueDate() only returns valid ones).
-std::string nextDay(const std::string& iso) {
-  int tz = 0;
-  Poco::DateTime d;
-  if (!Poco::DateTimeParser::tryParse("%Y-%m-%d", iso, d, tz)) return compactDate(iso);
-  d += Poco::Timespan(1, 0, 0, 0, 0);
-  return Poco::DateTimeFormatter::format(d, "%Y%m%d");
-}
-
-
 constexpr const char* kCsvColumns[] = {"id", "parent_id", "title", "description", "start_date", "end_date",
                                        "status", "progress", "organization", "assignee", "source_document_id",
                                        "source_item_number", "areas"};
@@ -625,29 +585,25 @@ void AssignmentFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
   auto all = visibleAssignments(ctx_, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   const std::string base = baseUrl(req);
-  const std::string stamp = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y%m%dT%H%M%SZ");
-  std::ostringstream out;
+  std::string body;
   if (ical_) {
-    out << icalLine("BEGIN:VCALENDAR") << icalLine("VERSION:2.0") << icalLine("PRODID:-//Beslut//Uppdrag//SV")
-        << icalLine("CALSCALE:GREGORIAN") << icalLine("X-WR-CALNAME:Uppdrag – Beslut");
+    std::vector<CalendarEvent> events;
     for (const auto& r : all.value()) {
       const Assignment& a = r.assignment;
       const std::string due = dueDate(a.due);
       if (due.empty() || !matches(r, filter.value())) continue;
       const AssignmentStatus status = currentStatus(a, filter->today);
-      out << icalLine("BEGIN:VEVENT") << icalLine("UID:assignment-" + std::to_string(a.id) + "@beslut")
-          << icalLine("DTSTAMP:" + stamp) << icalLine("DTSTART;VALUE=DATE:" + compactDate(due))
-          << icalLine("DTEND;VALUE=DATE:" + nextDay(due))
-          << icalLine("SUMMARY:" + icalText("Uppdrag: " + a.assignee + " – " + a.task))
-          << icalLine("DESCRIPTION:" + icalText(r.organization + ", § " + r.item_number + " " + r.item_title + " (" +
-                                                r.document_title + "). Status: " + statusLabel(status) + "."))
-          << icalLine("URL:" + base + "/api/v1/assignments/" + std::to_string(a.id))
-          << icalLine(std::string("STATUS:") + (status == AssignmentStatus::kCancelled ? "CANCELLED" : "CONFIRMED"))
-          << icalLine("END:VEVENT");
+      events.push_back({"assignment-" + std::to_string(a.id) + "@beslut", due,
+                        "Uppdrag: " + a.assignee + " – " + a.task,
+                        r.organization + ", § " + r.item_number + " " + r.item_title + " (" + r.document_title +
+                            "). Status: " + statusLabel(status) + ".",
+                        base + "/api/v1/assignments/" + std::to_string(a.id), status == AssignmentStatus::kCancelled});
     }
-    out << icalLine("END:VCALENDAR");
+    body = writeICalendar("Uppdrag – Beslut", Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y%m%dT%H%M%SZ"),
+                          events);
     res.setContentType("text/calendar; charset=utf-8");
   } else {
+    // The newest follow-ups recorded on assignments the caller may see.
     struct Entry {
       const AssignmentRecord* record;
       const FollowUp* followup;
@@ -655,33 +611,32 @@ void AssignmentFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     std::vector<Entry> entries;
     for (const auto& r : all.value()) {
       if (!matches(r, filter.value())) continue;
-      for (const auto& f : r.assignment.followups) entries.push_back({&r, &f});
+      for (const auto& f : r.assignment.followups) {
+        if (f.assignment_id == r.assignment.id) entries.push_back({&r, &f});  // a thread's others have their own
+      }
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
       return x.followup->created_at != y.followup->created_at ? x.followup->created_at > y.followup->created_at
                                                               : x.followup->id > y.followup->id;
     });
     if (entries.size() > 100) entries.resize(100);
-    std::string updated = entries.empty() ? Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT)
-                                          : entries.front().followup->created_at;
-    out << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        << "  <id>urn:beslut:followups</id>\n  <title>Beslut – uppföljning av uppdrag</title>\n"
-        << "  <updated>" << escapeHtml(updated) << "</updated>\n  <author><name>Beslut</name></author>\n"
-        << "  <link rel=\"self\" href=\"" << escapeHtml(base + "/feeds/followups.atom") << "\"/>\n";
+    AtomFeed feed;
+    feed.id = "urn:beslut:followups";
+    feed.title = "Beslut – uppföljning av uppdrag";
+    feed.updated = entries.empty() ? Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT)
+                                   : entries.front().followup->created_at;
+    feed.self = base + "/feeds/followups.atom";
     for (const auto& e : entries) {
       const Assignment& a = e.record->assignment;
       const FollowUp& f = *e.followup;
-      out << "  <entry>\n    <id>urn:beslut:followup:" << f.id << "</id>\n"
-          << "    <title>" << escapeHtml(a.assignee + ": " + statusLabel(f.status) + " – " + a.task) << "</title>\n"
-          << "    <updated>" << escapeHtml(f.created_at) << "</updated>\n"
-          << "    <author><name>" << escapeHtml(f.author.empty() ? "Beslut (ur dokument)" : f.author) << "</name></author>\n"
-          << "    <link href=\"" << escapeHtml(base + "/api/v1/assignments/" + std::to_string(a.id)) << "\"/>\n"
-          << "    <summary>" << escapeHtml(f.comment) << "</summary>\n  </entry>\n";
+      feed.entries.push_back({"urn:beslut:followup:" + std::to_string(f.id),
+                              a.assignee + ": " + statusLabel(f.status) + " – " + a.task, f.created_at,
+                              f.author.empty() ? "Beslut (ur dokument)" : f.author,
+                              base + "/api/v1/assignments/" + std::to_string(a.id), f.comment, false});
     }
-    out << "</feed>\n";
+    body = writeAtom(feed);
     res.setContentType("application/atom+xml; charset=utf-8");
   }
-  const std::string body = out.str();
   res.setContentLength(static_cast<std::streamsize>(body.size()));
   res.send() << body;
 }
