@@ -1,4 +1,4 @@
-// Taxonomy files: parsing, validation and folder loading (core/src/taxonomy.cpp).
+// Taxonomy files: parsing, validation and folder loading (core/src/base/taxonomy.cpp).
 #include <doctest/doctest.h>
 
 #include <string>
