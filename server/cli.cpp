@@ -19,6 +19,8 @@
 #include "beslut/document_json.h"
 #include "beslut/extraction_json.h"
 #include "beslut/plugin_loader.h"
+#include "beslut/user_admin.h"
+#include "beslut/audit.h"
 #include "http_server.h"
 #include "json_output.h"
 #include "runtime.h"
@@ -409,18 +411,16 @@ std::string readPassword() {
 }
 
 // Who ran the command, for the audit log.
-std::string cliActor() {
+// Whoever runs the CLI on the server's machine acts as an administrator, recorded as "cli:USER".
+Principal cliPrincipal() {
   const char* user = std::getenv("USER");
-  return std::string("cli:") + (user != nullptr ? user : "?");
+  return consoleOperator(user != nullptr ? user : "");
 }
 
 Result<Grant> grantFrom(const Args& args) {
   auto role = parseRole(args.role);
   if (!role) return Status::invalidArgument("--role must be reader, secretary or administrator");
-  if (*role != Role::kAdministrator && args.organization.empty()) {
-    return Status::invalidArgument("--organization (the body) is needed for the role " + args.role);
-  }
-  return Grant{*role, *role == Role::kAdministrator ? "" : args.organization};
+  return checkedGrant(*role, args.organization);
 }
 
 std::string describe(const Grant& g) {
@@ -444,46 +444,39 @@ int userCommand(const Args& args) {
   }
   if (args.positional.size() != 2) return fail("user " + sub + " needs exactly one NAME");
   const std::string name = args.positional[1];
-  if (sub == "add" || sub == "grant") {
-    auto grant = grantFrom(args);
-    if (!grant.ok()) return fail(grant.status().message());
-    if (Status st = checkUserName(name); !st.ok()) return fail(st.message());
-    auto h = openAccounts(args);
-    if (!h.ok()) return fail(h.status().message());
-    if (sub == "grant") {
-      Status st = h->accounts->addGrant(name, grant.value());
-      if (!st.ok()) return fail(st.message());
-      (void)h->accounts->audit({0, "", cliActor(), "user.grant", "user", 0, "", name + ": " + describe(grant.value())});
-      std::cout << "Granted " << describe(grant.value()) << " to " << name << ".\n";
-      return 0;
-    }
-    std::string password = readPassword();
-    if (Status st = checkPasswordRules(password); !st.ok()) return fail(st.message());
-    auto hash = hashPassword(password);
-    if (!hash.ok()) return fail(hash.status().message());
-    auto id = h->accounts->addUser(name, hash.value(), grant.value());
-    if (!id.ok()) return fail(id.status().message());
-    (void)h->accounts->audit({0, "", cliActor(), "user.add", "user", id.value(), "", name + ": " + describe(grant.value())});
-    std::cout << "Added " << name << " (" << describe(grant.value()) << ").\n";
-    return 0;
+  if (sub != "add" && sub != "grant" && sub != "passwd") {
+    return fail("unknown user subcommand '" + sub + "': add, passwd, grant or list");
   }
-  if (sub == "passwd") {
-    auto h = openAccounts(args);
-    if (!h.ok()) return fail(h.status().message());
-    auto user = h->accounts->userByName(name);
-    if (!user.ok()) return fail(user.status().message());
-    std::string password = readPassword();
-    if (Status st = checkPasswordRules(password); !st.ok()) return fail(st.message());
-    auto hash = hashPassword(password);
-    if (!hash.ok()) return fail(hash.status().message());
-    Status st = h->accounts->setPasswordHash(name, hash.value());
+  Grant grant;
+  if (sub != "passwd") {
+    auto g = grantFrom(args);
+    if (!g.ok()) return fail(g.status().message());
+    grant = g.value();
+  }
+  auto h = openAccounts(args);
+  if (!h.ok()) return fail(h.status().message());
+  UserAdmin admin(*h->accounts);
+  const Principal console = cliPrincipal();
+  if (sub == "grant") {
+    Status st = admin.grant(console, name, grant);
     if (!st.ok()) return fail(st.message());
-    (void)h->accounts->audit({0, "", cliActor(), "user.passwd", "user", user->id, "", ""});
-    std::cout << "Changed the password of " << name << "; their sessions have ended.\n";
+    std::cout << "Granted " << describe(grant) << " to " << name << ".\n";
     return 0;
   }
-  return fail("unknown user subcommand '" + sub + "': add, passwd, grant or list");
+  if (sub == "add") {
+    if (Status st = checkUserName(name); !st.ok()) return fail(st.message());  // before asking for a password
+    auto id = admin.addUser(console, name, readPassword(), grant);
+    if (!id.ok()) return fail(id.status().message());
+    std::cout << "Added " << name << " (" << describe(grant) << ").\n";
+    return 0;
+  }
+  if (auto user = h->accounts->userByName(name); !user.ok()) return fail(user.status().message());
+  Status st = admin.setPassword(console, name, readPassword());
+  if (!st.ok()) return fail(st.message());
+  std::cout << "Changed the password of " << name << "; their sessions have ended.\n";
+  return 0;
 }
+
 
 int tokenCommand(const Args& args) {
   if (args.positional.size() != 2 || args.positional[0] != "create") return fail("usage: beslut token create NAME");
@@ -494,7 +487,7 @@ int tokenCommand(const Args& args) {
   if (!token.ok()) return fail(token.status().message());
   auto user = h->accounts->userByName(args.positional[1]);
   (void)h->accounts->audit(
-      {0, "", cliActor(), "token.create", "user", user.ok() ? user->id : 0, "", args.label.empty() ? "cli" : args.label});
+      {0, "", cliPrincipal().name, "token.create", "user", user.ok() ? user->id : 0, "", args.label.empty() ? "cli" : args.label});
   std::cout << token.value() << "\n";
   return 0;
 }

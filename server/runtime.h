@@ -5,10 +5,14 @@
 #include <memory>
 
 #include "beslut/accounts.h"
+#include "beslut/editing.h"
+#include "beslut/followup_actions.h"
 #include "beslut/ingest.h"
 #include "beslut/plugin_loader.h"
+#include "beslut/publishing.h"
 #include "beslut/search_index.h"
 #include "beslut/store.h"
+#include "beslut/user_admin.h"
 #include "settings.h"
 
 namespace beslut::server {
@@ -36,6 +40,12 @@ class Runtime {
 
   // Users, roles, sessions, API tokens and the audit log, in the same database.
   AccountStore& accounts() { return *accounts_; }
+
+  // The use cases (core): every face calls these, never the store, for a change.
+  Editing editing() { return Editing(*store_, *accounts_, *ingest_); }
+  Publishing publishing() { return Publishing(*store_, *accounts_); }
+  FollowUps followUps() { return FollowUps(*store_, *accounts_); }
+  UserAdmin userAdmin() { return UserAdmin(*accounts_); }
   Authenticator& auth() { return *auth_; }
 
   // See SearchIndex::warmUp: call before any other thread uses the index.

@@ -140,7 +140,6 @@ void addAreas(Poco::JSON::Object::Ptr body, const Document& d, const Taxonomy& t
   }
 }
 
-Status documentMissing(Id id) { return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."); }
 
 Poco::JSON::Object::Ptr correctionToJson(const Correction& c) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -273,12 +272,6 @@ void ExtractionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
 void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  Store& store = ctx_.runtime.store();
-  auto before = store.document(id_);
-  if (!before.ok()) {
-    return sendError(res, before.status().code() == StatusCode::kNotFound ? documentMissing(id_) : before.status());
-  }
-  if (!caller->principal.canEdit(before->organization)) return sendError(res, mayNotEdit(before->organization));
   auto body = readJsonBody(req, res);
   if (!body.ok()) return sendError(res, body.status());
   const auto& o = body.value();
@@ -290,24 +283,9 @@ void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   std::ostringstream value;
   Poco::JSON::Stringifier::stringify(o->get("value"), value);
   c.value_json = value.str();
-  c.author = caller->principal.name;  // who is signed in, whatever the body says
   c.reason = o->optValue<std::string>("reason", "");
-  if (auto pub = store.publication(id_); pub.ok()) {
-    if (Status allowed = correctionAllowed(pub.value(), c.path); !allowed.ok()) return sendError(res, allowed);
-  }
-  // Moving a document to another body needs rights in that body too.
-  if (Document trial = before.value(); applyCorrection(trial, c).ok() && !caller->principal.canEdit(trial.organization)) {
-    return sendError(res, mayNotEdit(trial.organization));
-  }
-  auto stored = store.addCorrection(id_, c);
-  if (!stored.ok()) {
-    return sendError(res, stored.status().code() == StatusCode::kNotFound ? documentMissing(id_) : stored.status());
-  }
-  auto after = store.document(id_);
-  if (after.ok()) {
-    auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(after.value()));
-    audit(ctx_, caller.value(), "correction.add " + c.path, "document", id_, was, is);
-  }
+  auto stored = ctx_.runtime.editing().correct(caller->principal, id_, c);
+  if (!stored.ok()) return sendError(res, stored.status());
   catchUpIndex(ctx_);
   sendJson(res, correctionToJson(stored.value()), HTTPResponse::HTTP_CREATED);
 }
@@ -315,18 +293,10 @@ void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
 void ReextractHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  auto before = ctx_.runtime.store().document(id_);
-  if (!before.ok()) {
-    return sendError(res, before.status().code() == StatusCode::kNotFound ? documentMissing(id_) : before.status());
-  }
-  if (!caller->principal.canEdit(before->organization)) return sendError(res, mayNotEdit(before->organization));
-  Status st = ctx_.runtime.ingest().reextract(id_);
-  if (!st.ok()) return sendError(res, st.code() == StatusCode::kNotFound ? documentMissing(id_) : st);
+  if (Status st = ctx_.runtime.editing().reextract(caller->principal, id_); !st.ok()) return sendError(res, st);
   catchUpIndex(ctx_);
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status());
-  auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(doc.value()));
-  audit(ctx_, caller.value(), "document.reextract", "document", id_, was, is);
   auto body = documentToJson(doc.value(), {.review = true});
   addAreas(body, doc.value(), ctx_.runtime.taxonomy());
   sendJson(res, body);
@@ -349,8 +319,7 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
     const std::string action = body.value()->optValue<std::string>("action", "");
-    auto before = store.publication(id_);
-    Publishing publishing(store);
+    Publishing publishing = ctx_.runtime.publishing();
     Status st;
     if (action == "send") {
       st = publishing.sendForAdjustment(id_, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
@@ -364,9 +333,6 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
       st = Status::invalidArgument("Ange \"action\": send, withdraw eller approve.");
     }
     if (!st.ok()) return sendError(res, st);
-    auto after = store.publication(id_);
-    audit(ctx_, caller.value(), "publication." + action, "document", id_, before.ok() ? before->state : "",
-          after.ok() ? after->state : "");
     catchUpIndex(ctx_);
   }
   auto pub = store.publication(id_);
@@ -409,7 +375,7 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
 void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
+  if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));  // before reading the upload
   const std::size_t max = ctx_.runtime.settings().max_upload_bytes;
   // Allow for the multipart envelope around the file itself.
   const std::size_t max_body = max + 64 * 1024;
@@ -445,24 +411,9 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
     filename = queryParameters(req)["filename"];
     media_type = content_type;
   }
-  // Strip parameters such as "; charset=utf-8" from the media type.
-  media_type = media_type.substr(0, media_type.find(';'));
-  // A secretary imports into their own bodies only: checked on what was read, before it is stored.
-  const Principal& who = caller->principal;
   const bool draft = queryParameters(req)["draft"] == "true";
-  auto report = ctx_.runtime.ingest().importFile({bytes, filename, media_type, draft}, [&](const Document& d) {
-    return d.organization.empty() || who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
-  });
+  auto report = ctx_.runtime.editing().importDocument(caller->principal, {std::move(bytes), filename, media_type, draft});
   if (!report.ok()) return sendError(res, report.status());
-  if (report->created) {
-    // ?draft=true: new minutes that go through justering; else as read (an archive of published records).
-    if (draft) {
-      Status st = Publishing(ctx_.runtime.store()).makeDraft(report->id);
-      if (!st.ok()) return sendError(res, st);
-    }
-    audit(ctx_, caller.value(), "document.import", "document", report->id, "",
-          filename + " (" + std::to_string(bytes.size()) + " bytes" + (draft ? ", utkast" : "") + ")");
-  }
   catchUpIndex(ctx_);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));
   sendJson(res, importReportToJson(report.value()),

@@ -74,14 +74,6 @@ Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerReque
   return caller;
 }
 
-Status mayNotEdit(const std::string& organization) {
-  return Status::permissionDenied(organization.empty()
-                                      ? "Du har inte behörighet att ändra det här."
-                                      : "Du har inte behörighet att ändra handlingar från " + organization + ".");
-}
-
-Status mayNotRead() { return Status::permissionDenied("Du har inte behörighet att se det här."); }
-
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request) {
   try {
     const Poco::Net::IPAddress peer = request.clientAddress().host();
@@ -127,42 +119,6 @@ Poco::JSON::Object::Ptr principalToJson(const Principal& p) {
   }
   o->set("roles", roles);
   return o;
-}
-
-std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& before,
-                                             const Poco::JSON::Object::Ptr& after) {
-  auto text = [](const Poco::Dynamic::Var& v) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::stringify(v, out);
-    return out.str();
-  };
-  Poco::JSON::Object::Ptr was = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  Poco::JSON::Object::Ptr is = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  std::vector<std::string> keys;
-  before->getNames(keys);
-  std::vector<std::string> more;
-  after->getNames(more);
-  for (const auto& k : more) {
-    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  }
-  for (const auto& k : keys) {
-    Poco::Dynamic::Var a = before->has(k) ? before->get(k) : Poco::Dynamic::Var();
-    Poco::Dynamic::Var b = after->has(k) ? after->get(k) : Poco::Dynamic::Var();
-    if (text(a) == text(b)) continue;
-    auto aa = before->getArray(k), ba = after->getArray(k);
-    if (aa && ba && aa->size() == ba->size()) {
-      for (unsigned i = 0; i < aa->size(); ++i) {
-        if (text(aa->get(i)) == text(ba->get(i))) continue;
-        const std::string key = k + "[" + std::to_string(i) + "]";
-        was->set(key, aa->get(i));
-        is->set(key, ba->get(i));
-      }
-      continue;
-    }
-    if (before->has(k)) was->set(k, a);
-    if (after->has(k)) is->set(k, b);
-  }
-  return {text(was), text(is)};
 }
 
 void LoginApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {

@@ -36,10 +36,6 @@ Result<Caller> identify(AppContext& ctx, const Poco::Net::HTTPServerRequest& req
 Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
                                const std::string& form_token = {});
 
-// Permission errors in words a secretary understands.
-Status mayNotEdit(const std::string& organization);
-Status mayNotRead();
-
 // The peer's address, for throttling failed logins.
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request);
 
@@ -81,11 +77,5 @@ class MeHandler : public Handler {
 };
 
 Poco::JSON::Object::Ptr principalToJson(const Principal& p);
-
-// What changed between two JSON forms of the same thing, as two JSON objects
-// (before, after) holding only the differing top-level keys; within arrays of
-// equal length only the differing elements, keyed "name[i]".
-std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& before,
-                                             const Poco::JSON::Object::Ptr& after);
 
 }  // namespace beslut::server

@@ -265,12 +265,6 @@ Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const 
   return assignmentsAsTheyStand(ctx.runtime.store(), p, threads);
 }
 
-std::string followUpSummary(const Assignment& a) {
-  std::ostringstream out;
-  out << "{\"status\":\"" << assignmentStatusName(a.followups.empty() ? a.status : a.followups.back().status)
-      << "\",\"progress\":" << currentProgress(a) << ",\"followups\":" << a.followups.size() << "}";
-  return out.str();
-}
 
 }  // namespace
 
@@ -320,7 +314,7 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
   auto caller = requireSignedIn(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
   if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
-  const std::string author = caller->principal.name;
+  FollowUps followups = ctx_.runtime.followUps();
   std::string text;
   char buffer[65536];
   while (req.stream().read(buffer, sizeof buffer) || req.stream().gcount() > 0) {
@@ -375,12 +369,8 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
       error(n + 1, current.status().message());
       continue;
     }
-    if (!caller->principal.canEdit(current->organization)) {
-      error(n + 1, mayNotEdit(current->organization).message());
-      continue;
-    }
     const Assignment& a = current->assignment;
-    // Compare with the stored status, not today's: "overdue" is computed, and a
+    // Compare with the recorded status, not today's: "overdue" is computed, and a
     // past-due row saying "in_progress" must not add a follow-up at every import.
     const AssignmentStatus recorded = recordedStatus(a);
     const bool same_status = *status == recorded || *status == AssignmentStatus::kOverdue;
@@ -389,18 +379,13 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
       continue;
     }
     FollowUp f;
-    f.status = *status == AssignmentStatus::kOverdue ? AssignmentStatus::kInProgress : *status;
+    f.status = *status;
     f.progress = progress;
-    f.author = author;
     f.comment = "Importerad från CSV.";
-    auto stored = store.addFollowUp(id, f);
+    auto stored = followups.add(caller->principal, id, f, "CSV");
     if (!stored.ok()) {
       error(n + 1, stored.status().message());
       continue;
-    }
-    if (auto now = store.assignment(id); now.ok()) {
-      audit(ctx_, caller.value(), "assignment.followup (CSV)", "assignment", id, followUpSummary(a),
-            followUpSummary(now->assignment));
     }
     ++updated;
   }
@@ -440,17 +425,10 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
-  Store& store = ctx_.runtime.store();
   auto caller = req.getMethod() == "POST" ? requireSignedIn(ctx_, req) : identify(ctx_, req);
   if (!caller.ok()) return sendError(res, caller.status());
   principal_ = caller->principal;
-  std::optional<AssignmentRecord> before;
-  if (req.getMethod() == "POST") {
-    auto current = assignmentAsItStands(store, principal_, id_);
-    if (!current.ok()) return sendError(res, current.status());
-    if (!principal_.canEdit(current->organization)) return sendError(res, mayNotEdit(current->organization));
-    before = std::move(current).value();
-  }
+  FollowUps followups = ctx_.runtime.followUps();
   if (followups_) {
     auto body = readJsonBody(req, res, 64 * 1024);
     if (!body.ok()) return sendError(res, body.status());
@@ -462,54 +440,28 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
     }
     f.status = *status;
     f.comment = o->optValue<std::string>("comment", "");
-    f.author = principal_.name;  // who is signed in, whatever the body says
     f.date = o->optValue<std::string>("date", "");
-    if (!f.date.empty() && !isIsoDate(f.date)) return sendError(res, Status::invalidArgument("date ska vara ÅÅÅÅ-MM-DD."));
     if (o->has("progress")) {
       f.progress = o->optValue<double>("progress", -1);
-      if (f.progress < 0 || f.progress > 100) return sendError(res, Status::invalidArgument("progress ska vara 0–100."));
+      if (f.progress < 0) return sendError(res, Status::invalidArgument("Andelen klart ska vara 0–100."));
     }
-    auto stored = store.addFollowUp(id_, f);
+    auto stored = followups.add(principal_, id_, f);
     if (!stored.ok()) return sendError(res, stored.status());
-    if (auto now = store.assignment(id_); now.ok()) {
-      audit(ctx_, caller.value(), "assignment.followup", "assignment", id_, followUpSummary(before->assignment),
-            followUpSummary(now->assignment));
-    }
     if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
     return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
   }
-  // A person decides on a match (the same task elsewhere) or a report-back: {"confirm": bool}.
-  auto decide = [&](const std::string& what, Id decided, bool belongs, const std::string& missing,
-                    const std::function<Status(bool)>& record) {
+  if (report_back_id_ != 0 || match_id_ != 0) {
+    // A person decides on a match (the same task elsewhere) or a report-back: {"confirm": bool}.
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
     if (!body.value()->has("confirm") || !body.value()->get("confirm").isBoolean()) {
       return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
     }
-    if (!belongs) return sendError(res, Status::notFound(missing + std::to_string(decided) + "."));
     const bool confirm = body.value()->getValue<bool>("confirm");
-    if (Status st = record(confirm); !st.ok()) return sendError(res, st);
-    audit(ctx_, caller.value(), "assignment." + what + (confirm ? ".confirm" : ".reject"), "assignment", id_, "",
-          "{\"" + what + "\":" + std::to_string(decided) + "}");
+    Status st = report_back_id_ != 0 ? followups.decideReportBack(principal_, id_, report_back_id_, confirm)
+                                     : followups.decideMatch(principal_, id_, match_id_, confirm);
+    if (!st.ok()) return sendError(res, st);
     if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();
-    sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
-  };
-  if (report_back_id_ != 0) {
-    auto mine = store.reportBacks(id_);
-    if (!mine.ok()) return sendError(res, mine.status());
-    const bool belongs = std::any_of(mine->begin(), mine->end(), [&](const ReportBack& r) {
-      return r.id == report_back_id_ && canSee(principal_, r);
-    });
-    return decide("report_back", report_back_id_, belongs, "Uppdraget har ingen återrapport ",
-                  [&](bool confirm) { return store.decideReportBack(report_back_id_, confirm, principal_.name); });
-  }
-  if (match_id_ != 0) {
-    auto mine = store.assignmentMatches(id_);
-    if (!mine.ok()) return sendError(res, mine.status());
-    const bool belongs =
-        std::any_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id_; });
-    return decide("match", match_id_, belongs, "Uppdraget har ingen matchning ",
-                  [&](bool confirm) { return store.decideMatch(match_id_, confirm, principal_.name); });
   }
   sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
 }

@@ -32,6 +32,7 @@
 #include "beslut/followup.h"
 #include "beslut/threads.h"
 #include "beslut/publishing.h"
+#include "beslut/user_admin.h"
 #include "beslut/visibility.h"
 #include "handlers/auth.h"
 #include "handlers/followup_handlers.h"
@@ -547,31 +548,19 @@ void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
   if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
   auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
   if (!caller.ok()) return sendStatusPage(ctx, res, anonymous, caller.status());
-  Store& store = ctx.runtime.store();
-  auto before = store.document(id);
-  if (!before.ok()) return sendStatusPage(ctx, res, caller.value(), before.status());
   const Principal& who = caller->principal;
-  Publishing publishing(store);
+  Publishing publishing = ctx.runtime.publishing();
+  Editing editing = ctx.runtime.editing();
   auto fail = [&](const Status& st) {
     documentPage(ctx, req, res, id, caller.value(), st.message(), httpStatusFor(st.code()));
   };
   auto correct = [&](const std::string& path, const std::string& value_json, const std::string& reason) -> Status {
-    if (!who.canEdit(before->organization)) return mayNotEdit(before->organization);
-    if (auto pub = store.publication(id); pub.ok()) {
-      if (Status allowed = correctionAllowed(pub.value(), path); !allowed.ok()) return allowed;
-    }
     Correction c;
     c.path = path;
     c.value_json = value_json;
-    c.author = who.name;
     c.reason = reason;
-    auto stored = store.addCorrection(id, c);
-    if (!stored.ok()) return stored.status();
-    if (auto after = store.document(id); after.ok()) {
-      auto [was, is] = jsonDiff(documentToJson(before.value()), documentToJson(after.value()));
-      audit(ctx, caller.value(), "correction.add " + path, "document", id, was, is);
-    }
-    return Status::okStatus();
+    auto stored = editing.correct(who, id, c);
+    return stored.ok() ? Status::okStatus() : stored.status();
   };
   auto json = [](const Poco::Dynamic::Var& v) {
     std::ostringstream out;
@@ -624,22 +613,15 @@ void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
     st = correct(path, verdict, verdict == "\"confirm\"" ? "Bekräftad koppling" : "Avvisad koppling");
     done = "rattad";
   } else if (action == "skicka") {
-    auto pub_before = store.publication(id);
     st = publishing.sendForAdjustment(id, who, nowUtcIso(), form.get("kontrollerat", "") == "ja");
-    if (st.ok()) audit(ctx, caller.value(), "publication.send", "document", id, pub_before.ok() ? pub_before->state : "", "adjusting");
     done = "skickad";
   } else if (action == "aterkalla") {
     st = publishing.withdraw(id, who);
-    if (st.ok()) audit(ctx, caller.value(), "publication.withdraw", "document", id, "adjusting", "draft");
     done = "aterkallad";
   } else if (action == "justera") {
     const std::string scope = form.get("item", "");
     auto result = publishing.approve(id, who, scope, stockholmToday());
     st = result.ok() ? Status::okStatus() : result.status();
-    if (st.ok()) {
-      audit(ctx, caller.value(), scope.empty() ? "publication.approve" : "publication.approve_item " + scope, "document",
-            id, "", result->state + (result->posted_date.empty() ? "" : ", anslaget " + result->posted_date));
-    }
     done = "justerad";
   } else {
     st = Status::notFound("Okänd åtgärd.");
@@ -730,23 +712,11 @@ void importPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
     media_type = "text/markdown";
   }
   if (bytes.empty()) return show("Välj en fil eller skriv protokollet i textrutan.", HTTPResponse::HTTP_BAD_REQUEST);
-  const Principal& who = caller.principal;
-  auto report = ctx.runtime.ingest().importFile(
-      {bytes, filename, media_type.substr(0, media_type.find(';')), true}, [&](const Document& d) {
-        if (d.organization.empty()) {
-          return Status::unprocessable("Det gick inte att läsa ut vilket organ dokumentet kommer från. Skriv organets namn "
-                                       "överst i protokollet.");
-        }
-        return who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
-      });
+  auto report = ctx.runtime.editing().importDocument(caller.principal, {std::move(bytes), filename, media_type, true});
   if (!report.ok()) return show(report.status().message(), httpStatusFor(report.status().code()));
   if (!report->created) {
     return show("Filen är redan inläst (dokument " + std::to_string(report->id) + ").", HTTPResponse::HTTP_CONFLICT);
   }
-  Publishing publishing(ctx.runtime.store());
-  Status st = publishing.makeDraft(report->id);
-  if (!st.ok()) return show(st.message(), httpStatusFor(st.code()));
-  audit(ctx, caller, "document.import", "document", report->id, "", filename + " (utkast)");
   if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();
   redirect(res, "/dokument/" + std::to_string(report->id) + "?klart=importerad");
 }
@@ -1141,44 +1111,25 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
       st = checked.ok() ? Status::okStatus() : checked.status();
     }
     const std::string name = Poco::trim(form.get("name", ""));
+    UserAdmin admin = ctx.runtime.userAdmin();
     Grant grant;
     if (st.ok() && (action == "ny" || action == "roll")) {
       auto role = parseRole(form.get("role", ""));
-      if (!role) st = Status::invalidArgument("Välj en roll.");
-      else grant = {*role, *role == Role::kAdministrator ? std::string() : Poco::trim(form.get("organization", ""))};
-      if (st.ok() && grant.role != Role::kAdministrator && grant.organization.empty()) {
-        st = Status::invalidArgument("Ange organet för rollen.");
-      }
+      auto checked = role ? checkedGrant(*role, Poco::trim(form.get("organization", "")))
+                          : Result<Grant>(Status::invalidArgument("Välj en roll."));
+      if (checked.ok()) grant = checked.value();
+      else st = checked.status();
     }
     if (st.ok() && action == "ny") {
-      const std::string password = form.get("password", "");
-      if (st = checkUserName(name); st.ok()) st = checkPasswordRules(password);
-      if (st.ok()) {
-        auto hash = hashPassword(password);
-        auto id = hash.ok() ? accounts.addUser(name, hash.value(), grant) : Result<Id>(hash.status());
-        st = id.ok() ? Status::okStatus() : id.status();
-        if (st.ok()) {
-          audit(ctx, caller, "user.add", "user", id.value(), "", name + ": " + roleName(grant.role) + " " + grant.organization);
-          notice = "ny";
-        }
-      }
+      auto id = admin.addUser(caller.principal, name, form.get("password", ""), grant);
+      st = id.ok() ? Status::okStatus() : id.status();
+      if (st.ok()) notice = "ny";
     } else if (st.ok() && action == "roll") {
-      st = accounts.addGrant(name, grant);
-      if (st.ok()) {
-        audit(ctx, caller, "user.grant", "user", 0, "", name + ": " + roleName(grant.role) + " " + grant.organization);
-        notice = "roll";
-      }
+      st = admin.grant(caller.principal, name, grant);
+      if (st.ok()) notice = "roll";
     } else if (st.ok() && action == "losenord") {
-      const std::string password = form.get("password", "");
-      st = checkPasswordRules(password);
-      if (st.ok()) {
-        auto hash = hashPassword(password);
-        st = hash.ok() ? accounts.setPasswordHash(name, hash.value()) : hash.status();
-        if (st.ok()) {
-          audit(ctx, caller, "user.passwd", "user", 0, "", name);
-          notice = name == caller.principal.name ? "eget" : "losenord";
-        }
-      }
+      st = admin.setPassword(caller.principal, name, form.get("password", ""));
+      if (st.ok()) notice = name == caller.principal.name ? "eget" : "losenord";
     } else if (st.ok()) {
       st = Status::notFound("Okänd åtgärd.");
     }

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "beslut/accounts.h"
+#include "beslut/audit.h"
+#include "beslut/user_admin.h"
 #include "beslut/sha256.h"
 #include "beslut/store.h"
 #include "beslut/visibility.h"
@@ -261,4 +263,44 @@ TEST_CASE("the public sees published documents without their non-public items") 
   d.publication_state = "published";
   d.items[1].is_public = true;
   CHECK(wholeDocumentPublic(d));
+}
+
+TEST_CASE("user administration is one use case: administrators only, each change in the audit log with the user's id") {
+  Accounts f;
+  UserAdmin admin(*f.accounts, {1024, 1, 1});
+  const Principal root = consoleOperator("root");
+  CHECK(root.administrator());
+  CHECK(root.name == "cli:root");
+  const Principal secretary{7, "Sara", {{Role::kSecretary, "Regionstyrelsen"}}};
+
+  CHECK(admin.addUser(secretary, "Olle", "ett långt lösenord", {Role::kReader, "Regionstyrelsen"}).status().code() ==
+        StatusCode::kPermissionDenied);
+  CHECK(admin.addUser(root, "Olle", "kort", {Role::kReader, "Regionstyrelsen"}).status().code() ==
+        StatusCode::kInvalidArgument);
+  CHECK(admin.addUser(root, "Olle", "ett långt lösenord", {Role::kReader, ""}).status().code() ==
+        StatusCode::kInvalidArgument);  // a reader of which body?
+  auto id = admin.addUser(root, "Olle", "ett långt lösenord", {Role::kReader, "Regionstyrelsen"});
+  REQUIRE(id.ok());
+  CHECK(admin.addUser(root, "Olle", "ett långt lösenord", {Role::kReader, "Regionstyrelsen"}).status().code() ==
+        StatusCode::kAlreadyExists);
+  REQUIRE(admin.grant(root, "Olle", {Role::kSecretary, "Regional tillväxtnämnd"}).ok());
+  CHECK(admin.grant(root, "Ingen", {Role::kSecretary, "Regional tillväxtnämnd"}).code() == StatusCode::kNotFound);
+  CHECK(admin.setPassword(secretary, "Olle", "ett annat långt lösenord").code() == StatusCode::kPermissionDenied);
+  REQUIRE(admin.setPassword(root, "Olle", "ett annat långt lösenord").ok());
+  CHECK(verifyPassword("ett annat långt lösenord", f.accounts->userByName("Olle")->password_hash));
+
+  auto log = f.accounts->auditLog(10, "user");
+  REQUIRE(log.ok());
+  REQUIRE(log->size() == 3);  // refusals change nothing and are not recorded
+  for (const auto& e : log.value()) {
+    CHECK(e.entity_id == id.value());  // whichever face asked
+    CHECK(e.actor == "cli:root");
+  }
+  CHECK(log->at(2).action == "user.add");
+  CHECK(log->at(2).after == "Olle: reader i Regionstyrelsen");
+  CHECK(log->at(1).action == "user.grant");
+  CHECK(log->at(1).before == "Olle: reader i Regionstyrelsen");
+  CHECK(log->at(1).after == "Olle: reader i Regionstyrelsen, secretary i Regional tillväxtnämnd");
+  CHECK(log->at(0).action == "user.passwd");
+  CHECK(log->at(0).after.find("$argon2") == std::string::npos);  // never the hash
 }

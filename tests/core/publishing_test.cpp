@@ -37,6 +37,7 @@ Document minutes(const std::string& bytes) {
 struct Fixture {
   TempDir dir;
   std::unique_ptr<Store> store;
+  std::unique_ptr<AccountStore> accounts;
   Id id = 0;
   Principal secretary{1, "Sara", {{Role::kSecretary, kBody}}};
   Principal chair{2, "Irén Lejegren", {{Role::kReader, kBody}}};
@@ -45,6 +46,9 @@ struct Fixture {
     auto s = openSqliteStore({dir.file("beslut.db")});
     REQUIRE(s.ok());
     store = std::move(s).value();
+    auto a = openSqliteAccounts(dir.file("beslut.db"));
+    REQUIRE(a.ok());
+    accounts = std::move(a).value();
     auto imported = store->importDocument(d, d.text);
     REQUIRE(imported.ok());
     id = imported->id;
@@ -80,7 +84,7 @@ TEST_CASE("the appeal period ends three weeks after posting") {
 
 TEST_CASE("draft, justering by the chair and the adjuster, then the notice board") {
   Fixture f;
-  Publishing pub(*f.store);
+  Publishing pub(*f.store, *f.accounts);
   CHECK(requiredApprovers(f.store->document(f.id).value()) == std::vector<std::string>{"Irén Lejegren", "Håkan Söderman"});
   REQUIRE(pub.makeDraft(f.id).ok());
   // A draft is not public, and only its body's secretary can send it.
@@ -108,11 +112,25 @@ TEST_CASE("draft, justering by the chair and the adjuster, then the notice board
   CHECK(published.adjusted_date == "2018-10-02");
   CHECK(redactForPublic(published));
   CHECK(pub.approve(f.id, f.chair, "", "2018-10-03").status().code() == StatusCode::kUnprocessable);
+
+  // Each step that happened is in the audit log, newest first, with the publication before and after.
+  auto log = f.accounts->auditLog(10, "document", f.id);
+  REQUIRE(log.ok());
+  REQUIRE(log->size() == 3);  // sent, approved by the adjuster, approved by the chair; refusals are not changes
+  CHECK(log->at(2).action == "publication.send");
+  CHECK(log->at(2).actor == "Sara");
+  CHECK(log->at(2).before == "draft");
+  CHECK(log->at(2).after == "adjusting");
+  CHECK(log->at(1).action == "publication.approve");
+  CHECK(log->at(1).after == "adjusting");
+  CHECK(log->at(0).actor == "Irén Lejegren");
+  CHECK(log->at(0).before == "adjusting");
+  CHECK(log->at(0).after == "published, anslaget 2018-10-02");
 }
 
 TEST_CASE("omedelbar justering publishes one item ahead of the minutes") {
   Fixture f;
-  Publishing pub(*f.store);
+  Publishing pub(*f.store, *f.accounts);
   REQUIRE(pub.makeDraft(f.id).ok());
   REQUIRE(pub.approve(f.id, f.chair, "2", "2018-09-28").ok());
   CHECK(f.store->publication(f.id)->immediate_items.empty());
@@ -130,7 +148,7 @@ TEST_CASE("sending asks the secretary to check what looks like identity numbers;
   Document d = minutes("z");
   d.items[0].text = "Eleven 811218-9876 har beviljats stöd.";
   Fixture f(d);
-  Publishing pub(*f.store);
+  Publishing pub(*f.store, *f.accounts);
   REQUIRE(pub.makeDraft(f.id).ok());
   Status flagged = pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false);
   CHECK(flagged.code() == StatusCode::kUnprocessable);
@@ -168,7 +186,7 @@ TEST_CASE("a § adjusted at once must not carry what looks like an identity numb
   Document d = minutes("w");
   d.items[1].text = "Ärendet gäller 811218-9876.";
   Fixture f(d);
-  Publishing pub(*f.store);
+  Publishing pub(*f.store, *f.accounts);
   REQUIRE(pub.makeDraft(f.id).ok());
   CHECK(pub.approve(f.id, f.chair, "2", "2018-09-28").status().code() == StatusCode::kUnprocessable);
   CHECK(pub.approve(f.id, f.chair, "3", "2018-09-28").ok());  // another § is fine

@@ -1082,7 +1082,8 @@ TEST_CASE("publishing over the API: a draft until the chair and the adjuster hav
   REQUIRE(log.ok());
   CHECK(log->at(0).action == "publication.approve");
   CHECK(log->at(0).actor == "Irén Lejegren");
-  CHECK(log->at(0).after == "published");
+  CHECK(log->at(0).before == "adjusting");
+  CHECK(log->at(0).after == "published, anslaget " + posted);
 }
 
 TEST_CASE("a later council's minutes that report back on an assignment become its follow-up, or a proposal") {
@@ -1199,7 +1200,7 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
     req.setContentType("application/json");
     return server.send(req, body);
   };
-  Publishing(server.runtime->store()).makeDraft(imported.json()->getValue<Id>("id"));
+  server.runtime->publishing().makeDraft(imported.json()->getValue<Id>("id"));
   auto sent = send(doc + "/publication", R"({"action": "send"})");
   REQUIRE_MESSAGE(sent.status == 200, sent.body);
   auto frozen = send(doc + "/corrections", R"({"path": "/chair", "value": "Anna Elverskog"})");

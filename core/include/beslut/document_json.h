@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <string>
+#include <utility>
 
 #include "beslut/model.h"
 #include "beslut/status.h"
@@ -20,6 +21,12 @@ struct JsonOptions {
 };
 
 Poco::JSON::Object::Ptr documentToJson(const Document& document, JsonOptions options = {});
+
+// What changed between two JSON forms of the same thing, as two JSON objects
+// (before, after) holding only the differing top-level keys; within arrays of
+// equal length only the differing elements, keyed "name[i]". For the audit log.
+std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& before,
+                                             const Poco::JSON::Object::Ptr& after);
 Poco::JSON::Object::Ptr itemToJson(const Item& item, bool include_text = true);
 std::string toJsonString(const Poco::JSON::Object::Ptr& object);
 // Inverse of documentToJson for what that writes.

@@ -40,9 +40,13 @@ bool validIdentityNumber(std::string_view digits);
 // and the review of strategy links (…/links/…) change. kUnprocessable otherwise.
 Status correctionAllowed(const Publication& publication, const std::string& path);
 
+// The use cases of publishing. Each checks the principal's rights and records
+// itself in the audit log ("publication.send", "publication.withdraw",
+// "publication.approve", "publication.approve_item N"), with the publication
+// before and after as the store has it.
 class Publishing {
  public:
-  explicit Publishing(Store& store) : store_(store) {}
+  Publishing(Store& store, AccountStore& accounts) : store_(store), accounts_(accounts) {}
 
   // draft → adjusting. Only a secretary of the body (or an administrator). If
   // the text has what looks like identity numbers, `checked_identity_numbers`
@@ -61,11 +65,19 @@ class Publishing {
   // Back to draft (a secretary withdraws minutes sent by mistake); approvals stay recorded.
   Status withdraw(Id document_id, const Principal& who);
 
-  // Makes a freshly imported document a draft.
+  // Makes a freshly imported document a draft (part of its import: not recorded apart).
   Status makeDraft(Id document_id);
 
  private:
+  Status send(Id document_id, const Principal& who, const std::string& now_iso, bool checked_identity_numbers);
+  Result<Publication> approveScope(Id document_id, const Principal& who, const std::string& scope,
+                                   const std::string& today);
+  Status toDraft(Id document_id, const Principal& who);
+  // The publication as the audit log shows it: "published, anslaget 2018-10-02".
+  std::string describe(Id document_id) const;
+
   Store& store_;
+  AccountStore& accounts_;
 };
 
 }  // namespace beslut

@@ -40,6 +40,11 @@ bool canSee(const Principal& p, const AssignmentRecord& r);
 bool canSee(const Principal& p, const ReportBack& r);
 std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all);
 
+// Refusals in words a secretary understands (kPermissionDenied, kNotFound).
+Status mayNotEdit(const std::string& organization);
+Status mayNotRead();
+Status documentMissing(Id id);  // not there, or not the caller's to see: the same answer
+
 // Search restricted to what the principal may see.
 void restrictToVisible(const Principal& p, SearchRequest& request);
 

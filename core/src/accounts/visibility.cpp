@@ -75,6 +75,16 @@ std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<Assign
   return all;
 }
 
+Status mayNotEdit(const std::string& organization) {
+  return Status::permissionDenied(organization.empty()
+                                      ? "Du har inte behörighet att ändra det här."
+                                      : "Du har inte behörighet att ändra handlingar från " + organization + ".");
+}
+
+Status mayNotRead() { return Status::permissionDenied("Du har inte behörighet att se det här."); }
+
+Status documentMissing(Id id) { return Status::notFound("Dokumentet " + std::to_string(id) + " finns inte."); }
+
 void restrictToVisible(const Principal& p, SearchRequest& request) {
   request.public_only = !p.administrator();
   request.visible_organizations = request.public_only ? p.readableOrganizations() : std::vector<std::string>{};

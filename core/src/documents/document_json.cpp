@@ -1,5 +1,8 @@
 #include "beslut/document_json.h"
 
+#include <algorithm>
+#include <sstream>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
@@ -380,6 +383,42 @@ Result<Document> documentFromJson(const std::string& json) {
   } catch (const std::exception& e) {
     return Status::corruption(std::string("stored document JSON is unreadable: ") + e.what());
   }
+}
+
+std::pair<std::string, std::string> jsonDiff(const Poco::JSON::Object::Ptr& before,
+                                             const Poco::JSON::Object::Ptr& after) {
+  auto text = [](const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(v, out);
+    return out.str();
+  };
+  Poco::JSON::Object::Ptr was = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Poco::JSON::Object::Ptr is = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  std::vector<std::string> keys;
+  before->getNames(keys);
+  std::vector<std::string> more;
+  after->getNames(more);
+  for (const auto& k : more) {
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  }
+  for (const auto& k : keys) {
+    Poco::Dynamic::Var a = before->has(k) ? before->get(k) : Poco::Dynamic::Var();
+    Poco::Dynamic::Var b = after->has(k) ? after->get(k) : Poco::Dynamic::Var();
+    if (text(a) == text(b)) continue;
+    auto aa = before->getArray(k), ba = after->getArray(k);
+    if (aa && ba && aa->size() == ba->size()) {
+      for (unsigned i = 0; i < aa->size(); ++i) {
+        if (text(aa->get(i)) == text(ba->get(i))) continue;
+        const std::string key = k + "[" + std::to_string(i) + "]";
+        was->set(key, aa->get(i));
+        is->set(key, ba->get(i));
+      }
+      continue;
+    }
+    if (before->has(k)) was->set(k, a);
+    if (after->has(k)) is->set(k, b);
+  }
+  return {text(was), text(is)};
 }
 
 }  // namespace beslut

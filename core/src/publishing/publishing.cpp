@@ -1,5 +1,7 @@
 #include "beslut/publishing.h"
 
+#include "beslut/audit.h"
+
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
@@ -128,6 +130,44 @@ Status correctionAllowed(const Publication& publication, const std::string& path
 
 Status Publishing::sendForAdjustment(Id document_id, const Principal& who, const std::string& now_iso,
                                      bool checked_identity_numbers) {
+  const std::string before = describe(document_id);
+  Status st = send(document_id, who, now_iso, checked_identity_numbers);
+  if (st.ok()) recordChange(accounts_, who, "publication.send", "document", document_id, before, describe(document_id));
+  return st;
+}
+
+Result<Publication> Publishing::approve(Id document_id, const Principal& who, const std::string& scope,
+                                        const std::string& today) {
+  const std::string before = describe(document_id);
+  auto result = approveScope(document_id, who, scope, today);
+  if (result.ok()) {
+    recordChange(accounts_, who, scope.empty() ? "publication.approve" : "publication.approve_item " + scope,
+                 "document", document_id, before, describe(document_id));
+  }
+  return result;
+}
+
+Status Publishing::withdraw(Id document_id, const Principal& who) {
+  const std::string before = describe(document_id);
+  Status st = toDraft(document_id, who);
+  if (st.ok()) recordChange(accounts_, who, "publication.withdraw", "document", document_id, before, describe(document_id));
+  return st;
+}
+
+std::string Publishing::describe(Id document_id) const {
+  auto pub = store_.publication(document_id);
+  if (!pub.ok()) return "";
+  std::string out = pub->state.empty() ? "published" : pub->state;
+  if (!pub->posted_date.empty()) out += ", anslaget " + pub->posted_date;
+  if (!pub->immediate_items.empty()) {
+    out += ", omedelbart justerade §";
+    for (std::size_t i = 0; i < pub->immediate_items.size(); ++i) out += (i ? ", " : " ") + pub->immediate_items[i];
+  }
+  return out;
+}
+
+Status Publishing::send(Id document_id, const Principal& who, const std::string& now_iso,
+                        bool checked_identity_numbers) {
   std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
@@ -159,8 +199,8 @@ Status Publishing::sendForAdjustment(Id document_id, const Principal& who, const
   return store_.setPublication(document_id, next);
 }
 
-Result<Publication> Publishing::approve(Id document_id, const Principal& who, const std::string& scope,
-                                        const std::string& today) {
+Result<Publication> Publishing::approveScope(Id document_id, const Principal& who, const std::string& scope,
+                                             const std::string& today) {
   std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
@@ -217,7 +257,7 @@ Result<Publication> Publishing::approve(Id document_id, const Principal& who, co
   return store_.publication(document_id);
 }
 
-Status Publishing::withdraw(Id document_id, const Principal& who) {
+Status Publishing::toDraft(Id document_id, const Principal& who) {
   std::lock_guard<std::mutex> lock(publishingMutex());
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();

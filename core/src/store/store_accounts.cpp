@@ -49,7 +49,7 @@ class SqliteAccounts final : public AccountStore {
         insertGrant(s, id, grant);
       });
       if (!st.ok()) return st;
-      if (taken) return Status::alreadyExists("det finns redan en användare som heter " + name);
+      if (taken) return Status::alreadyExists("Det finns redan en användare som heter " + name);
       return id;
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not add the user");
@@ -72,7 +72,7 @@ class SqliteAccounts final : public AccountStore {
         s << "DELETE FROM api_tokens WHERE user_id = ?", bind(ids.front()), now;  // a new password revokes them too
       });
       if (!st.ok()) return st;
-      return found ? Status::okStatus() : Status::notFound("ingen användare heter " + name);
+      return found ? Status::okStatus() : Status::notFound("Ingen användare heter " + name);
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not change the password");
     }
@@ -92,7 +92,7 @@ class SqliteAccounts final : public AccountStore {
         insertGrant(s, ids.front(), grant);
       });
       if (!st.ok()) return st;
-      return found ? Status::okStatus() : Status::notFound("ingen användare heter " + name);
+      return found ? Status::okStatus() : Status::notFound("Ingen användare heter " + name);
     } catch (const Poco::Exception& e) {
       return fromException(e.displayText(), "could not grant the role");
     }
@@ -244,7 +244,7 @@ class SqliteAccounts final : public AccountStore {
         s << "SELECT id, name, password_hash, created_at FROM users WHERE " + where, into(ids), into(names),
             into(hashes), into(created), use(n), now;
       }
-      if (ids.empty()) return Status::notFound("ingen sådan användare");
+      if (ids.empty()) return Status::notFound("Användaren finns inte.");
       UserRecord u{ids[0], names[0], hashes[0], {}, created[0]};
       std::vector<std::string> roles, orgs;
       s << "SELECT role, organization FROM user_roles WHERE user_id = ? ORDER BY role, organization", into(roles),
