@@ -1200,7 +1200,7 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
     req.setContentType("application/json");
     return server.send(req, body);
   };
-  server.runtime->publishing().makeDraft(imported.json()->getValue<Id>("id"));
+  REQUIRE(server.runtime->publishing().makeDraft(imported.json()->getValue<Id>("id")).ok());
   auto sent = send(doc + "/publication", R"({"action": "send"})");
   REQUIRE_MESSAGE(sent.status == 200, sent.body);
   auto frozen = send(doc + "/corrections", R"({"path": "/chair", "value": "Anna Elverskog"})");

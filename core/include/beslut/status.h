@@ -25,7 +25,7 @@ enum class StatusCode {
   kInternal,
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -61,7 +61,7 @@ const char* statusCodeName(StatusCode code);
 // Either a value or a non-ok Status.
 // REQUIRES: value() only when ok(); status() is okStatus() when ok().
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   // An ok Status carries no value: it becomes an internal error rather than

@@ -134,7 +134,7 @@ class LuceneIndex final : public SearchIndex {
     if (!ids.ok()) return ids.status();
     if (!writer_) {
       try {
-        openWriter();
+        if (Status st = openWriter(); !st.ok()) return st;
       } catch (const LuceneException& e) {
         return Status::ioError("the search index cannot be written: " + lucenMessage(e));
       }
@@ -148,7 +148,7 @@ class LuceneIndex final : public SearchIndex {
           return st;
         }
       }
-      commit(seq.value());
+      if (Status st = commit(seq.value()); !st.ok()) return st;
     } catch (const LuceneException& e) {
       recoverWriter();
       return Status::ioError("rebuilding the search index failed: " + lucenMessage(e));
@@ -322,19 +322,20 @@ class LuceneIndex final : public SearchIndex {
     writer_->setMergeScheduler(newLucene<SerialMergeScheduler>());
     writer_->setRAMBufferSizeMB(48);  // fewer, larger segments in a bulk catch-up (default 16)
     if (create) {
-      commit(0);
+      return commit(0);
     } else {
       last_applied_ = lastSeqOf(IndexReader::getCommitUserData(dir_));
     }
     return Status::okStatus();
   }
 
-  void commit(Sequence seq) {
+  // Commits what was written with the sequence it reaches; searches see it once the searcher reopens.
+  Status commit(Sequence seq) {
     MapStringString data = MapStringString::newInstance();
     data.put(L"last_seq", wide(std::to_string(seq)));
     writer_->commit(data);
     last_applied_ = seq;
-    reopenSearcher();
+    return reopenSearcher();
   }
 
   // After a failed write (e.g. a full disk): drop what was not committed and
@@ -345,7 +346,7 @@ class LuceneIndex final : public SearchIndex {
     } catch (const LuceneException&) {
     }
     try {
-      openWriter();
+      if (!openWriter().ok()) writer_.reset();
     } catch (const LuceneException&) {
       writer_.reset();
     }
@@ -354,7 +355,7 @@ class LuceneIndex final : public SearchIndex {
   Result<std::size_t> applyChanges(const Store& store) {
     if (!writer_) {
       try {
-        openWriter();
+        if (Status st = openWriter(); !st.ok()) return st;
       } catch (const LuceneException& e) {
         return Status::ioError("the search index cannot be written: " + lucenMessage(e));
       }
@@ -382,7 +383,7 @@ class LuceneIndex final : public SearchIndex {
         // A long catch-up commits now and then, not after every batch: each
         // commit syncs the files and reopens the searcher.
         if ((applied += changes->size()) - committed_at >= kChangesPerCommit) {
-          commit(from);
+          if (Status st = commit(from); !st.ok()) return st;
           committed_at = applied;
         }
       } catch (const LuceneException& e) {
@@ -392,7 +393,7 @@ class LuceneIndex final : public SearchIndex {
     }
     if (from != last_applied_) {
       try {
-        commit(from);
+        if (Status st = commit(from); !st.ok()) return st;
       } catch (const LuceneException& e) {
         recoverWriter();
         return Status::ioError("indexing failed: " + lucenMessage(e));
