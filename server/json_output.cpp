@@ -67,7 +67,7 @@ Object::Ptr searchResultsToJson(const SearchResults& results) {
     o->set("title", h.passage.document.title);
     o->set("date", h.passage.document.date);
     o->set("date_kind", dateKind(h.passage.document.kind));
-    o->set("publication_state", h.passage.document.publication_state);
+    o->set("publication_state", publicationStateName(h.passage.document.publication_state));
     o->set("organization", h.passage.document.organization);
     o->set("item_number", h.passage.item.number);
     o->set("item_title", h.passage.item.title);

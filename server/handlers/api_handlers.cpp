@@ -214,7 +214,7 @@ void OriginalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPS
   auto doc = ctx_.runtime.store().document(id_);
   if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
   if (!caller->principal.canRead(doc->organization) && !wholeDocumentPublic(doc.value())) {
-    if (doc->publication_state != "published") return sendError(res, documentMissing(id_));
+    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id_));
     return sendError(res, Status::permissionDenied(
                               "Originalfilen innehåller delar som inte är offentliga och visas bara för behöriga."));
   }
@@ -312,7 +312,7 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   const Principal& who = caller->principal;
   if (!who.canRead(doc->organization)) {
     // Who approves and when is public once the minutes are; before that, the body's own business.
-    if (doc->publication_state != "published") return sendError(res, documentMissing(id_));
+    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id_));
     if (post) return sendError(res, mayNotEdit(doc->organization));
   }
   if (post) {
@@ -339,7 +339,7 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (!pub.ok()) return sendError(res, pub.status());
   Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   out->set("document_id", id_);
-  out->set("state", pub->state);
+  out->set("state", publicationStateName(pub->state));
   out->set("sent_at", pub->sent_at);
   out->set("adjusted_date", pub->adjusted_date);
   out->set("posted_date", pub->posted_date);

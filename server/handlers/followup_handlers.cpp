@@ -105,7 +105,7 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
       x->set("score", rb.score);
       x->set("evidence", rb.evidence);
       x->set("reported_status", assignmentStatusName(rb.reported_status));
-      x->set("state", rb.state);
+      x->set("state", reviewStateName(rb.state));
       x->set("decided_by", rb.decided_by);
       if (rb.followup_id != 0) x->set("followup_id", rb.followup_id);
       reports->add(x);
@@ -150,7 +150,7 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
   o->set("report_backs", reports);
   Array::Ptr thread = new Array, proposed = new Array;
   for (const auto& m : related.threads.matchesOf(a.id)) {
-    if (m.state == "rejected") continue;
+    if (m.state == ReviewState::kRejected) continue;
     const Id other = m.assignment_id == a.id ? m.other_id : m.assignment_id;
     const auto* o2 = related.record(other);
     if (o2 == nullptr) continue;  // the other one is not the caller's to see
@@ -164,7 +164,7 @@ Object::Ptr assignmentJson(const AssignmentRecord& r, const Taxonomy& taxonomy, 
     j->set("score", m.score);
     j->set("evidence", m.evidence);
     j->set("decided_by", m.decided_by);
-    (m.state == "confirmed" ? thread : proposed)->add(j);
+    (m.state == ReviewState::kConfirmed ? thread : proposed)->add(j);
   }
   o->set("thread", thread);
   o->set("proposed_matches", proposed);

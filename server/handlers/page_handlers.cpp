@@ -137,7 +137,7 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
         hit.set("date", h.passage.document.date);
         hit.set("has_date", !h.passage.document.date.empty());
         hit.set("date_label", h.passage.document.kind == DocumentKind::kMinutes ? "Sammanträde" : "Dokumentets datum");
-        hit.set("state", h.passage.document.publication_state == "published" ? "Publicerat" : "Ej publicerat");
+        hit.set("state", h.passage.document.publication_state == PublicationState::kPublished ? "Publicerat" : "Ej publicerat");
         hit.set("item_number", h.passage.item.number);
         std::string anchor = "p";
         for (char c : h.passage.item.number) anchor += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';

@@ -105,11 +105,6 @@ void sendStatusPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const C
   sendMessagePage(ctx, res, caller, heading, st.message(), status);
 }
 
-const char* stateLabel(const std::string& state) {
-  if (state == "draft") return "Utkast";
-  if (state == "adjusting") return "Skickat för justering";
-  return "Justerat och publicerat";
-}
 
 std::vector<std::string> paragraphs(const std::string& text) {
   std::vector<std::string> out;
@@ -194,7 +189,7 @@ mustache::list summaryList(const std::vector<DocumentSummary>& docs) {
     row.set("organization", d.organization);
     row.set("organization_url", urlEncode(d.organization));
     row.set("date", d.date);
-    row.set("state", stateLabel(d.publication_state));
+    row.set("state", publicationStateLabel(d.publication_state));
     out.push_back(row);
   }
   return out;
@@ -257,11 +252,11 @@ void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   data.set("has_upcoming", !upcoming.empty());
   // What waits for the signed-in: drafts to finish, minutes to adjust.
   std::vector<DocumentSummary> todo;
-  for (const char* state : {"draft", "adjusting"}) {
-    if (auto list = store.listDocuments("", "", state, 200); list.ok()) {
+  for (PublicationState state : {PublicationState::kDraft, PublicationState::kAdjusting}) {
+    if (auto list = store.listDocuments("", "", publicationStateName(state), 200); list.ok()) {
       for (const auto& d : list.value()) {
         bool mine = caller.principal.canEdit(d.organization);
-        if (!mine && std::string(state) == "adjusting" && caller.principal.canRead(d.organization)) {
+        if (!mine && state == PublicationState::kAdjusting && caller.principal.canRead(d.organization)) {
           if (auto doc = store.document(d.id); doc.ok()) {
             for (const auto& a : requiredApprovers(doc.value())) mine = mine || a == caller.principal.name;
           }
@@ -383,18 +378,18 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
         uncertain += (uncertain.empty() ? "" : ", ") + label;
     if (editor) setText(data, "review_facts", uncertain);
   }
-  data.set("state", stateLabel(d.publication_state));
-  data.set("is_draft", d.publication_state == "draft");
-  data.set("is_adjusting", d.publication_state == "adjusting");
-  data.set("is_published", d.publication_state == "published");
+  data.set("state", publicationStateLabel(d.publication_state));
+  data.set("is_draft", d.publication_state == PublicationState::kDraft);
+  data.set("is_adjusting", d.publication_state == PublicationState::kAdjusting);
+  data.set("is_published", d.publication_state == PublicationState::kPublished);
   setText(data, "adjusted_date", d.adjusted_date);
   if (pub.ok() && !pub->posted_date.empty()) {
     data.set("posted_date", pub->posted_date);
     data.set("appeal_ends", addDays(pub->posted_date, kAppealDays));
   }
   data.set("editor", editor);
-  data.set("approver", approver && d.publication_state == "adjusting");
-  data.set("can_adjust_items", approver && d.publication_state != "published");
+  data.set("approver", approver && d.publication_state == PublicationState::kAdjusting);
+  data.set("can_adjust_items", approver && d.publication_state != PublicationState::kPublished);
   setText(data, "error", error);
   const std::string notice = queryParameters(req)["klart"];
   static const std::map<std::string, std::string> kNotices = {
@@ -407,7 +402,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   if (auto n = kNotices.find(notice); n != kNotices.end()) data.set("notice", n->second);
 
   mustache::list approvals;
-  if (pub.ok() && (reader || d.publication_state == "published")) {
+  if (pub.ok() && (reader || d.publication_state == PublicationState::kPublished)) {
     for (const auto& a : pub->approvals) {
       mustache::data row;
       row.set("person", a.person);
@@ -494,7 +489,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
     row.set("editor", editor);
     row.set("csrf", caller.csrf_token);
     row.set("id", std::to_string(id));
-    row.set("can_adjust", approver && d.publication_state != "published" && !it.adjusted_immediately);
+    row.set("can_adjust", approver && d.publication_state != PublicationState::kPublished && !it.adjusted_immediately);
     items.push_back(row);
   }
   data.set("items", items);

@@ -228,7 +228,7 @@ TEST_CASE("API tokens carry their user's rights") {
 
 TEST_CASE("the public sees published documents without their non-public items") {
   Document d;
-  d.publication_state = "published";
+  d.publication_state = PublicationState::kPublished;
   for (int i = 0; i < 3; ++i) {
     Item item;
     item.number = std::to_string(i + 1);
@@ -256,11 +256,11 @@ TEST_CASE("the public sees published documents without their non-public items") 
   CHECK(copy.links[1].code == "5.3");
   CHECK(copy.links[1].item_index == 1);  // renumbered with the items
 
-  d.publication_state = "draft";
+  d.publication_state = PublicationState::kDraft;
   Document draft = d;
   CHECK_FALSE(redactForPublic(draft));
   CHECK(draft.items.size() == 3);  // left as it was
-  d.publication_state = "published";
+  d.publication_state = PublicationState::kPublished;
   d.items[1].is_public = true;
   CHECK(wholeDocumentPublic(d));
 }

@@ -94,7 +94,7 @@ TEST_CASE("draft, justering by the chair and the adjuster, then the notice board
   CHECK(pub.approve(f.id, f.adjuster, "", "2018-09-30").status().code() == StatusCode::kUnprocessable);  // not sent
   REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false).ok());
   CHECK(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", false).code() == StatusCode::kUnprocessable);
-  CHECK(f.store->document(f.id)->publication_state == "adjusting");
+  CHECK(f.store->document(f.id)->publication_state == PublicationState::kAdjusting);
 
   // Someone else cannot approve; the adjuster alone is not enough.
   CHECK(pub.approve(f.id, f.secretary, "", "2018-10-01").status().code() == StatusCode::kPermissionDenied);
@@ -102,10 +102,10 @@ TEST_CASE("draft, justering by the chair and the adjuster, then the notice board
   CHECK(pub.approve(f.id, stranger, "", "2018-10-01").status().code() == StatusCode::kPermissionDenied);
   auto half = pub.approve(f.id, f.adjuster, "", "2018-10-01");
   REQUIRE(half.ok());
-  CHECK(half->state == "adjusting");
+  CHECK(half->state == PublicationState::kAdjusting);
   auto full = pub.approve(f.id, f.chair, "", "2018-10-02");
   REQUIRE(full.ok());
-  CHECK(full->state == "published");
+  CHECK(full->state == PublicationState::kPublished);
   CHECK(full->adjusted_date == "2018-10-02");
   CHECK(full->posted_date == "2018-10-02");
   Document published = f.store->document(f.id).value();
@@ -137,7 +137,7 @@ TEST_CASE("omedelbar justering publishes one item ahead of the minutes") {
   REQUIRE(pub.approve(f.id, f.adjuster, "2", "2018-09-28").ok());
   CHECK(f.store->publication(f.id)->immediate_items == std::vector<std::string>{"2"});
   Document d = f.store->document(f.id).value();
-  CHECK(d.publication_state == "draft");
+  CHECK(d.publication_state == PublicationState::kDraft);
   REQUIRE(redactForPublic(d));  // the adjusted item, and only it
   REQUIRE(d.items.size() == 1);
   CHECK(d.items[0].number == "2");
@@ -156,12 +156,12 @@ TEST_CASE("sending asks the secretary to check what looks like identity numbers;
   REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "2018-09-29T08:00:00Z", true).ok());
   REQUIRE(pub.approve(f.id, f.adjuster, "", "2018-10-01").ok());
   REQUIRE(pub.withdraw(f.id, f.secretary).ok());
-  CHECK(f.store->publication(f.id)->state == "draft");
+  CHECK(f.store->publication(f.id)->state == PublicationState::kDraft);
   // Sent again later: the adjuster's earlier approval no longer counts.
   REQUIRE(pub.sendForAdjustment(f.id, f.secretary, "9999-01-01T00:00:00Z", true).ok());
   auto after_chair = pub.approve(f.id, f.chair, "", "2018-10-05");
   REQUIRE(after_chair.ok());
-  CHECK(after_chair->state == "adjusting");
+  CHECK(after_chair->state == PublicationState::kAdjusting);
 }
 
 TEST_CASE("minutes sent for justering or adjusted are no longer corrected, except publicity and link review") {
@@ -169,16 +169,16 @@ TEST_CASE("minutes sent for justering or adjusted are no longer corrected, excep
   CHECK(correctionAllowed(archive, "/attendees/Håkan Söderman").ok());
   Publication p;
   p.has_record = true;
-  p.state = "draft";
+  p.state = PublicationState::kDraft;
   CHECK(correctionAllowed(p, "/chair").ok());
-  p.state = "adjusting";
+  p.state = PublicationState::kAdjusting;
   CHECK(correctionAllowed(p, "/chair").code() == StatusCode::kUnprocessable);
   CHECK(correctionAllowed(p, "/adjusters").code() == StatusCode::kUnprocessable);
   CHECK(correctionAllowed(p, "/items/2/decisions/0").code() == StatusCode::kUnprocessable);
   CHECK(correctionAllowed(p, "/items/2/public").ok());
   CHECK(correctionAllowed(p, "/items/2/links/rus/5.4").ok());
   CHECK(correctionAllowed(p, "/links/rus/5.4").ok());
-  p.state = "published";
+  p.state = PublicationState::kPublished;
   CHECK(correctionAllowed(p, "/items/2/text").message().find("justerat") != std::string::npos);
 }
 
@@ -198,5 +198,5 @@ TEST_CASE("a § adjusted at once must not carry what looks like an identity numb
   REQUIRE(pub.approve(f.id, f.adjuster, "", "2018-10-03").ok());
   auto done = pub.approve(f.id, f.chair, "", "2018-10-03");
   REQUIRE(done.ok());
-  CHECK(done->state == "published");
+  CHECK(done->state == PublicationState::kPublished);
 }

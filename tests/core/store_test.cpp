@@ -344,12 +344,12 @@ TEST_CASE("a publication record overrides the extracted state; approvals are kep
   const Id id = imported->id;
   auto extracted = s.publication(id);
   REQUIRE(extracted.ok());
-  CHECK(extracted->state == "published");  // as extracted, no record yet
+  CHECK(extracted->state == PublicationState::kPublished);  // as extracted, no record yet
   CHECK(extracted->approvals.empty());
   CHECK(s.publication(999).status().code() == StatusCode::kNotFound);
 
   Publication draft;
-  draft.state = "adjusting";
+  draft.state = PublicationState::kAdjusting;
   draft.sent_at = "2018-09-29T10:00:00Z";
   draft.immediate_items = {"2"};
   const Sequence before = s.lastSequence().value();
@@ -357,10 +357,10 @@ TEST_CASE("a publication record overrides the extracted state; approvals are kep
   CHECK(s.lastSequence().value() == before + 1);  // the index follows
   auto doc = s.document(id);
   REQUIRE(doc.ok());
-  CHECK(doc->publication_state == "adjusting");
+  CHECK(doc->publication_state == PublicationState::kAdjusting);
   CHECK_FALSE(doc->items[0].adjusted_immediately);
   CHECK(doc->items[1].adjusted_immediately);
-  CHECK(s.documentSummary(id)->publication_state == "adjusting");
+  CHECK(s.documentSummary(id)->publication_state == PublicationState::kAdjusting);
   CHECK(s.listDocuments("", "", "adjusting", 10)->size() == 1);
   CHECK(s.listDocuments("", "", "published", 10)->empty());
   CHECK(s.listDocuments("minutes", "Specifikt samverkansråd", "", 10)->size() == 1);
@@ -376,12 +376,12 @@ TEST_CASE("a publication record overrides the extracted state; approvals are kep
   CHECK(p->immediate_items == std::vector<std::string>{"2"});
 
   Publication done = p.value();
-  done.state = "published";
+  done.state = PublicationState::kPublished;
   done.adjusted_date = "2018-10-02";
   done.posted_date = "2018-10-02";
   REQUIRE(s.setPublication(id, done).ok());
   doc = s.document(id);
-  CHECK(doc->publication_state == "published");
+  CHECK(doc->publication_state == PublicationState::kPublished);
   CHECK(doc->adjusted_date == "2018-10-02");
   CHECK(s.setPublication(999, done).code() == StatusCode::kNotFound);
 }

@@ -133,7 +133,7 @@ struct ReportBack {
   double score = 0.0;
   std::string evidence;
   AssignmentStatus reported_status = AssignmentStatus::kInProgress;
-  std::string state;  // proposed, confirmed, rejected
+  ReviewState state = ReviewState::kProposed;
   std::string decided_by;
   Id followup_id = 0;  // the follow-up made of it, once confirmed
 };
@@ -145,7 +145,7 @@ struct AssignmentMatch {
   Id other_id = 0;
   double score = 0.0;
   std::string evidence;
-  std::string state;  // proposed, confirmed, rejected
+  ReviewState state = ReviewState::kProposed;
   std::string decided_by;
 };
 

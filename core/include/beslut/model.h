@@ -99,6 +99,20 @@ enum class AssignmentStatus { kOpen, kInProgress, kDone, kOverdue, kCancelled };
 const char* assignmentStatusName(AssignmentStatus status);
 std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name);
 
+// Where minutes are on their way to the public (see publishing.h): a draft,
+// sent for justering ("adjusting"), or adjusted and published. Documents
+// imported as read (an archive) are published.
+enum class PublicationState { kDraft, kAdjusting, kPublished };
+const char* publicationStateName(PublicationState state);  // "draft", "adjusting", "published"
+std::optional<PublicationState> parsePublicationState(std::string_view name);
+
+// A person's review of something Beslut proposed (a match of two assignments,
+// a report-back): proposed until someone confirms or rejects it; confirmed
+// without asking when Beslut is sure.
+enum class ReviewState { kProposed, kConfirmed, kRejected };
+const char* reviewStateName(ReviewState state);  // "proposed", "confirmed", "rejected"
+std::optional<ReviewState> parseReviewState(std::string_view name);
+
 struct FollowUp {
   Id id = 0;
   Id assignment_id = 0;
@@ -216,7 +230,7 @@ struct Document {
   std::string date;
   std::string registry_number;
   std::string language = "sv";
-  std::string publication_state = "published";
+  PublicationState publication_state = PublicationState::kPublished;
   std::string plugin;  // name of the document plugin that read it
 
   // Minutes: the meeting.

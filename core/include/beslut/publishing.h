@@ -16,6 +16,9 @@
 
 namespace beslut {
 
+// "Utkast", "Skickat för justering", "Justerat och publicerat".
+const char* publicationStateLabel(PublicationState state);
+
 inline constexpr int kAppealDays = 21;  // three weeks from the day the minutes were posted
 
 // "2018-10-02" + 21 days → "2018-10-23"; "" for a malformed date.

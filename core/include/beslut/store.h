@@ -49,7 +49,7 @@ struct DocumentSummary {
   std::string title;
   std::string organization;
   std::string date;
-  std::string publication_state;
+  PublicationState publication_state = PublicationState::kPublished;
   std::string created_at;  // when it was imported (ISO 8601 UTC)
 };
 
@@ -65,7 +65,7 @@ struct Approval {
 // published (an archive) have no record and read as their extracted state.
 struct Publication {
   bool has_record = false;          // false: never went through publishing here (an archive import)
-  std::string state = "published";  // "draft", "adjusting" (sent for justering), "published"
+  PublicationState state = PublicationState::kPublished;
   std::string sent_at;              // when it was sent for justering
   std::string adjusted_date;        // YYYY-MM-DD of the last approval
   std::string posted_date;          // YYYY-MM-DD: on the notice board from this day

@@ -16,7 +16,7 @@ namespace beslut {
 
 // The one rule for the public: an item is visible when it is public and its
 // document is published, or the item was adjusted at once (omedelbar justering).
-bool itemVisibleToPublic(const std::string& publication_state, const Item& item);
+bool itemVisibleToPublic(PublicationState publication_state, const Item& item);
 
 // True if the document is published and every item is public.
 bool wholeDocumentPublic(const Document& d);

@@ -5,11 +5,11 @@
 namespace beslut {
 
 namespace {
-bool published(const Document& d) { return d.publication_state == "published"; }
+bool published(const Document& d) { return d.publication_state == PublicationState::kPublished; }
 }  // namespace
 
-bool itemVisibleToPublic(const std::string& publication_state, const Item& item) {
-  return item.is_public && (publication_state == "published" || item.adjusted_immediately);
+bool itemVisibleToPublic(PublicationState publication_state, const Item& item) {
+  return item.is_public && (publication_state == PublicationState::kPublished || item.adjusted_immediately);
 }
 
 bool wholeDocumentPublic(const Document& d) {
@@ -57,7 +57,7 @@ bool redactForPublic(Document& d) {
 bool redactFor(const Principal& p, Document& d) { return p.canRead(d.organization) || redactForPublic(d); }
 
 bool canSee(const Principal& p, const DocumentSummary& d) {
-  return d.publication_state == "published" || p.canRead(d.organization);
+  return d.publication_state == PublicationState::kPublished || p.canRead(d.organization);
 }
 
 bool canSee(const Principal& p, const Passage& passage) {

@@ -62,6 +62,38 @@ std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name) {
   return std::nullopt;
 }
 
+const char* publicationStateName(PublicationState state) {
+  switch (state) {
+    case PublicationState::kDraft: return "draft";
+    case PublicationState::kAdjusting: return "adjusting";
+    case PublicationState::kPublished: return "published";
+  }
+  return "published";
+}
+
+std::optional<PublicationState> parsePublicationState(std::string_view name) {
+  for (auto s : {PublicationState::kDraft, PublicationState::kAdjusting, PublicationState::kPublished}) {
+    if (name == publicationStateName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+const char* reviewStateName(ReviewState state) {
+  switch (state) {
+    case ReviewState::kProposed: return "proposed";
+    case ReviewState::kConfirmed: return "confirmed";
+    case ReviewState::kRejected: return "rejected";
+  }
+  return "proposed";
+}
+
+std::optional<ReviewState> parseReviewState(std::string_view name) {
+  for (auto s : {ReviewState::kProposed, ReviewState::kConfirmed, ReviewState::kRejected}) {
+    if (name == reviewStateName(s)) return s;
+  }
+  return std::nullopt;
+}
+
 bool needsReview(double confidence) { return confidence < kReviewBelow; }
 
 std::vector<std::string> factsToReview(const Document& doc) {

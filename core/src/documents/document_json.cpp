@@ -249,7 +249,7 @@ Object::Ptr documentToJson(const Document& d, JsonOptions options) {
   o->set("date", d.date);
   o->set("registry_number", d.registry_number);
   o->set("language", d.language);
-  o->set("publication_state", d.publication_state);
+  o->set("publication_state", publicationStateName(d.publication_state));
   o->set("plugin", d.plugin);
   if (d.kind == DocumentKind::kMinutes || !d.attendees.empty()) {
     o->set("time", d.time);
@@ -314,7 +314,7 @@ Result<Document> documentFromJson(const std::string& json) {
     d.date = str(o, "date");
     d.registry_number = str(o, "registry_number");
     d.language = str(o, "language");
-    d.publication_state = str(o, "publication_state");
+    d.publication_state = parsePublicationState(str(o, "publication_state")).value_or(PublicationState::kPublished);
     d.plugin = str(o, "plugin");
     d.time = str(o, "time");
     d.place = str(o, "place");

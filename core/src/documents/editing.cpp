@@ -14,7 +14,7 @@ namespace {
 Result<Document> editable(const Store& store, const Principal& who, Id document_id) {
   auto doc = store.document(document_id);
   if (!doc.ok()) return doc.status().code() == StatusCode::kNotFound ? documentMissing(document_id) : doc.status();
-  const bool published = doc->publication_state.empty() || doc->publication_state == "published";
+  const bool published = doc->publication_state == PublicationState::kPublished;
   if (!published && !who.canRead(doc->organization)) return documentMissing(document_id);  // not theirs to see
   if (!who.canEdit(doc->organization)) return mayNotEdit(doc->organization);
   return doc;

@@ -144,7 +144,7 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request,
   }
   auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!doc.ok()) return doc.status();
-  if (request.as_draft) doc->publication_state = "draft";
+  if (request.as_draft) doc->publication_state = PublicationState::kDraft;
   if (admit) {
     Status st = admit(doc.value());
     if (!st.ok()) return st;

@@ -20,7 +20,7 @@ Status Threads::loadFollowUps(const Store& store) {
   std::set<Id> joined;
   for (const auto& [id, list] : matches_) {
     for (const auto& m : list) {
-      if (m.state == "confirmed") joined.insert(id);
+      if (m.state == ReviewState::kConfirmed) joined.insert(id);
     }
   }
   for (Id id : joined) {
@@ -67,7 +67,7 @@ const std::vector<AssignmentMatch>& Threads::matchesOf(Id assignment_id) const {
 std::vector<Id> Threads::confirmedMates(Id assignment_id) const {
   std::vector<Id> out;
   for (const auto& m : matchesOf(assignment_id)) {
-    if (m.state != "confirmed") continue;
+    if (m.state != ReviewState::kConfirmed) continue;
     const Id other = m.assignment_id == assignment_id ? m.other_id : m.assignment_id;
     if (std::find(out.begin(), out.end(), other) == out.end()) out.push_back(other);
   }

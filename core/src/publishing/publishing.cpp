@@ -14,6 +14,15 @@
 
 namespace beslut {
 
+const char* publicationStateLabel(PublicationState state) {
+  switch (state) {
+    case PublicationState::kDraft: return "Utkast";
+    case PublicationState::kAdjusting: return "Skickat för justering";
+    case PublicationState::kPublished: return "Justerat och publicerat";
+  }
+  return "Justerat och publicerat";
+}
+
 std::string addDays(const std::string& iso_date, int days) {
   if (iso_date.size() != 10) return {};
   int tzd = 0;
@@ -119,11 +128,11 @@ std::vector<IdentityNumberHit> findIdentityNumbers(const Document& d) {
 }
 
 Status correctionAllowed(const Publication& publication, const std::string& path) {
-  if (!publication.has_record || publication.state == "draft") return Status::okStatus();
+  if (!publication.has_record || publication.state == PublicationState::kDraft) return Status::okStatus();
   const bool publicity = path.size() > 7 && path.compare(path.size() - 7, 7, "/public") == 0;
   const bool links = path.rfind("/links/", 0) == 0 || path.find("/links/") != std::string::npos;
   if (publicity || links) return Status::okStatus();
-  return Status::unprocessable(publication.state == "adjusting"
+  return Status::unprocessable(publication.state == PublicationState::kAdjusting
                                    ? "Protokollet är skickat för justering och kan inte rättas. Återkalla det först."
                                    : "Protokollet är justerat och kan inte längre rättas.");
 }
@@ -157,7 +166,7 @@ Status Publishing::withdraw(Id document_id, const Principal& who) {
 std::string Publishing::describe(Id document_id) const {
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return "";
-  std::string out = pub->state.empty() ? "published" : pub->state;
+  std::string out = publicationStateName(pub->state);
   if (!pub->posted_date.empty()) out += ", anslaget " + pub->posted_date;
   if (!pub->immediate_items.empty()) {
     out += ", omedelbart justerade §";
@@ -176,8 +185,8 @@ Status Publishing::send(Id document_id, const Principal& who, const std::string&
   }
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
-  if (pub->state != "draft") {
-    return Status::unprocessable(pub->state == "adjusting" ? "Protokollet är redan skickat för justering."
+  if (pub->state != PublicationState::kDraft) {
+    return Status::unprocessable(pub->state == PublicationState::kAdjusting ? "Protokollet är redan skickat för justering."
                                                            : "Protokollet är redan justerat och publicerat.");
   }
   if (requiredApprovers(doc.value()).empty()) {
@@ -194,7 +203,7 @@ Status Publishing::send(Id document_id, const Principal& who, const std::string&
                                  "bekräfta sedan att du har kontrollerat.");
   }
   Publication next = pub.value();
-  next.state = "adjusting";
+  next.state = PublicationState::kAdjusting;
   next.sent_at = now_iso;
   return store_.setPublication(document_id, next);
 }
@@ -206,7 +215,7 @@ Result<Publication> Publishing::approveScope(Id document_id, const Principal& wh
   if (!doc.ok()) return doc.status();
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
-  if (pub->state == "published") return Status::unprocessable("Protokollet är redan justerat.");
+  if (pub->state == PublicationState::kPublished) return Status::unprocessable("Protokollet är redan justerat.");
   const auto approvers = requiredApprovers(doc.value());
   const bool named = std::any_of(approvers.begin(), approvers.end(), [&](const std::string& a) { return samePerson(a, who.name); });
   if (!named || !who.canRead(doc->organization)) {
@@ -215,7 +224,7 @@ Result<Publication> Publishing::approveScope(Id document_id, const Principal& wh
     return Status::permissionDenied("Bara ordföranden och justerarna" + (names.empty() ? "" : " (" + names + ")") +
                                     " kan justera protokollet.");
   }
-  if (scope.empty() && pub->state != "adjusting") {
+  if (scope.empty() && pub->state != PublicationState::kAdjusting) {
     return Status::unprocessable("Protokollet är inte skickat för justering ännu.");
   }
   if (!scope.empty()) {
@@ -244,7 +253,7 @@ Result<Publication> Publishing::approveScope(Id document_id, const Principal& wh
   if (!everyone) return now;
   Publication next = now.value();
   if (scope.empty()) {
-    next.state = "published";
+    next.state = PublicationState::kPublished;
     next.adjusted_date = today;
     next.posted_date = today;
   } else if (std::find(next.immediate_items.begin(), next.immediate_items.end(), scope) == next.immediate_items.end()) {
@@ -264,9 +273,9 @@ Status Publishing::toDraft(Id document_id, const Principal& who) {
   if (!who.canEdit(doc->organization)) return Status::permissionDenied("Du har inte behörighet att ändra protokollet.");
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
-  if (pub->state != "adjusting") return Status::unprocessable("Protokollet är inte skickat för justering.");
+  if (pub->state != PublicationState::kAdjusting) return Status::unprocessable("Protokollet är inte skickat för justering.");
   Publication next = pub.value();
-  next.state = "draft";
+  next.state = PublicationState::kDraft;
   next.sent_at.clear();
   return store_.setPublication(document_id, next);
 }
@@ -276,7 +285,7 @@ Status Publishing::makeDraft(Id document_id) {
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
   Publication next = pub.value();
-  next.state = "draft";
+  next.state = PublicationState::kDraft;
   return store_.setPublication(document_id, next);
 }
 

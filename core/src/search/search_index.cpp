@@ -449,7 +449,7 @@ class LuceneIndex final : public SearchIndex {
     }
     if (!d.organization.empty()) keyword(ld, L"org", d.organization);
     keyword(ld, L"public", item.is_public ? "true" : "false");
-    keyword(ld, L"state", item.adjusted_immediately || d.publication_state.empty() ? "published" : d.publication_state);
+    keyword(ld, L"state", publicationStateName(item.adjusted_immediately ? PublicationState::kPublished : d.publication_state));
     for (const auto& person : peopleOf(d, item)) keyword(ld, L"person", person);
     // The areas a passage serves: its own links, and its document's.
     std::set<std::string> areas;

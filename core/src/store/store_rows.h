@@ -22,6 +22,14 @@ void attachRowIds(Poco::Data::Session& s, Poco::Int64 doc_id, Document& document
 
 // Now as ISO 8601 UTC ("2026-11-23T05:30:00Z").
 std::string nowIso();
+
+// States as stored (text columns); "" (before a state was kept) is published, resp. proposed.
+inline PublicationState publicationStateOf(const std::string& stored) {
+  return parsePublicationState(stored).value_or(PublicationState::kPublished);
+}
+inline ReviewState reviewStateOf(const std::string& stored) {
+  return parseReviewState(stored).value_or(ReviewState::kProposed);
+}
 // The rowid of the last INSERT on this session.
 Poco::Int64 lastInsertId(Poco::Data::Session& s);
 

@@ -39,6 +39,8 @@ using detail::fromException;
 using detail::inTransaction;
 using detail::lastInsertId;
 using detail::nowIso;
+using detail::publicationStateOf;
+using detail::reviewStateOf;
 
 class SqliteStore final : public Store {
  public:
@@ -334,7 +336,7 @@ class SqliteStore final : public Store {
       std::vector<DocumentSummary> out(ids.size());
       for (std::size_t i = 0; i < ids.size(); ++i) {
         out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i], orgs[i], dates[i],
-                  states[i], created[i]};
+                  publicationStateOf(states[i]), created[i]};
       }
       return out;
     } catch (const Poco::Exception& e) {
@@ -363,7 +365,7 @@ class SqliteStore final : public Store {
         found = true;
         std::string items;
         for (const auto& n : p.immediate_items) items += (items.empty() ? "" : "\n") + n;
-        std::string state = p.state, sent = p.sent_at, adjusted = p.adjusted_date, posted = p.posted_date;
+        std::string state = publicationStateName(p.state), sent = p.sent_at, adjusted = p.adjusted_date, posted = p.posted_date;
         s << "INSERT INTO publications(document_id, state, sent_at, adjusted_date, posted_date, immediate_items) "
              "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, "
              "sent_at = excluded.sent_at, adjusted_date = excluded.adjusted_date, posted_date = excluded.posted_date, "
@@ -563,8 +565,9 @@ class SqliteStore final : public Store {
       std::vector<ReportBack> out(ids.size());
       for (std::size_t i = 0; i < ids.size(); ++i) {
         out[i] = {ids[i], assignments[i], docs[i], titles[i], dates[i], orgs[i],
-                  item_public[i] != 0 && pub_states[i] == "published", numbers[i], scores[i], evidence[i],
-                  parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress), states[i], by[i],
+                  item_public[i] != 0 && publicationStateOf(pub_states[i]) == PublicationState::kPublished, numbers[i],
+                  scores[i], evidence[i], parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress),
+                  reviewStateOf(states[i]), by[i],
                   followups[i]};
       }
       return out;
@@ -800,7 +803,7 @@ class SqliteStore final : public Store {
           bind(assignment_id), bind(assignment_id), bind(assignment_id), now;
       std::vector<AssignmentMatch> out(ids.size());
       for (std::size_t i = 0; i < ids.size(); ++i) {
-        out[i] = {ids[i], mine[i], others[i], scores[i], evidence[i], states[i], by[i]};
+        out[i] = {ids[i], mine[i], others[i], scores[i], evidence[i], reviewStateOf(states[i]), by[i]};
       }
       return out;
     } catch (const Poco::Exception& e) {
@@ -992,7 +995,7 @@ class SqliteStore final : public Store {
     std::string kind = documentKindName(d.kind), created = nowIso();
     s << "INSERT INTO documents(kind, title, language, publication_state, plugin, sha256, filename, text, "
          "extraction, created_at, extracted_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        use(kind), bind(d.title), bind(d.language), bind(d.publication_state), bind(d.plugin),
+        use(kind), bind(d.title), bind(d.language), bind(std::string(publicationStateName(d.publication_state))), bind(d.plugin),
         bind(d.original.sha256), bind(d.original.filename), bind(d.text), use(extraction), use(created),
         use(created), now;
     return lastInsertId(s);
@@ -1038,10 +1041,10 @@ class SqliteStore final : public Store {
     s << "SELECT state, sent_at, adjusted_date, posted_date, immediate_items FROM publications WHERE document_id = ?",
         into(states), into(sent), into(adjusted), into(posted), into(items), bind(id), now;
     Publication p;
-    p.state = extracted.front().empty() ? "published" : extracted.front();
+    p.state = publicationStateOf(extracted.front());
     if (!states.empty()) {
       p.has_record = true;
-      p.state = states[0];
+      p.state = publicationStateOf(states[0]);
       p.sent_at = sent[0];
       p.adjusted_date = adjusted[0];
       p.posted_date = posted[0];
@@ -1091,7 +1094,7 @@ class SqliteStore final : public Store {
     std::vector<DocumentSummary> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
       out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i],
-                orgs[i], dates[i], states[i], created[i]};
+                orgs[i], dates[i], publicationStateOf(states[i]), created[i]};
     }
     return out;
   }
