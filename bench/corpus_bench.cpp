@@ -44,7 +44,7 @@
 #include "beslut/plugin_loader.h"
 #include "beslut/search_index.h"
 #include "beslut/store.h"
-#include "http_server.h"
+#include "http/http_server.h"
 #include "runtime.h"
 
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "index_tailer.h"
-#include "pages.h"
+#include "portal/pages.h"
 #include "runtime.h"
 
 namespace beslut::server {

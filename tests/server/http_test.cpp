@@ -17,7 +17,7 @@
 #include <pugixml.hpp>
 
 #include "beslut/publishing.h"
-#include "http_server.h"
+#include "http/http_server.h"
 #include "runtime.h"
 #include "test_util.h"
 

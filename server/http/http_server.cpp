@@ -1,4 +1,4 @@
-#include "http_server.h"
+#include "http/http_server.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
@@ -6,7 +6,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
-#include "router.h"
+#include "http/router.h"
 
 namespace beslut::server {
 

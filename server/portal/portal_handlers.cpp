@@ -1,4 +1,4 @@
-#include "handlers/portal_handlers.h"
+#include "portal/portal_handlers.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
@@ -34,9 +34,9 @@
 #include "beslut/publishing.h"
 #include "beslut/user_admin.h"
 #include "beslut/visibility.h"
-#include "handlers/auth.h"
-#include "handlers/followup_handlers.h"
-#include "handlers/page_handlers.h"
+#include "http/auth.h"
+#include "api/followup_handlers.h"
+#include "portal/page_handlers.h"
 
 namespace beslut::server {
 

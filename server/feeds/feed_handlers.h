@@ -3,7 +3,7 @@
 
 #include "app_context.h"
 #include "beslut/model.h"
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 namespace beslut::server {
 

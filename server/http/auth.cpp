@@ -1,4 +1,4 @@
-#include "handlers/auth.h"
+#include "http/auth.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "json_output.h"
+#include "api/json_output.h"
 
 namespace beslut::server {
 

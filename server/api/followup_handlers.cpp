@@ -1,4 +1,4 @@
-#include "handlers/followup_handlers.h"
+#include "api/followup_handlers.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
@@ -21,7 +21,7 @@
 #include "beslut/html.h"
 #include "feeds/atom.h"
 #include "feeds/icalendar.h"
-#include "handlers/auth.h"
+#include "http/auth.h"
 
 namespace beslut::server {
 

@@ -1,4 +1,4 @@
-#include "pages.h"
+#include "portal/pages.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "handlers/auth.h"
+#include "http/auth.h"
 
 namespace beslut::server {
 

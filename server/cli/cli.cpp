@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Util/ServerApplication.h>
@@ -21,8 +21,8 @@
 #include "beslut/plugin_loader.h"
 #include "beslut/user_admin.h"
 #include "beslut/audit.h"
-#include "http_server.h"
-#include "json_output.h"
+#include "http/http_server.h"
+#include "api/json_output.h"
 #include "runtime.h"
 
 namespace beslut::server {

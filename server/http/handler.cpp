@@ -1,4 +1,4 @@
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "json_output.h"
+#include "api/json_output.h"
 
 namespace beslut::server {
 

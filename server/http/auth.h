@@ -14,7 +14,7 @@
 #include "beslut/search_index.h"
 #include "beslut/store.h"
 #include "beslut/visibility.h"
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 namespace beslut::server {
 

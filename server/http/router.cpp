@@ -1,15 +1,15 @@
-#include "router.h"
+#include "http/router.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 
-#include "handlers/api_handlers.h"
-#include "handlers/auth.h"
-#include "handlers/feed_handlers.h"
-#include "handlers/followup_handlers.h"
-#include "handlers/page_handlers.h"
-#include "handlers/portal_handlers.h"
+#include "api/api_handlers.h"
+#include "http/auth.h"
+#include "feeds/feed_handlers.h"
+#include "api/followup_handlers.h"
+#include "portal/page_handlers.h"
+#include "portal/portal_handlers.h"
 
 namespace beslut::server {
 namespace {

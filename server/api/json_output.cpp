@@ -1,4 +1,4 @@
-#include "json_output.h"
+#include "api/json_output.h"
 
 #include <Poco/JSON/Array.h>
 

@@ -1,6 +1,6 @@
-#include "handlers/page_handlers.h"
+#include "portal/page_handlers.h"
 
-#include "handlers/auth.h"
+#include "http/auth.h"
 
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>

@@ -4,7 +4,7 @@
 #include "app_context.h"
 #include "beslut/accounts.h"
 #include "beslut/model.h"
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 namespace beslut::server {
 

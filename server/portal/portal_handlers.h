@@ -8,7 +8,7 @@
 
 #include "app_context.h"
 #include "beslut/model.h"
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 namespace beslut::server {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "app_context.h"
-#include "handlers/handler.h"
+#include "http/handler.h"
 
 namespace beslut::server {
 

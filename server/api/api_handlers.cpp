@@ -1,4 +1,4 @@
-#include "handlers/api_handlers.h"
+#include "api/api_handlers.h"
 
 #include <Poco/CountingStream.h>
 #include <Poco/DateTime.h>
@@ -24,9 +24,9 @@
 #include "beslut/publishing.h"
 #include "beslut/threads.h"
 #include "beslut/visibility.h"
-#include "handlers/followup_handlers.h"
-#include "handlers/auth.h"
-#include "json_output.h"
+#include "api/followup_handlers.h"
+#include "http/auth.h"
+#include "api/json_output.h"
 
 namespace beslut::server {
 

@@ -1,7 +1,7 @@
-#include "handlers/feed_handlers.h"
+#include "feeds/feed_handlers.h"
 
 #include "feeds/atom.h"
-#include "handlers/auth.h"
+#include "http/auth.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
