@@ -107,6 +107,21 @@ void audit(AppContext& ctx, const Caller& caller, const std::string& action, con
   if (!st.ok()) Poco::Logger::get("beslut.audit").error("could not record " + action + ": " + st.toString());
 }
 
+Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
+                     Poco::Net::HTTPServerResponse& response, const std::string& name, const std::string& password) {
+  auto login = ctx.runtime.auth().login(name, password, clientAddress(request));
+  if (!login.ok()) return login.status();
+  setSessionCookie(ctx, response, login->session_token);
+  audit(ctx, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
+  return login;
+}
+
+void signOut(AppContext& ctx, const Caller& caller, const Poco::Net::HTTPServerRequest& request,
+             Poco::Net::HTTPServerResponse& response) {
+  if (caller.via_session) (void)ctx.runtime.auth().logout(cookie(request, kSessionCookie));
+  clearSessionCookie(ctx, response);
+}
+
 Poco::JSON::Object::Ptr principalToJson(const Principal& p) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("name", p.name);
@@ -119,48 +134,6 @@ Poco::JSON::Object::Ptr principalToJson(const Principal& p) {
   }
   o->set("roles", roles);
   return o;
-}
-
-void LoginApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  // Another site's page can post a form (text/plain, urlencoded) here but not JSON without
-  // our consent (CORS): requiring JSON keeps others from signing a visitor in as someone else.
-  const std::string type = req.getContentType();
-  if (Poco::icompare(type.substr(0, type.find(';')), "application/json") != 0) {
-    return sendError(res, Status::unsupported("Logga in med Content-Type: application/json."));
-  }
-  auto body = readJsonBody(req, res, 16 * 1024);
-  if (!body.ok()) return sendError(res, body.status());
-  const auto& o = body.value();
-  if (!o->has("name") || !o->get("name").isString() || !o->has("password") || !o->get("password").isString()) {
-    return sendError(res, Status::invalidArgument("Ange \"name\" och \"password\"."));
-  }
-  auto login = ctx_.runtime.auth().login(o->getValue<std::string>("name"), o->getValue<std::string>("password"),
-                                         clientAddress(req));
-  if (!login.ok()) return sendError(res, login.status());
-  setSessionCookie(ctx_, res, login->session_token);
-  auto out = principalToJson(login->principal);
-  out->set("csrf_token", login->csrf_token);
-  audit(ctx_, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
-  sendJson(res, out);
-}
-
-void LogoutApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = requireSignedIn(ctx_, req);
-  if (!caller.ok()) return sendError(res, caller.status());
-  if (caller->via_session) (void)ctx_.runtime.auth().logout(cookie(req, kSessionCookie));
-  clearSessionCookie(ctx_, res);
-  Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
-  out->set("signed_out", true);
-  sendJson(res, out);
-}
-
-void MeHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
-  if (!caller.ok()) return sendError(res, caller.status());
-  if (caller->principal.anonymous()) return sendError(res, Status::unauthenticated("Du är inte inloggad."));
-  auto out = principalToJson(caller->principal);
-  if (caller->via_session) out->set("csrf_token", caller->csrf_token);
-  sendJson(res, out);
 }
 
 }  // namespace beslut::server

@@ -39,42 +39,20 @@ Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerReque
 // The peer's address, for throttling failed logins.
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request);
 
+// Signs a person in (Authenticator::login: throttled per client address), sets the
+// session cookie and records "session.login"; the one way in for the portal and the API.
+Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
+                     Poco::Net::HTTPServerResponse& response, const std::string& name, const std::string& password);
+// Ends the caller's session (if they came with one) and clears the cookie.
+void signOut(AppContext& ctx, const Caller& caller, const Poco::Net::HTTPServerRequest& request,
+             Poco::Net::HTTPServerResponse& response);
+
 void setSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response, const std::string& value);
 void clearSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response);
 
 // Records a change in the audit log; a failure to record is logged, not fatal.
 void audit(AppContext& ctx, const Caller& caller, const std::string& action, const std::string& entity, Id entity_id,
            const std::string& before, const std::string& after);
-
-// POST /api/v1/login {"name", "password"} → the session cookie and {"name", "roles", "csrf_token"}.
-class LoginApiHandler : public Handler {
- public:
-  explicit LoginApiHandler(AppContext& ctx) : ctx_(ctx) {}
-  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
-
- private:
-  AppContext& ctx_;
-};
-
-// POST /api/v1/logout: ends the session.
-class LogoutApiHandler : public Handler {
- public:
-  explicit LogoutApiHandler(AppContext& ctx) : ctx_(ctx) {}
-  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
-
- private:
-  AppContext& ctx_;
-};
-
-// GET /api/v1/me: who is signed in, their roles and the session's CSRF token; 401 if nobody.
-class MeHandler : public Handler {
- public:
-  explicit MeHandler(AppContext& ctx) : ctx_(ctx) {}
-  void handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override;
-
- private:
-  AppContext& ctx_;
-};
 
 Poco::JSON::Object::Ptr principalToJson(const Principal& p);
 

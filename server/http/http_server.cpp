@@ -40,7 +40,7 @@ Status HttpServer::start() {
     params->setServerName("Beslut");
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), 128);
     pool_ = std::make_unique<Poco::ThreadPool>(2, s.threads, 60);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new Router(*ctx_), *pool_, socket, params);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new Router(*ctx_, beslutRoutes()), *pool_, socket, params);
     server_->start();
   } catch (const Poco::Exception& e) {
     return Status::ioError("cannot listen on " + s.host + ":" + std::to_string(s.port) + ": " + e.displayText());

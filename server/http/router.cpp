@@ -1,148 +1,124 @@
 #include "http/router.h"
 
-#include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 
-#include "api/api_handlers.h"
-#include "http/auth.h"
-#include "feeds/feed_handlers.h"
-#include "api/followup_handlers.h"
-#include "portal/page_handlers.h"
-#include "portal/portal_handlers.h"
+#include "api/json_output.h"
+#include "http/handler.h"
 
 namespace beslut::server {
+
 namespace {
 
-// "<prefix>42" → 42, "<prefix>42/followups" → 42 with rest "followups".
-bool parseIdPath(const std::string& path, const std::string& prefix, Id& id, std::string& rest) {
-  if (path.rfind(prefix, 0) != 0) return false;
-  std::string tail = path.substr(prefix.size());
-  auto slash = tail.find('/');
-  rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
-  Poco::Int64 v = 0;
-  if (!Poco::NumberParser::tryParse64(tail.substr(0, slash), v) || v <= 0) return false;
-  id = v;
-  return true;
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
 }
 
-// "/feeds/searches/7.atom" → 7.
-bool parseFeedPath(const std::string& path, Id& id) {
-  static const std::string kPrefix = "/feeds/searches/", kSuffix = ".atom";
-  if (path.rfind(kPrefix, 0) != 0 || path.size() <= kPrefix.size() + kSuffix.size()) return false;
-  if (path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) return false;
+bool positiveInteger(const std::string& s) {
   Poco::Int64 v = 0;
-  if (!Poco::NumberParser::tryParse64(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()), v) ||
-      v <= 0) {
-    return false;
-  }
-  id = v;
-  return true;
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos &&
+         Poco::NumberParser::tryParse64(s, v) && v > 0;
 }
+
+// Answers a matched route.
+class RouteHandler : public Handler {
+ public:
+  RouteHandler(AppContext& ctx, Answer answer, PathParams path) : ctx_(ctx), answer_(answer), path_(std::move(path)) {}
+  void handle(Request& req, Response& res) override { answer_(ctx_, path_, req, res); }
+
+ private:
+  AppContext& ctx_;
+  Answer answer_;
+  PathParams path_;
+};
+
+// 404 (no such address) or 405 (not with this method): JSON under /api/, else a page.
+class RefusalHandler : public Handler {
+ public:
+  explicit RefusalHandler(bool method_not_allowed) : method_not_allowed_(method_not_allowed) {}
+  void handle(Request& req, Response& res) override {
+    if (method_not_allowed_) {
+      return sendJson(res,
+                      errorToJson(Status(StatusCode::kInvalidArgument,
+                                         "Metoden " + req.getMethod() + " stöds inte för " + req.getURI())),
+                      Poco::Net::HTTPResponse::HTTP_METHOD_NOT_ALLOWED);
+    }
+    if (req.getURI().rfind("/api/", 0) == 0) return sendError(res, Status::notFound("Sökvägen finns inte."));
+    sendHtml(res,
+             "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte – "
+             "Beslut</title></head><body><main><h1>Sidan finns inte</h1><p><a href=\"/\">Till sökningen</a>"
+             "</p></main></body></html>",
+             Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+  }
+
+ private:
+  bool method_not_allowed_;
+};
 
 }  // namespace
+
+Id PathParams::id(std::size_t i) const {
+  Poco::Int64 v = 0;
+  return Poco::NumberParser::tryParse64(values.at(i), v) ? v : 0;
+}
+
+std::optional<PathParams> matchPath(const std::string& pattern, const std::string& path) {
+  if (path.empty() || path[0] != '/') return std::nullopt;
+  const auto want = segments(pattern), have = segments(path);
+  PathParams params;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const std::string& w = want[i];
+    if (w == "{*}") {
+      if (i >= have.size()) return std::nullopt;
+      std::string rest;
+      for (std::size_t k = i; k < have.size(); ++k) rest += (k > i ? "/" : "") + have[k];
+      if (rest.empty()) return std::nullopt;
+      params.values.push_back(rest);
+      return params;
+    }
+    if (i >= have.size()) return std::nullopt;
+    const std::string& h = have[i];
+    if (w.empty() || w[0] != '{') {
+      if (w != h) return std::nullopt;
+      continue;
+    }
+    const std::size_t close = w.find('}');
+    const std::string kind = w.substr(1, close - 1), suffix = w.substr(close + 1);
+    if (h.size() <= suffix.size() || h.compare(h.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      return std::nullopt;
+    }
+    const std::string value = h.substr(0, h.size() - suffix.size());
+    if (kind == "id" && !positiveInteger(value)) return std::nullopt;
+    params.values.push_back(value);
+  }
+  if (have.size() != want.size()) return std::nullopt;
+  return params;
+}
 
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
   std::string path;
   try {
     path = Poco::URI(request.getURI()).getPath();
   } catch (const Poco::Exception&) {
-    return new NotFoundHandler();
+    return new RefusalHandler(false);
   }
-  const std::string& method = request.getMethod();
-  const bool get = method == "GET" || method == "HEAD";
-
-  using Page = PortalHandler::Page;
-  auto page = [&](Page p, bool post_too = false, std::string arg = {}, std::string action = {}) -> Handler* {
-    if (get || (post_too && method == "POST")) return new PortalHandler(ctx_, p, std::move(arg), std::move(action));
-    return new NotFoundHandler(true);
-  };
-  if (path == "/") {
-    // The old search address "/?q=" still searches.
-    if (request.getURI().find("q=") != std::string::npos) return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
-    return page(Page::kStart);
+  const std::string method = request.getMethod() == "HEAD" ? "GET" : request.getMethod();
+  bool path_known = false;
+  for (const auto& route : routes_) {
+    auto params = matchPath(route.pattern, path);
+    if (!params) continue;
+    if (method == route.method) return new RouteHandler(ctx_, route.answer, std::move(params).value());
+    path_known = true;
   }
-  if (path == "/sok") return get ? static_cast<Handler*>(new SearchPageHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/logga-in") return page(Page::kLogin, true);
-  if (path == "/logga-ut") return method == "POST" ? page(Page::kLogout, true) : new NotFoundHandler(true);
-  if (path == "/importera") return page(Page::kImport, true);
-  if (path == "/anslagstavla") return page(Page::kNoticeBoard);
-  if (path == "/organ") return page(Page::kBody);
-  if (path == "/person") return page(Page::kPerson);
-  if (path == "/uppfoljning") return page(Page::kFollowUp);
-  if (path == "/administration") return page(Page::kAdmin);
-  if (path.rfind("/administration/", 0) == 0) {
-    return method == "POST" ? new PortalHandler(ctx_, Page::kAdmin, {}, path.substr(16)) : static_cast<Handler*>(new NotFoundHandler(true));
-  }
-  if (path.rfind("/static/", 0) == 0) return page(Page::kStatic, false, path.substr(8));
-  if (path.rfind("/omrade/", 0) == 0 && path.size() > 8) return page(Page::kArea, false, path.substr(8));
-  if (path.rfind("/dokument/", 0) == 0) {
-    std::string tail = path.substr(10);
-    auto slash = tail.find('/');
-    if (slash == std::string::npos) return page(Page::kDocument, false, tail);
-    if (method != "POST") return new NotFoundHandler(true);
-    return new PortalHandler(ctx_, Page::kDocument, tail.substr(0, slash), tail.substr(slash + 1));
-  }
-  if (path == "/healthz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, false)) : new NotFoundHandler(true);
-  if (path == "/readyz") return get ? static_cast<Handler*>(new HealthHandler(ctx_, true)) : new NotFoundHandler(true);
-  if (path == "/api/v1/login") return method == "POST" ? static_cast<Handler*>(new LoginApiHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/api/v1/logout") return method == "POST" ? static_cast<Handler*>(new LogoutApiHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/api/v1/me") return get ? static_cast<Handler*>(new MeHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/api/v1/search") return get ? static_cast<Handler*>(new SearchApiHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/api/v1/documents") {
-    return method == "POST" ? static_cast<Handler*>(new ImportHandler(ctx_)) : new NotFoundHandler(true);
-  }
-  std::string rest;
-  if (path == "/api/v1/assignments") return get ? static_cast<Handler*>(new AssignmentsHandler(ctx_)) : new NotFoundHandler(true);
-  if (path == "/api/v1/assignments.csv") {
-    return get || method == "POST" ? static_cast<Handler*>(new AssignmentsCsvHandler(ctx_)) : new NotFoundHandler(true);
-  }
-  if (path == "/feeds/assignments.ics" || path == "/feeds/followups.atom") {
-    return get ? static_cast<Handler*>(new AssignmentFeedHandler(ctx_, path.back() == 's')) : new NotFoundHandler(true);
-  }
-  if (Id aid = 0; parseIdPath(path, "/api/v1/assignments/", aid, rest)) {
-    if (rest.empty()) return get ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false)) : new NotFoundHandler(true);
-    if (rest == "followups") {
-      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, true)) : new NotFoundHandler(true);
-    }
-    if (Id rid = 0; rest.rfind("report-backs/", 0) == 0 && Poco::NumberParser::tryParse64(rest.substr(13), rid) && rid > 0) {
-      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false, 0, rid))
-                              : new NotFoundHandler(true);
-    }
-    if (Id mid = 0; rest.rfind("matches/", 0) == 0 && Poco::NumberParser::tryParse64(rest.substr(8), mid) && mid > 0) {
-      return method == "POST" ? static_cast<Handler*>(new AssignmentHandler(ctx_, aid, false, mid))
-                              : new NotFoundHandler(true);
-    }
-    return new NotFoundHandler();
-  }
-  if (path.rfind("/api/v1/areas/", 0) == 0 && path.size() > 22 && path.compare(path.size() - 8, 8, "/summary") == 0) {
-    std::string code = path.substr(14, path.size() - 14 - 8);
-    if (code.find('/') == std::string::npos && !code.empty()) {
-      return get ? static_cast<Handler*>(new AreaSummaryHandler(ctx_, code)) : new NotFoundHandler(true);
-    }
-  }
-  if (path == "/api/v1/saved-searches") {
-    return get || method == "POST" ? static_cast<Handler*>(new SavedSearchesHandler(ctx_)) : new NotFoundHandler(true);
-  }
-  Id id = 0;
-  if (parseFeedPath(path, id)) return get ? static_cast<Handler*>(new SearchFeedHandler(ctx_, id)) : new NotFoundHandler(true);
-  if (parseIdPath(path, "/api/v1/documents/", id, rest)) {
-    if (rest == "publication") {
-      return get || method == "POST" ? static_cast<Handler*>(new PublicationHandler(ctx_, id)) : new NotFoundHandler(true);
-    }
-    if (rest == "corrections" || rest == "reextract") {
-      if (method != "POST") return new NotFoundHandler(true);
-      if (rest == "corrections") return new CorrectionHandler(ctx_, id);
-      return new ReextractHandler(ctx_, id);
-    }
-    if (rest.empty() || rest == "original" || rest == "extraction") {
-      if (!get) return new NotFoundHandler(true);
-      if (rest.empty()) return new DocumentHandler(ctx_, id);
-      if (rest == "original") return new OriginalHandler(ctx_, id);
-      return new ExtractionHandler(ctx_, id);
-    }
-  }
-  return new NotFoundHandler();
+  return new RefusalHandler(path_known);
 }
 
 }  // namespace beslut::server

@@ -1,4 +1,4 @@
-#include "portal/portal_handlers.h"
+#include "portal/portal.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
@@ -35,8 +35,6 @@
 #include "beslut/user_admin.h"
 #include "beslut/visibility.h"
 #include "http/auth.h"
-#include "api/followup_handlers.h"
-#include "portal/page_handlers.h"
 
 namespace beslut::server {
 
@@ -185,7 +183,7 @@ mustache::list summaryList(const std::vector<DocumentSummary>& docs) {
     mustache::data row;
     row.set("id", std::to_string(d.id));
     row.set("title", d.title);
-    row.set("kind", kindLabel(d.kind));
+    row.set("kind", documentKindLabel(d.kind));
     row.set("organization", d.organization);
     row.set("organization_url", urlEncode(d.organization));
     row.set("date", d.date);
@@ -227,7 +225,7 @@ mustache::list boardList(const std::vector<Posted>& board) {
   return rows;
 }
 
-void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showStartPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   Store& store = ctx.runtime.store();
   const std::string today = stockholmToday();
@@ -270,7 +268,7 @@ void startPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   sendPage(ctx, res, "start", data, caller, "Start", "start");
 }
 
-void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showLoginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   auto showForm = [&](const std::string& error, const std::string& name, const std::string& next,
                       HTTPResponse::HTTPStatus status) {
@@ -302,10 +300,8 @@ void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   if (expected.empty() || form.get("csrf", "") != expected) {
     return showForm("Formuläret har gått ut. Försök igen.", name, next, HTTPResponse::HTTP_FORBIDDEN);
   }
-  auto login = ctx.runtime.auth().login(name, password, clientAddress(req));
+  auto login = signIn(ctx, req, res, name, password);
   if (!login.ok()) return showForm(login.status().message(), name, next, httpStatusFor(login.status().code()));
-  setSessionCookie(ctx, res, login->session_token);
-  audit(ctx, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
   // Only a path of our own: never an address elsewhere ("//host", "/\\host", control characters, …).
   const bool safe = !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) &&
                     std::all_of(next.begin(), next.end(), [](char c) {
@@ -316,22 +312,17 @@ void loginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   redirect(res, next);
 }
 
-void logout(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void doLogout(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Poco::Net::HTMLForm form;
   Caller anonymous;
   if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
   auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
-  if (caller.ok()) {
-    Poco::Net::NameValueCollection cookies;
-    req.getCookies(cookies);
-    (void)ctx.runtime.auth().logout(cookies.get(kSessionCookie, ""));
-  }
-  clearSessionCookie(ctx, res);
+  if (caller.ok()) signOut(ctx, caller.value(), req, res);
   redirect(res, "/");
 }
 
 // The document page; `error` (and `status`) when a form failed.
-void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
+void showDocumentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
                   const Caller& caller, const std::string& error = {},
                   HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
   Store& store = ctx.runtime.store();
@@ -358,7 +349,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
   mustache::data data;
   data.set("id", std::to_string(id));
   data.set("title", d.title);
-  data.set("kind", kindLabel(d.kind));
+  data.set("kind", documentKindLabel(d.kind));
   data.set("is_minutes", d.kind == DocumentKind::kMinutes);
   data.set("organization", d.organization);
   data.set("organization_url", urlEncode(d.organization));
@@ -536,7 +527,7 @@ void documentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
 }
 
 // POST /dokument/{id}/{action}: the forms of the document page.
-void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
+void doDocumentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
                     const std::string& action) {
   Poco::Net::HTMLForm form;
   Caller anonymous = pageCaller(ctx, req);
@@ -547,7 +538,7 @@ void documentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
   Publishing publishing = ctx.runtime.publishing();
   Editing editing = ctx.runtime.editing();
   auto fail = [&](const Status& st) {
-    documentPage(ctx, req, res, id, caller.value(), st.message(), httpStatusFor(st.code()));
+    showDocumentPage(ctx, req, res, id, caller.value(), st.message(), httpStatusFor(st.code()));
   };
   auto correct = [&](const std::string& path, const std::string& value_json, const std::string& reason) -> Status {
     Correction c;
@@ -654,7 +645,7 @@ class UploadPart : public Poco::Net::PartHandler {
   std::size_t max_;
 };
 
-void importPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showImportPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   auto show = [&](const std::string& error, HTTPResponse::HTTPStatus status) {
     mustache::data data;
@@ -716,7 +707,7 @@ void importPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
   redirect(res, "/dokument/" + std::to_string(report->id) + "?klart=importerad");
 }
 
-void noticeBoardPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showNoticeBoard(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   const std::string today = stockholmToday();
   auto board = onNoticeBoard(ctx.runtime.store(), today);
@@ -770,7 +761,7 @@ void sortForFollowUp(std::vector<AssignmentRecord>& list, const std::string& tod
   });
 }
 
-void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showBodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   const std::string name = queryParameters(req)["namn"];
   Store& store = ctx.runtime.store();
@@ -819,7 +810,7 @@ void bodyPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   sendPage(ctx, res, "body", data, caller, name, "");
 }
 
-void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showPersonPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   // "Ewa Lindberg (Region Örebro län)", as assignees are often written, is Ewa Lindberg.
   std::string name = queryParameters(req)["namn"];
@@ -875,7 +866,7 @@ void personPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
   sendPage(ctx, res, "person", data, caller, name, "");
 }
 
-void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+void showAreaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
               const std::string& code) {
   Caller caller = pageCaller(ctx, req);
   const Taxonomy& taxonomy = ctx.runtime.taxonomy();
@@ -941,7 +932,7 @@ void areaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   sendPage(ctx, res, "area", data, caller, node->code + " " + node->title, "");
 }
 
-void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void showFollowUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Caller caller = pageCaller(ctx, req);
   auto params = queryParameters(req);
   const std::string today = stockholmToday();
@@ -1085,7 +1076,7 @@ void followUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
 }
 
 // Users and roles, for administrators: the same operations as `beslut user …`.
-void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+void showAdminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
                const std::string& action) {
   Caller caller = pageCaller(ctx, req);
   if (caller.principal.anonymous()) {
@@ -1195,7 +1186,7 @@ void adminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   sendPage(ctx, res, "admin", data, caller, "Användare och roller", "admin", status);
 }
 
-void staticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
+void sendStaticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
                 const std::string& name) {
   static const std::map<std::string, std::string> kTypes = {
       {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"}};
@@ -1226,28 +1217,41 @@ void staticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::H
 
 }  // namespace
 
-void PortalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  switch (page_) {
-    case Page::kStart: return startPage(ctx_, req, res);
-    case Page::kLogin: return loginPage(ctx_, req, res);
-    case Page::kLogout: return logout(ctx_, req, res);
-    case Page::kDocument: {
-      Poco::Int64 id = 0;
-      if (!Poco::NumberParser::tryParse64(arg_, id) || id <= 0) {
-        return sendStatusPage(ctx_, res, pageCaller(ctx_, req), Status::notFound("Dokumentet finns inte."));
-      }
-      if (req.getMethod() == "POST") return documentAction(ctx_, req, res, id, action_);
-      return documentPage(ctx_, req, res, id, pageCaller(ctx_, req));
-    }
-    case Page::kImport: return importPage(ctx_, req, res);
-    case Page::kNoticeBoard: return noticeBoardPage(ctx_, req, res);
-    case Page::kBody: return bodyPage(ctx_, req, res);
-    case Page::kPerson: return personPage(ctx_, req, res);
-    case Page::kArea: return areaPage(ctx_, req, res, arg_);
-    case Page::kFollowUp: return followUpPage(ctx_, req, res);
-    case Page::kStatic: return staticFile(ctx_, req, res, arg_);
-    case Page::kAdmin: return adminPage(ctx_, req, res, action_);
+void startPage(AppContext& ctx, const PathParams&, Request& req, Response& res) {
+  // The old search address "/?q=" still searches.
+  if (queryParameters(req).count("q") != 0) return searchPage(ctx, {}, req, res);
+  showStartPage(ctx, req, res);
+}
+void loginPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showLoginPage(ctx, req, res); }
+void logoutPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { doLogout(ctx, req, res); }
+void documentPage(AppContext& ctx, const PathParams& path, Request& req, Response& res) {
+  Poco::Int64 id = 0;
+  if (!Poco::NumberParser::tryParse64(path.text(), id) || id <= 0) {
+    return sendStatusPage(ctx, res, pageCaller(ctx, req), Status::notFound("Dokumentet finns inte."));
   }
+  showDocumentPage(ctx, req, res, id, pageCaller(ctx, req));
+}
+void documentAction(AppContext& ctx, const PathParams& path, Request& req, Response& res) {
+  Poco::Int64 id = 0;
+  if (!Poco::NumberParser::tryParse64(path.text(0), id) || id <= 0) {
+    return sendStatusPage(ctx, res, pageCaller(ctx, req), Status::notFound("Dokumentet finns inte."));
+  }
+  doDocumentAction(ctx, req, res, id, path.text(1));
+}
+void importPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showImportPage(ctx, req, res); }
+void noticeBoardPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showNoticeBoard(ctx, req, res); }
+void bodyPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showBodyPage(ctx, req, res); }
+void personPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showPersonPage(ctx, req, res); }
+void areaPage(AppContext& ctx, const PathParams& path, Request& req, Response& res) {
+  showAreaPage(ctx, req, res, path.text());
+}
+void followUpPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showFollowUpPage(ctx, req, res); }
+void staticFile(AppContext& ctx, const PathParams& path, Request& req, Response& res) {
+  sendStaticFile(ctx, req, res, path.text());
+}
+void adminPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showAdminPage(ctx, req, res, ""); }
+void adminAction(AppContext& ctx, const PathParams& path, Request& req, Response& res) {
+  showAdminPage(ctx, req, res, path.text());
 }
 
 }  // namespace beslut::server

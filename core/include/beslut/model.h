@@ -99,6 +99,9 @@ enum class AssignmentStatus { kOpen, kInProgress, kDone, kOverdue, kCancelled };
 const char* assignmentStatusName(AssignmentStatus status);
 std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name);
 
+// Swedish label of a document kind ("Protokoll", "Svar", "Handlingsplan", …).
+const char* documentKindLabel(DocumentKind kind);
+
 // Where minutes are on their way to the public (see publishing.h): a draft,
 // sent for justering ("adjusting"), or adjusted and published. Documents
 // imported as read (an archive) are published.

@@ -62,6 +62,20 @@ std::optional<AssignmentStatus> parseAssignmentStatus(std::string_view name) {
   return std::nullopt;
 }
 
+const char* documentKindLabel(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kMinutes: return "Protokoll";
+    case DocumentKind::kReply: return "Svar";
+    case DocumentKind::kActionPlan: return "Handlingsplan";
+    case DocumentKind::kAnnualReport: return "Verksamhetsberättelse";
+    case DocumentKind::kOther: return "Övrigt";
+    case DocumentKind::kAgenda: return "Kallelse";
+    case DocumentKind::kDecisionSummary: return "Beslut";
+    case DocumentKind::kAssignment: return "Uppdrag";
+  }
+  return "Övrigt";
+}
+
 const char* publicationStateName(PublicationState state) {
   switch (state) {
     case PublicationState::kDraft: return "draft";

@@ -1,4 +1,4 @@
-#include "api/followup_handlers.h"
+#include "api/api.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
@@ -268,15 +268,15 @@ Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const 
 
 }  // namespace
 
-void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   auto params = queryParameters(req);
-  Store& store = ctx_.runtime.store();
+  Store& store = ctx.runtime.store();
   if (req.getMethod() != "POST") {
-    auto caller = identify(ctx_, req);
+    auto caller = identify(ctx, req);
     if (!caller.ok()) return sendError(res, caller.status());
     auto filter = filterOf(params);
     if (!filter.ok()) return sendError(res, filter.status());
-    auto all = visibleAssignments(ctx_, caller->principal);
+    auto all = visibleAssignments(ctx, caller->principal);
     if (!all.ok()) return sendError(res, all.status());
     std::ostringstream out;
     for (std::size_t i = 0; i < std::size(kCsvColumns); ++i) out << (i ? "," : "") << kCsvColumns[i];
@@ -311,10 +311,10 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
     res.send() << body;
     return;
   }
-  auto caller = requireSignedIn(ctx_, req);
+  auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
-  FollowUps followups = ctx_.runtime.followUps();
+  FollowUps followups = ctx.runtime.followUps();
   std::string text;
   char buffer[65536];
   while (req.stream().read(buffer, sizeof buffer) || req.stream().gcount() > 0) {
@@ -396,23 +396,23 @@ void AssignmentsCsvHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net:
   sendJson(res, body);
 }
 
-void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void listAssignments(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto filter = filterOf(params);
   if (!filter.ok()) return sendError(res, filter.status());
   Threads threads;
-  auto all = visibleAssignments(ctx_, caller->principal, &threads);
+  auto all = visibleAssignments(ctx, caller->principal, &threads);
   if (!all.ok()) return sendError(res, all.status());
-  auto related = Related::load(ctx_.runtime.store(), all.value(), std::move(threads), caller->principal);
+  auto related = Related::load(ctx.runtime.store(), all.value(), std::move(threads), caller->principal);
   if (!related.ok()) return sendError(res, related.status());
   Array::Ptr list = new Array;
   std::size_t total = 0;
   for (const auto& r : all.value()) {
     if (!matches(r, filter.value())) continue;
     ++total;
-    list->add(assignmentJson(r, ctx_.runtime.taxonomy(), filter->today, related.value()));
+    list->add(assignmentJson(r, ctx.runtime.taxonomy(), filter->today, related.value()));
   }
   Object::Ptr body = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   body->set("total", static_cast<Poco::UInt64>(total));
@@ -421,15 +421,27 @@ void AssignmentsHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   sendJson(res, body);
 }
 
-void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void sendAssignment(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Principal& principal, Id id,
+                    HTTPResponse::HTTPStatus status, const std::string& today) {
+  Threads threads;
+  auto all = visibleAssignments(ctx, principal, &threads);
+  if (!all.ok()) return sendError(res, all.status());
+  auto related = Related::load(ctx.runtime.store(), all.value(), std::move(threads), principal);
+  if (!related.ok()) return sendError(res, related.status());
+  const AssignmentRecord* record = related->record(id);
+  if (record == nullptr) return sendError(res, Status::notFound("Uppdraget " + std::to_string(id) + " finns inte."));
+  sendJson(res, assignmentJson(*record, ctx.runtime.taxonomy(), today, related.value()), status);
+}
+
+void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id, bool followup, Id match_id, Id report_back_id) {
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
-  auto caller = req.getMethod() == "POST" ? requireSignedIn(ctx_, req) : identify(ctx_, req);
+  auto caller = req.getMethod() == "POST" ? requireSignedIn(ctx, req) : identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  principal_ = caller->principal;
-  FollowUps followups = ctx_.runtime.followUps();
-  if (followups_) {
+  const Principal principal = caller->principal;
+  FollowUps followups = ctx.runtime.followUps();
+  if (followup) {
     auto body = readJsonBody(req, res, 64 * 1024);
     if (!body.ok()) return sendError(res, body.status());
     Object::Ptr o = body.value();
@@ -445,12 +457,12 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
       f.progress = o->optValue<double>("progress", -1);
       if (f.progress < 0) return sendError(res, Status::invalidArgument("Andelen klart ska vara 0–100."));
     }
-    auto stored = followups.add(principal_, id_, f);
+    auto stored = followups.add(principal, id, f);
     if (!stored.ok()) return sendError(res, stored.status());
-    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();  // the status facet follows at once
-    return sendAssignment(res, HTTPResponse::HTTP_CREATED, today.value());
+    if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();  // the status facet follows at once
+    return sendAssignment(ctx, res, principal, id, HTTPResponse::HTTP_CREATED, today.value());
   }
-  if (report_back_id_ != 0 || match_id_ != 0) {
+  if (report_back_id != 0 || match_id != 0) {
     // A person decides on a match (the same task elsewhere) or a report-back: {"confirm": bool}.
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
@@ -458,40 +470,30 @@ void AssignmentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
       return sendError(res, Status::invalidArgument("Ange \"confirm\": true eller false."));
     }
     const bool confirm = body.value()->getValue<bool>("confirm");
-    Status st = report_back_id_ != 0 ? followups.decideReportBack(principal_, id_, report_back_id_, confirm)
-                                     : followups.decideMatch(principal_, id_, match_id_, confirm);
+    Status st = report_back_id != 0 ? followups.decideReportBack(principal, id, report_back_id, confirm)
+                                     : followups.decideMatch(principal, id, match_id, confirm);
     if (!st.ok()) return sendError(res, st);
-    if (ctx_.tailer != nullptr) (void)ctx_.tailer->catchUpNow();
+    if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();
   }
-  sendAssignment(res, HTTPResponse::HTTP_OK, today.value());
+  sendAssignment(ctx, res, principal, id, HTTPResponse::HTTP_OK, today.value());
 }
 
-void AssignmentHandler::sendAssignment(Poco::Net::HTTPServerResponse& res, HTTPResponse::HTTPStatus status,
-                                       const std::string& today) {
-  Threads threads;
-  auto all = visibleAssignments(ctx_, principal_, &threads);
-  if (!all.ok()) return sendError(res, all.status());
-  auto related = Related::load(ctx_.runtime.store(), all.value(), std::move(threads), principal_);
-  if (!related.ok()) return sendError(res, related.status());
-  const AssignmentRecord* record = related->record(id_);
-  if (record == nullptr) return sendError(res, Status::notFound("Uppdraget " + std::to_string(id_) + " finns inte."));
-  sendJson(res, assignmentJson(*record, ctx_.runtime.taxonomy(), today, related.value()), status);
-}
 
-void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void areaSummary(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const std::string& code = path.text();
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
   // Codes repeat across schemes ("5.2" in the RUS and in a body's own plan):
   // ?scheme= chooses, else the first loaded scheme that has the code.
-  const TaxonomyNode* node = nodeOf(ctx_.runtime.taxonomy(), params["scheme"], code_);
-  if (node == nullptr) return sendError(res, Status::notFound("Området " + code_ + " finns inte i strategin."));
-  auto all = visibleAssignments(ctx_, caller->principal);
+  const TaxonomyNode* node = nodeOf(ctx.runtime.taxonomy(), params["scheme"], code);
+  if (node == nullptr) return sendError(res, Status::notFound("Området " + code + " finns inte i strategin."));
+  auto all = visibleAssignments(ctx, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   AssignmentFilter f;
-  f.area = code_;
+  f.area = code;
   f.scheme = node->scheme;
   f.today = today.value();
   const FollowUpStats stats = followUpStats(all.value(), f);
@@ -503,7 +505,7 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   body->set("today", f.today);
   body->set("assignments", static_cast<Poco::UInt64>(stats.total));
   // What else serves the area: linked documents, items (§) and decisions.
-  if (auto counts = ctx_.runtime.store().linkCounts(node->scheme, node->code, !caller->principal.administrator());
+  if (auto counts = ctx.runtime.store().linkCounts(node->scheme, node->code, !caller->principal.administrator());
       counts.ok()) {
     Object::Ptr linked = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     for (const char* type : {"document", "item", "decision", "assignment"}) {
@@ -528,17 +530,17 @@ void AreaSummaryHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   sendJson(res, body);
 }
 
-void AssignmentFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void assignmentFeed(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, bool ical) {
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto filter = filterOf(params);
   if (!filter.ok()) return sendError(res, filter.status());
-  auto all = visibleAssignments(ctx_, caller->principal);
+  auto all = visibleAssignments(ctx, caller->principal);
   if (!all.ok()) return sendError(res, all.status());
   const std::string base = baseUrl(req);
   std::string body;
-  if (ical_) {
+  if (ical) {
     std::vector<CalendarEvent> events;
     for (const auto& r : all.value()) {
       const Assignment& a = r.assignment;

@@ -1,4 +1,4 @@
-#include "portal/page_handlers.h"
+#include "portal/portal.h"
 
 #include "http/auth.h"
 
@@ -12,19 +12,6 @@ namespace beslut::server {
 
 namespace mustache = kainjow::mustache;
 
-const char* kindLabel(DocumentKind kind) {
-  switch (kind) {
-    case DocumentKind::kMinutes: return "Protokoll";
-    case DocumentKind::kReply: return "Svar";
-    case DocumentKind::kActionPlan: return "Handlingsplan";
-    case DocumentKind::kAnnualReport: return "Verksamhetsberättelse";
-    case DocumentKind::kOther: return "Övrigt";
-    case DocumentKind::kAgenda: return "Kallelse";
-    case DocumentKind::kDecisionSummary: return "Beslut";
-    case DocumentKind::kAssignment: return "Uppdrag";
-  }
-  return "Övrigt";
-}
 
 namespace {
 
@@ -40,7 +27,7 @@ const char* facetLabel(const std::string& name) {
 
 std::string facetValueLabel(const std::string& facet, const std::string& value) {
   if (facet == "kind") {
-    if (auto k = parseDocumentKind(value)) return kindLabel(*k);
+    if (auto k = parseDocumentKind(value)) return documentKindLabel(*k);
   }
   if (facet == "status") {
     static const std::map<std::string, std::string> kStatus = {{"open", "Ej påbörjad"}, {"in_progress", "Pågående"},
@@ -83,10 +70,10 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
 
 }  // namespace
 
-void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void searchPage(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   constexpr std::size_t kPageSize = 10;
   // A bad API token on a page: treat the visitor as anonymous rather than fail the page.
-  auto identified = identify(ctx_, req);
+  auto identified = identify(ctx, req);
   const Caller caller = identified.ok() ? identified.value() : Caller{};
   const Principal& who = caller.principal;
   auto params = queryParameters(req);
@@ -111,12 +98,12 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   page.set("has_query", !q.empty());
   auto status = Poco::Net::HTTPResponse::HTTP_OK;
   if (!q.empty()) {
-    SearchIndex* index = ctx_.runtime.index();
+    SearchIndex* index = ctx.runtime.index();
     SearchRequest request{q, kPageSize, static_cast<std::size_t>(offset)};
     request.sort = sort;
     request.facets = true;
     restrictToVisible(who, request);
-    auto results = index != nullptr ? index->search(ctx_.runtime.store(), request)
+    auto results = index != nullptr ? index->search(ctx.runtime.store(), request)
                                     : Result<SearchResults>(Status::internal("Sökindexet är inte tillgängligt ännu."));
     if (!results.ok()) {
       page.set("error", results.status().message());
@@ -131,7 +118,7 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
         mustache::data hit;
         hit.set("document_id", std::to_string(h.passage.document.id));
         hit.set("title", h.passage.document.title);
-        hit.set("kind", kindLabel(h.passage.document.kind));
+        hit.set("kind", documentKindLabel(h.passage.document.kind));
         hit.set("organization", h.passage.document.organization);
         hit.set("has_organization", !h.passage.document.organization.empty());
         hit.set("date", h.passage.document.date);
@@ -159,7 +146,7 @@ void SearchPageHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   res.set("Cache-Control", "no-store");
   res.set("Content-Security-Policy",
           "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
-  sendHtml(res, ctx_.pages->render("search", page, caller, q.empty() ? "Sök" : q + " – Sök", "search"), status);
+  sendHtml(res, ctx.pages->render("search", page, caller, q.empty() ? "Sök" : q + " – Sök", "search"), status);
 }
 
 }  // namespace beslut::server

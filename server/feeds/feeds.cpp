@@ -1,4 +1,4 @@
-#include "feeds/feed_handlers.h"
+#include "feeds/feeds.h"
 
 #include "feeds/atom.h"
 #include "http/auth.h"
@@ -33,8 +33,8 @@ Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
 
 }  // namespace
 
-void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  Store& store = ctx_.runtime.store();
+void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  Store& store = ctx.runtime.store();
   if (req.getMethod() != "POST") {
     auto all = store.savedSearches();
     if (!all.ok()) return sendError(res, all.status());
@@ -44,7 +44,7 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
     body->set("saved_searches", list);
     return sendJson(res, body);
   }
-  auto caller = requireSignedIn(ctx_, req);
+  auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto body = readJsonBody(req, res, 64 * 1024);
   if (!body.ok()) return sendError(res, body.status());
@@ -56,7 +56,7 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
     return sendError(res, Status::invalidArgument("Ange både \"name\" och \"query\" för den sparade sökningen."));
   }
   // Run it once: a query the parser refuses would give a feed that never works.
-  if (SearchIndex* index = ctx_.runtime.index(); index != nullptr) {
+  if (SearchIndex* index = ctx.runtime.index(); index != nullptr) {
     auto trial = index->search(store, {s.query, 1, 0});
     if (!trial.ok()) return sendError(res, trial.status());
   } else if (Status st = checkQuery(s.query); !st.ok()) {
@@ -64,21 +64,22 @@ void SavedSearchesHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::
   }
   auto saved = store.addSavedSearch(s);
   if (!saved.ok()) return sendError(res, saved.status());
-  audit(ctx_, caller.value(), "saved_search.add", "saved_search", saved->id, "", s.name + ": " + s.query);
+  audit(ctx, caller.value(), "saved_search.add", "saved_search", saved->id, "", s.name + ": " + s.query);
   sendJson(res, savedSearchToJson(saved.value()), HTTPResponse::HTTP_CREATED);
 }
 
-void SearchFeedHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void searchFeed(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  auto saved = ctx_.runtime.store().savedSearch(id_);
+  auto saved = ctx.runtime.store().savedSearch(id);
   if (!saved.ok()) return sendError(res, saved.status());
-  SearchIndex* index = ctx_.runtime.index();
+  SearchIndex* index = ctx.runtime.index();
   if (index == nullptr) return sendError(res, Status::internal("Sökindexet är inte tillgängligt ännu."));
   SearchRequest request{saved->query, kFeedEntries, 0};
   request.sort = SearchSort::kImportedNewest;
   restrictToVisible(caller->principal, request);  // a feed reader is anonymous: public passages
-  auto results = index->search(ctx_.runtime.store(), request);
+  auto results = index->search(ctx.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
 
   const std::string base = baseUrl(req);

@@ -1,4 +1,4 @@
-#include "api/api_handlers.h"
+#include "api/api.h"
 
 #include <Poco/CountingStream.h>
 #include <Poco/DateTime.h>
@@ -24,7 +24,6 @@
 #include "beslut/publishing.h"
 #include "beslut/threads.h"
 #include "beslut/visibility.h"
-#include "api/followup_handlers.h"
 #include "http/auth.h"
 #include "api/json_output.h"
 
@@ -167,15 +166,15 @@ Status tooLarge(std::size_t max) {
 
 }  // namespace
 
-void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void searchApi(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
   auto limit = sizeParam(params, "limit", 10);
   if (!limit.ok()) return sendError(res, limit.status());
   auto offset = sizeParam(params, "offset", 0);
   if (!offset.ok()) return sendError(res, offset.status());
-  SearchIndex* index = ctx_.runtime.index();
+  SearchIndex* index = ctx.runtime.index();
   if (index == nullptr) {
     return sendJson(res, errorToJson(Status::internal("Sökindexet är inte tillgängligt ännu.")),
                     HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
@@ -189,36 +188,38 @@ void SearchApiHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTP
   if (!today.ok()) return sendError(res, today.status());
   request.today = today.value();
   restrictToVisible(caller->principal, request);
-  auto results = index->search(ctx_.runtime.store(), request);
+  auto results = index->search(ctx.runtime.store(), request);
   if (!results.ok()) return sendError(res, results.status());
   sendJson(res, searchResultsToJson(results.value()));
 }
 
-void DocumentHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void getDocument(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  auto doc = ctx_.runtime.store().document(id_);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  auto doc = ctx.runtime.store().document(id);
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   // Without rights in the body: a published document without its non-public items.
   if (!redactFor(caller->principal, doc.value())) {
-    return sendError(res, documentMissing(id_));
+    return sendError(res, documentMissing(id));
   }
   auto body = documentToJson(doc.value(), {.review = true});
-  addAreas(body, doc.value(), ctx_.runtime.taxonomy());
+  addAreas(body, doc.value(), ctx.runtime.taxonomy());
   sendJson(res, body);
 }
 
-void OriginalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void getOriginal(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  auto doc = ctx_.runtime.store().document(id_);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  auto doc = ctx.runtime.store().document(id);
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   if (!caller->principal.canRead(doc->organization) && !wholeDocumentPublic(doc.value())) {
-    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id_));
+    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id));
     return sendError(res, Status::permissionDenied(
                               "Originalfilen innehåller delar som inte är offentliga och visas bara för behöriga."));
   }
-  auto bytes = ctx_.runtime.store().original(doc->original.sha256);
+  auto bytes = ctx.runtime.store().original(doc->original.sha256);
   if (!bytes.ok()) return sendError(res, bytes.status());
   res.setContentType(doc->original.media_type.empty() ? "application/octet-stream" : doc->original.media_type);
   res.set("X-Content-Type-Options", "nosniff");
@@ -232,24 +233,25 @@ void OriginalHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPS
   res.send() << bytes.value();
 }
 
-void ExtractionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = identify(ctx_, req);
+void getExtraction(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   if (caller->principal.anonymous()) return sendError(res, Status::unauthenticated("Logga in för att granska tolkningen."));
-  Store& store = ctx_.runtime.store();
-  auto raw = store.extraction(id_);
-  if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id_) : raw.status());
-  auto effective_doc = store.document(id_);  // the body as corrected decides who reviews it
+  Store& store = ctx.runtime.store();
+  auto raw = store.extraction(id);
+  if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id) : raw.status());
+  auto effective_doc = store.document(id);  // the body as corrected decides who reviews it
   if (!effective_doc.ok()) return sendError(res, effective_doc.status());
   if (!caller->principal.canRead(effective_doc->organization)) return sendError(res, mayNotRead());
-  auto corrections = store.corrections(id_);
+  auto corrections = store.corrections(id);
   if (!corrections.ok()) return sendError(res, corrections.status());
   Document effective = raw.value();
   std::vector<Id> skipped;
   applyCorrections(effective, corrections.value(), &skipped);
 
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  body->set("document_id", id_);
+  body->set("document_id", id);
   auto extraction = documentToJson(raw.value());
   // Each document-level fact with the words it was read from.
   if (auto evidence = extraction->getObject("evidence")) {
@@ -269,8 +271,9 @@ void ExtractionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   sendJson(res, body);
 }
 
-void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = requireSignedIn(ctx_, req);
+void postCorrection(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto body = readJsonBody(req, res);
   if (!body.ok()) return sendError(res, body.status());
@@ -284,61 +287,63 @@ void CorrectionHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTT
   Poco::JSON::Stringifier::stringify(o->get("value"), value);
   c.value_json = value.str();
   c.reason = o->optValue<std::string>("reason", "");
-  auto stored = ctx_.runtime.editing().correct(caller->principal, id_, c);
+  auto stored = ctx.runtime.editing().correct(caller->principal, id, c);
   if (!stored.ok()) return sendError(res, stored.status());
-  catchUpIndex(ctx_);
+  catchUpIndex(ctx);
   sendJson(res, correctionToJson(stored.value()), HTTPResponse::HTTP_CREATED);
 }
 
-void ReextractHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = requireSignedIn(ctx_, req);
+void postReextract(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
+  auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  if (Status st = ctx_.runtime.editing().reextract(caller->principal, id_); !st.ok()) return sendError(res, st);
-  catchUpIndex(ctx_);
-  auto doc = ctx_.runtime.store().document(id_);
+  if (Status st = ctx.runtime.editing().reextract(caller->principal, id); !st.ok()) return sendError(res, st);
+  catchUpIndex(ctx);
+  auto doc = ctx.runtime.store().document(id);
   if (!doc.ok()) return sendError(res, doc.status());
   auto body = documentToJson(doc.value(), {.review = true});
-  addAreas(body, doc.value(), ctx_.runtime.taxonomy());
+  addAreas(body, doc.value(), ctx.runtime.taxonomy());
   sendJson(res, body);
 }
 
-void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  const Id id = path.id();
   const bool post = req.getMethod() == "POST";
-  auto caller = post ? requireSignedIn(ctx_, req) : identify(ctx_, req);
+  auto caller = post ? requireSignedIn(ctx, req) : identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  Store& store = ctx_.runtime.store();
-  auto doc = store.document(id_);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id_) : doc.status());
+  Store& store = ctx.runtime.store();
+  auto doc = store.document(id);
+  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   const Principal& who = caller->principal;
   if (!who.canRead(doc->organization)) {
     // Who approves and when is public once the minutes are; before that, the body's own business.
-    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id_));
+    if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id));
     if (post) return sendError(res, mayNotEdit(doc->organization));
   }
   if (post) {
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
     const std::string action = body.value()->optValue<std::string>("action", "");
-    Publishing publishing = ctx_.runtime.publishing();
+    Publishing publishing = ctx.runtime.publishing();
     Status st;
     if (action == "send") {
-      st = publishing.sendForAdjustment(id_, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
+      st = publishing.sendForAdjustment(id, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
                                         body.value()->optValue<bool>("checked_identity_numbers", false));
     } else if (action == "withdraw") {
-      st = publishing.withdraw(id_, who);
+      st = publishing.withdraw(id, who);
     } else if (action == "approve") {
-      auto r = publishing.approve(id_, who, body.value()->optValue<std::string>("item", ""), stockholmToday());
+      auto r = publishing.approve(id, who, body.value()->optValue<std::string>("item", ""), stockholmToday());
       if (!r.ok()) st = r.status();
     } else {
       st = Status::invalidArgument("Ange \"action\": send, withdraw eller approve.");
     }
     if (!st.ok()) return sendError(res, st);
-    catchUpIndex(ctx_);
+    catchUpIndex(ctx);
   }
-  auto pub = store.publication(id_);
+  auto pub = store.publication(id);
   if (!pub.ok()) return sendError(res, pub.status());
   Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  out->set("document_id", id_);
+  out->set("document_id", id);
   out->set("state", publicationStateName(pub->state));
   out->set("sent_at", pub->sent_at);
   out->set("adjusted_date", pub->adjusted_date);
@@ -372,11 +377,11 @@ void PublicationHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HT
   sendJson(res, out);
 }
 
-void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  auto caller = requireSignedIn(ctx_, req);
+void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+  auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));  // before reading the upload
-  const std::size_t max = ctx_.runtime.settings().max_upload_bytes;
+  const std::size_t max = ctx.runtime.settings().max_upload_bytes;
   // Allow for the multipart envelope around the file itself.
   const std::size_t max_body = max + 64 * 1024;
   if (req.hasContentLength() && static_cast<std::size_t>(req.getContentLength64()) > max_body) {
@@ -412,24 +417,24 @@ void ImportHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPSer
     media_type = content_type;
   }
   const bool draft = queryParameters(req)["draft"] == "true";
-  auto report = ctx_.runtime.editing().importDocument(caller->principal, {std::move(bytes), filename, media_type, draft});
+  auto report = ctx.runtime.editing().importDocument(caller->principal, {std::move(bytes), filename, media_type, draft});
   if (!report.ok()) return sendError(res, report.status());
-  catchUpIndex(ctx_);  // searchable before we answer; a failure is logged, the store has it
+  catchUpIndex(ctx);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));
   sendJson(res, importReportToJson(report.value()),
            report->created ? HTTPResponse::HTTP_CREATED : HTTPResponse::HTTP_OK);
 }
 
-void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& res) {
+void health(AppContext& ctx, Poco::Net::HTTPServerResponse& res, bool readiness) {
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  if (!readiness_) {
+  if (!readiness) {
     body->set("status", "ok");
     return sendJson(res, body);
   }
-  bool ready = ctx_.tailer != nullptr ? ctx_.tailer->ready() : ctx_.runtime.index() != nullptr;
+  bool ready = ctx.tailer != nullptr ? ctx.tailer->ready() : ctx.runtime.index() != nullptr;
   std::int64_t lag = 0;
-  if (ctx_.tailer != nullptr) {
-    auto l = ctx_.tailer->lag();
+  if (ctx.tailer != nullptr) {
+    auto l = ctx.tailer->lag();
     lag = l.ok() ? l.value() : -1;
   }
   body->set("status", ready ? "ready" : "starting");
@@ -437,20 +442,5 @@ void HealthHandler::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerR
   sendJson(res, body, ready ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
 }
 
-void NotFoundHandler::handle(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
-  if (method_not_allowed_) {
-    return sendJson(res, errorToJson(Status(StatusCode::kInvalidArgument,
-                                            "Metoden " + req.getMethod() + " stöds inte för " + req.getURI())),
-                    HTTPResponse::HTTP_METHOD_NOT_ALLOWED);
-  }
-  if (req.getURI().rfind("/api/", 0) == 0) {
-    return sendError(res, Status::notFound("Sökvägen finns inte."));
-  }
-  sendHtml(res,
-           "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte – "
-           "Beslut</title></head><body><main><h1>Sidan finns inte</h1><p><a href=\"/\">Till sökningen</a>"
-           "</p></main></body></html>",
-           HTTPResponse::HTTP_NOT_FOUND);
-}
 
 }  // namespace beslut::server
