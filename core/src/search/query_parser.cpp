@@ -1,4 +1,5 @@
 #include "query_parser.h"
+#include "fields.h"
 
 #include <lucene++/BooleanQuery.h>
 #include <lucene++/PrefixQuery.h>
@@ -31,41 +32,41 @@ using namespace Lucene;
 class BeslutQueryParser : public QueryParser {
  public:
   BeslutQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts, std::string today)
-      : QueryParser(LuceneVersion::LUCENE_30, L"body", query_analyzer), with_parts_(with_parts), today_(std::move(today)) {}
+      : QueryParser(LuceneVersion::LUCENE_30, field::kBody, query_analyzer), with_parts_(with_parts), today_(std::move(today)) {}
   ~BeslutQueryParser() override = default;
   LUCENE_CLASS(BeslutQueryParser);
 
  protected:
   QueryPtr getFieldQuery(const String& name, const String& text) override {
-    if (name == L"status") return statusFieldQuery(name, text);
-    if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text);
+    if (name == field::kStatus) return statusFieldQuery(name, text);
+    if (name != field::kBody || expanding_) return QueryParser::getFieldQuery(name, text);
     expanding_ = true;
-    QueryPtr body = QueryParser::getFieldQuery(L"body", text);
-    QueryPtr title = QueryParser::getFieldQuery(L"title", text);
+    QueryPtr body = QueryParser::getFieldQuery(field::kBody, text);
+    QueryPtr title = QueryParser::getFieldQuery(field::kTitle, text);
     expanding_ = false;
     return combine(body, title, [&](const QueryPtr& q) -> QueryPtr {
       auto term = boost::dynamic_pointer_cast<TermQuery>(q);
       if (!term || !with_parts_) return QueryPtr();
-      return newLucene<TermQuery>(newLucene<Term>(L"parts", term->getTerm()->text()));
+      return newLucene<TermQuery>(newLucene<Term>(field::kParts, term->getTerm()->text()));
     });
   }
 
   QueryPtr getFieldQuery(const String& name, const String& text, int32_t slop) override {
-    if (name == L"status") return statusFieldQuery(name, text);
-    if (name != L"body" || expanding_) return QueryParser::getFieldQuery(name, text, slop);
+    if (name == field::kStatus) return statusFieldQuery(name, text);
+    if (name != field::kBody || expanding_) return QueryParser::getFieldQuery(name, text, slop);
     expanding_ = true;
-    QueryPtr body = QueryParser::getFieldQuery(L"body", text, slop);
-    QueryPtr title = QueryParser::getFieldQuery(L"title", text, slop);
+    QueryPtr body = QueryParser::getFieldQuery(field::kBody, text, slop);
+    QueryPtr title = QueryParser::getFieldQuery(field::kTitle, text, slop);
     expanding_ = false;
     return combine(body, title, [](const QueryPtr&) { return QueryPtr(); });
   }
 
   QueryPtr getPrefixQuery(const String& name, const String& text) override {
-    if (name != L"body") return QueryParser::getPrefixQuery(name, text);
-    QueryPtr body = QueryParser::getPrefixQuery(L"body", text);
-    QueryPtr title = QueryParser::getPrefixQuery(L"title", text);
+    if (name != field::kBody) return QueryParser::getPrefixQuery(name, text);
+    QueryPtr body = QueryParser::getPrefixQuery(field::kBody, text);
+    QueryPtr title = QueryParser::getPrefixQuery(field::kTitle, text);
     return combine(body, title, [&](const QueryPtr&) -> QueryPtr {
-      return with_parts_ ? QueryParser::getPrefixQuery(L"parts", text) : QueryPtr();
+      return with_parts_ ? QueryParser::getPrefixQuery(field::kParts, text) : QueryPtr();
     });
   }
 

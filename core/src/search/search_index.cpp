@@ -1,5 +1,6 @@
 // The Lucene++ adapter. Every Lucene++ exception is caught here.
 #include "beslut/search_index.h"
+#include "fields.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -37,6 +38,8 @@
 
 namespace beslut {
 
+namespace field = detail::field;
+
 SearchIndex::~SearchIndex() = default;
 
 namespace {
@@ -61,9 +64,9 @@ std::string leadingText(const std::string& s, std::size_t max) {
 
 // The sequence number recorded in a commit's user data (0 if absent or unreadable).
 Sequence lastSeqOf(MapStringString data) {
-  if (!data.contains(L"last_seq")) return 0;
+  if (!data.contains(field::kLastSeq)) return 0;
   try {
-    return std::stoll(narrow(data.get(L"last_seq")));
+    return std::stoll(narrow(data.get(field::kLastSeq)));
   } catch (const std::exception&) {
     return 0;  // a bad value means "apply everything again", which is safe
   }
@@ -171,7 +174,7 @@ class LuceneIndex final : public SearchIndex {
       QueryPtr query = parser()->parse(L"beslut OR utveckling* OR \"regional utveckling\"");
       if (auto holder = currentSearcher()) holder->searcher->search(query, 1);
       const detail::SnippetMaker snippets(query, currentSearcher() ? currentSearcher()->reader : IndexReaderPtr(),
-                                          {L"body", L"title", L"parts"});
+                                          {field::kBody, field::kTitle, field::kParts});
       (void)snippet(snippets, "Beslut om regional utveckling.");
     } catch (const LuceneException&) {
       // Only a warm-up: a real search reports its own errors.
@@ -209,11 +212,11 @@ class LuceneIndex final : public SearchIndex {
       results.total = static_cast<std::size_t>(docs->totalHits);
       if (request.facets) results.facets = facetCache(*holder)->count(all->docs, 20, today);
       const detail::SnippetMaker snippets(highlightQuery(query, request.query, holder->reader), holder->reader,
-                                          {L"body", L"title", L"parts"});
+                                          {field::kBody, field::kTitle, field::kParts});
       for (int32_t i = static_cast<int32_t>(request.offset); i < docs->scoreDocs.size(); ++i) {
         const ScoreDocPtr& sd = docs->scoreDocs[i];
         DocumentPtr doc = holder->searcher->doc(sd->doc);
-        Id item_id = std::stoll(narrow(doc->get(L"item_id")));
+        Id item_id = std::stoll(narrow(doc->get(field::kItemId)));
         auto passage = store.passage(item_id);
         if (!passage.ok()) {
           if (passage.status().code() == StatusCode::kNotFound) continue;  // deleted since the last catch-up
@@ -249,14 +252,14 @@ class LuceneIndex final : public SearchIndex {
   static QueryPtr restrict(const QueryPtr& query, const SearchRequest& request) {
     if (!request.public_only) return query;
     auto published = newLucene<BooleanQuery>();
-    published->add(newLucene<TermQuery>(newLucene<Term>(L"public", L"true")), BooleanClause::MUST);
-    published->add(newLucene<TermQuery>(newLucene<Term>(L"state", L"published")), BooleanClause::MUST);
+    published->add(newLucene<TermQuery>(newLucene<Term>(field::kPublic, L"true")), BooleanClause::MUST);
+    published->add(newLucene<TermQuery>(newLucene<Term>(field::kState, L"published")), BooleanClause::MUST);
     QueryPtr visible = published;
     if (!request.visible_organizations.empty()) {
       auto any = newLucene<BooleanQuery>();
       any->add(published, BooleanClause::SHOULD);
       for (const auto& org : request.visible_organizations) {
-        any->add(newLucene<TermQuery>(newLucene<Term>(L"org", wide(org))), BooleanClause::SHOULD);
+        any->add(newLucene<TermQuery>(newLucene<Term>(field::kOrg, wide(org))), BooleanClause::SHOULD);
       }
       visible = any;
     }
@@ -271,19 +274,19 @@ class LuceneIndex final : public SearchIndex {
     const bool by_date = sort != SearchSort::kImportedNewest;
     const bool newest = sort != SearchSort::kDateOldest;
     auto fields = Collection<SortFieldPtr>::newInstance();
-    fields.add(newLucene<SortField>(by_date ? L"date" : L"doc_order", SortField::STRING, newest));
-    fields.add(newLucene<SortField>(L"item_order", SortField::STRING, false));
+    fields.add(newLucene<SortField>(by_date ? field::kDate : field::kDocOrder, SortField::STRING, newest));
+    fields.add(newLucene<SortField>(field::kItemOrder, SortField::STRING, false));
     return TopFieldCollector::create(newLucene<Sort>(fields), wanted, false, true, false, true);
   }
 
   std::shared_ptr<const detail::FacetCache> facetCache(SearcherHolder& holder) const {
     std::call_once(holder.facets_built, [&] {
-      holder.facets = detail::FacetCache::build(holder.reader, {{"organization", L"org"},
-                                                                {"kind", L"kind"},
-                                                                {"year", L"year"},
-                                                                {"area", L"area"},
-                                                                {"person", L"person"},
-                                                                {"status", L"status"}});
+      holder.facets = detail::FacetCache::build(holder.reader, {{"organization", field::kOrg},
+                                                                {"kind", field::kKind},
+                                                                {"year", field::kYear},
+                                                                {"area", field::kArea},
+                                                                {"person", field::kPerson},
+                                                                {"status", field::kStatus}});
     });
     return holder.facets;
   }
@@ -332,7 +335,7 @@ class LuceneIndex final : public SearchIndex {
   // Commits what was written with the sequence it reaches; searches see it once the searcher reopens.
   Status commit(Sequence seq) {
     MapStringString data = MapStringString::newInstance();
-    data.put(L"last_seq", wide(std::to_string(seq)));
+    data.put(field::kLastSeq, wide(std::to_string(seq)));
     writer_->commit(data);
     last_applied_ = seq;
     return reopenSearcher();
@@ -372,7 +375,7 @@ class LuceneIndex final : public SearchIndex {
       const std::set<Id>& documents = changed.value();
       try {
         for (Id id : documents) {
-          writer_->deleteDocuments(newLucene<Term>(L"document_id", wide(std::to_string(id))));
+          writer_->deleteDocuments(newLucene<Term>(field::kDocumentId, wide(std::to_string(id))));
           Status st = addDocument(store, id);
           if (!st.ok() && st.code() != StatusCode::kNotFound) {
             recoverWriter();
@@ -438,35 +441,35 @@ class LuceneIndex final : public SearchIndex {
 
   DocumentPtr passageDocument(const Document& d, const Item& item, std::size_t position, const std::string& year) {
     auto ld = newLucene<Lucene::Document>();
-    keyword(ld, L"item_id", std::to_string(item.id), true);
-    keyword(ld, L"document_id", std::to_string(d.id), true);
-    keyword(ld, L"doc_order", zeroPadded(static_cast<std::size_t>(d.id)));
-    keyword(ld, L"item_order", zeroPadded(position));
-    keyword(ld, L"kind", documentKindName(d.kind));
+    keyword(ld, field::kItemId, std::to_string(item.id), true);
+    keyword(ld, field::kDocumentId, std::to_string(d.id), true);
+    keyword(ld, field::kDocOrder, zeroPadded(static_cast<std::size_t>(d.id)));
+    keyword(ld, field::kItemOrder, zeroPadded(position));
+    keyword(ld, field::kKind, documentKindName(d.kind));
     if (!year.empty()) {
-      keyword(ld, L"year", year);
-      keyword(ld, L"date", d.date);
+      keyword(ld, field::kYear, year);
+      keyword(ld, field::kDate, d.date);
     }
-    if (!d.organization.empty()) keyword(ld, L"org", d.organization);
-    keyword(ld, L"public", item.is_public ? "true" : "false");
-    keyword(ld, L"state", publicationStateName(item.adjusted_immediately ? PublicationState::kPublished : d.publication_state));
-    for (const auto& person : peopleOf(d, item)) keyword(ld, L"person", person);
+    if (!d.organization.empty()) keyword(ld, field::kOrg, d.organization);
+    keyword(ld, field::kPublic, item.is_public ? "true" : "false");
+    keyword(ld, field::kState, publicationStateName(item.adjusted_immediately ? PublicationState::kPublished : d.publication_state));
+    for (const auto& person : peopleOf(d, item)) keyword(ld, field::kPerson, person);
     // The areas a passage serves: its own links, and its document's.
     std::set<std::string> areas;
     for (const auto& l : d.links) {
       if (l.object_type == "document" || (l.object_type == "item" && l.item_index == position)) areas.insert(l.code);
     }
-    for (const auto& area : areas) keyword(ld, L"area", area);
+    for (const auto& area : areas) keyword(ld, field::kArea, area);
     std::set<std::string> statuses;
     // As it stands after the follow-ups of its thread; "overdue" is decided on the day of the search.
     for (const auto& a : item.assignments) statuses.insert(detail::statusTerm(a));
-    for (const auto& status : statuses) keyword(ld, L"status", status);
+    for (const auto& status : statuses) keyword(ld, field::kStatus, status);
     const std::string body = passageBody(item);
-    ld->add(newLucene<Field>(L"organization", wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));
-    ld->add(newLucene<Field>(L"title", wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
-    ld->add(newLucene<Field>(L"body", wide(body), Field::STORE_NO, Field::INDEX_ANALYZED));
+    ld->add(newLucene<Field>(field::kOrganization, wide(d.organization), Field::STORE_NO, Field::INDEX_ANALYZED));
+    ld->add(newLucene<Field>(field::kTitle, wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
+    ld->add(newLucene<Field>(field::kBody, wide(body), Field::STORE_NO, Field::INDEX_ANALYZED));
     if (with_parts_) {
-      ld->add(newLucene<Field>(L"parts", wide(d.title + "\n" + body), Field::STORE_NO, Field::INDEX_ANALYZED_NO_NORMS));
+      ld->add(newLucene<Field>(field::kParts, wide(d.title + "\n" + body), Field::STORE_NO, Field::INDEX_ANALYZED_NO_NORMS));
     }
     return ld;
   }

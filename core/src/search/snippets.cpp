@@ -1,4 +1,5 @@
 #include "snippets.h"
+#include "fields.h"
 
 #include <lucene++/BooleanClause.h>
 #include <lucene++/BooleanQuery.h>
@@ -129,7 +130,7 @@ std::string SnippetMaker::make(const AnalyzerPtr& analyzer, const std::string& t
   std::vector<Match> matches;
   auto analyze = [&](int32_t from, int32_t to) {
     TokenStreamPtr tokens = analyzer->reusableTokenStream(
-        L"body", newLucene<StringReader>(wide.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from))));
+        field::kBody, newLucene<StringReader>(wide.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from))));
     auto term = tokens->addAttribute<TermAttribute>();
     auto offset = tokens->addAttribute<OffsetAttribute>();
     tokens->reset();

@@ -1,4 +1,5 @@
 #include "status_terms.h"
+#include "fields.h"
 
 #include <lucene++/BooleanQuery.h>
 #include <lucene++/TermQuery.h>
@@ -37,12 +38,12 @@ QueryPtr statusQuery(const std::string& status, const std::string& today) {
   auto any = newLucene<BooleanQuery>(true);
   auto range = [&](AssignmentStatus s, const std::string& from, const std::string& to, bool include_to) {
     const std::string name = assignmentStatusName(s);
-    any->add(newLucene<TermRangeQuery>(L"status", wide(name + "@" + from), wide(name + "@" + to), true, include_to),
+    any->add(newLucene<TermRangeQuery>(field::kStatus, wide(name + "@" + from), wide(name + "@" + to), true, include_to),
              BooleanClause::SHOULD);
   };
   if (!pending(*wanted)) {
     if (*wanted != AssignmentStatus::kOverdue) {
-      any->add(newLucene<TermQuery>(newLucene<Term>(L"status", wide(status))), BooleanClause::SHOULD);
+      any->add(newLucene<TermQuery>(newLucene<Term>(field::kStatus, wide(status))), BooleanClause::SHOULD);
       return any;
     }
     // Overdue: pending, due before today.
@@ -50,7 +51,7 @@ QueryPtr statusQuery(const std::string& status, const std::string& today) {
     return any;
   }
   // Open or in progress: without a due date, or due today or later.
-  any->add(newLucene<TermQuery>(newLucene<Term>(L"status", wide(status))), BooleanClause::SHOULD);
+  any->add(newLucene<TermQuery>(newLucene<Term>(field::kStatus, wide(status))), BooleanClause::SHOULD);
   range(*wanted, today, "9999-12-31", true);
   return any;
 }

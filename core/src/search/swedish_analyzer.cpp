@@ -1,4 +1,5 @@
 #include "swedish_analyzer.h"
+#include "fields.h"
 
 #include <lucene++/KeywordAnalyzer.h>
 #include <lucene++/LowerCaseFilter.h>
@@ -194,9 +195,9 @@ HashSet<String> swedishStopWords() {
 }
 
 const std::vector<String>& keywordFields() {
-  static const std::vector<String> kFields = {L"kind",   L"year",   L"date",   L"document_id", L"item_id",
-                                              L"person", L"area",   L"status", L"org",         L"seq",
-                                              L"public", L"state"};
+  static const std::vector<String> kFields = {field::kKind,   field::kYear,   field::kDate,   field::kDocumentId, field::kItemId,
+                                              field::kPerson, field::kArea,   field::kStatus, field::kOrg,         L"seq",
+                                              field::kPublic, field::kState};
   return kFields;
 }
 
@@ -207,7 +208,7 @@ AnalyzerPtr newSwedishAnalyzer(CompoundMode mode, std::shared_ptr<const Decompou
 AnalyzerPtr newIndexAnalyzer(std::shared_ptr<const Decompounder> decompounder) {
   auto wrapper = boost::dynamic_pointer_cast<PerFieldAnalyzerWrapper>(
       withKeywords(newSwedishAnalyzer(CompoundMode::kKeep, decompounder)));
-  if (decompounder) wrapper->addAnalyzer(L"parts", newSwedishAnalyzer(CompoundMode::kPartsOnly, decompounder));
+  if (decompounder) wrapper->addAnalyzer(field::kParts, newSwedishAnalyzer(CompoundMode::kPartsOnly, decompounder));
   return wrapper;
 }
 
