@@ -459,7 +459,7 @@ void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerR
     }
     auto stored = followups.add(principal, id, f);
     if (!stored.ok()) return sendError(res, stored.status());
-    if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();  // the status facet follows at once
+    catchUpIndex(ctx);  // the status facet follows at once
     return sendAssignment(ctx, res, principal, id, HTTPResponse::HTTP_CREATED, today.value());
   }
   if (report_back_id != 0 || match_id != 0) {
@@ -473,7 +473,7 @@ void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerR
     Status st = report_back_id != 0 ? followups.decideReportBack(principal, id, report_back_id, confirm)
                                      : followups.decideMatch(principal, id, match_id, confirm);
     if (!st.ok()) return sendError(res, st);
-    if (ctx.tailer != nullptr) (void)ctx.tailer->catchUpNow();
+    catchUpIndex(ctx);
   }
   sendAssignment(ctx, res, principal, id, HTTPResponse::HTTP_OK, today.value());
 }

@@ -25,6 +25,7 @@
 #include "beslut/threads.h"
 #include "beslut/visibility.h"
 #include "http/auth.h"
+#include "http/upload.h"
 #include "api/json_output.h"
 
 namespace beslut::server {
@@ -45,63 +46,6 @@ Result<std::size_t> sizeParam(const std::map<std::string, std::string>& params, 
   return static_cast<std::size_t>(v);
 }
 
-// Reads at most `max` bytes of `in` into `out`; false if there was more.
-bool readLimited(std::istream& in, std::string& out, std::size_t max) {
-  char buffer[65536];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    if (out.size() + static_cast<std::size_t>(n) > max) return false;
-    out.append(buffer, static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-void drain(std::istream& stream) {
-  char sink[8192];
-  while (stream.read(sink, sizeof sink) || stream.gcount() > 0) {
-  }
-}
-
-// Keeps the part named "file" of a multipart form, up to a size limit. Poco
-// hands only parts with a file name to a PartHandler; a "file" field sent
-// without one arrives as an ordinary form value.
-class FilePartHandler : public Poco::Net::PartHandler {
- public:
-  explicit FilePartHandler(std::size_t max) : max_(max) {}
-
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
-    if (params.get("name", "") != "file" || found_) return drain(stream);
-    found_ = true;
-    filename_ = params.get("filename", "");
-    media_type_ = header.get("Content-Type", "");
-    too_large_ = !readLimited(stream, bytes_, max_);
-    if (too_large_) drain(stream);
-  }
-
-  bool found() const { return found_; }
-  bool tooLarge() const { return too_large_; }
-  std::string takeBytes() { return std::move(bytes_); }
-  const std::string& filename() const { return filename_; }
-  const std::string& mediaType() const { return media_type_; }
-
- private:
-  std::size_t max_;
-  bool found_ = false;
-  bool too_large_ = false;
-  std::string bytes_, filename_, media_type_;
-};
-
-// Makes a change visible to search before the answer goes out.
-void catchUpIndex(AppContext& ctx) {
-  if (ctx.tailer == nullptr) return;
-  Status st = ctx.tailer->catchUpNow();
-  if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after a change: " + st.toString());
-}
 
 // "areas": the document's links to strategy nodes, best first, with titles;
 // and each item's own under items[i].areas.
@@ -391,7 +335,7 @@ void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReque
   std::string bytes, filename, media_type;
   const std::string content_type = req.getContentType();
   if (Poco::icompare(content_type, 0, 19, "multipart/form-data") == 0) {
-    FilePartHandler part(max);
+    UploadedFile part(max);
     Poco::Net::HTMLForm form;
     form.setFieldLimit(20);
     form.setValueLengthLimit(static_cast<int>(std::min<std::size_t>(max, 1u << 30)));

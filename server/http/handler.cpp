@@ -183,4 +183,10 @@ std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRe
   return out;
 }
 
+void catchUpIndex(AppContext& ctx) {
+  if (ctx.tailer == nullptr) return;
+  Status st = ctx.tailer->catchUpNow();
+  if (!st.ok()) Poco::Logger::get("beslut.index").error("catch-up after a change: " + st.toString());
+}
+
 }  // namespace beslut::server

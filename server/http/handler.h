@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "app_context.h"
 #include "beslut/status.h"
 
 namespace beslut::server {
@@ -40,6 +41,9 @@ Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& reque
 // "http://host[:port]" of the request, for absolute links in feeds; a Host
 // header with anything but a host name, address and port becomes localhost.
 std::string baseUrl(const Poco::Net::HTTPServerRequest& request);
+
+// Makes a change visible to search before the answer goes out; a failure is logged (the store has it).
+void catchUpIndex(AppContext& ctx);
 
 // Query parameters of a request URI (last value wins).
 std::map<std::string, std::string> queryParameters(const Poco::Net::HTTPServerRequest& request);
