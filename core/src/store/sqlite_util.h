@@ -1,11 +1,18 @@
 // What the SQLite store and the account store share: a session pool that sets
-// each connection's pragmas, and a transaction helper. Internal to core.
+// each connection's pragmas, a transaction helper, and the one shape of every
+// call into the database (read, write). Internal to core.
 #pragma once
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
+#include <Poco/Exception.h>
 
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "beslut/status.h"
 
@@ -56,6 +63,53 @@ Status inTransaction(Poco::Data::Session& s, Fn&& body) {
 
 inline Status fromException(const std::string& what, const std::string& context) {
   return Status::ioError(context + ": " + what);
+}
+
+// What body(Session&) returns, and what read and write return for it: Status
+// for a body that returns nothing, else the body's Status or Result<T>.
+template <typename Fn>
+using BodyResult = decltype(std::declval<Fn&>()(std::declval<Poco::Data::Session&>()));
+template <typename Fn>
+using CallResult = std::conditional_t<std::is_void_v<BodyResult<Fn>>, Status, BodyResult<Fn>>;
+
+// Runs body(session) on a session of `pool` and returns what it returns
+// (a Status or a Result<T>); a Poco::Exception becomes
+// fromException(its text, what). No lock, no transaction: for reads, and for
+// bodies that take their own transactions.
+template <typename Fn>
+BodyResult<Fn> read(ConfiguredPool& pool, std::string_view what, Fn&& body) {
+  try {
+    Poco::Data::Session s = pool.get();
+    return body(s);
+  } catch (const Poco::Exception& e) {
+    return fromException(e.displayText(), std::string(what));
+  }
+}
+
+// Runs body(session) under `mutex` (SQLite has one writer: ours queue instead
+// of spinning on busy), on a session of `pool`, inside one transaction
+// (inTransaction: rolled back on any exception). Returns what the body returns
+// once committed (a Status or a Result<T>; Status::okStatus() for a body that
+// returns nothing); a Poco::Exception becomes fromException(its text, what).
+// A body that returns a failure still commits what it wrote before: return
+// failures before writing.
+template <typename Fn>
+CallResult<Fn> write(std::mutex& mutex, ConfiguredPool& pool, std::string_view what, Fn&& body) {
+  using Out = CallResult<Fn>;
+  std::lock_guard<std::mutex> lock(mutex);
+  try {
+    Poco::Data::Session s = pool.get();
+    if constexpr (std::is_void_v<BodyResult<Fn>>) {
+      return inTransaction(s, [&] { body(s); });
+    } else {
+      std::optional<Out> out;
+      Status st = inTransaction(s, [&] { out.emplace(body(s)); });
+      if (!st.ok()) return st;
+      return std::move(*out);
+    }
+  } catch (const Poco::Exception& e) {
+    return fromException(e.displayText(), std::string(what));
+  }
 }
 
 }  // namespace beslut::detail

@@ -17,8 +17,8 @@ AccountStore::~AccountStore() = default;
 namespace {
 
 using detail::ConfiguredPool;
-using detail::fromException;
-using detail::inTransaction;
+using detail::read;
+using detail::write;
 using Poco::Data::Session;
 using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
@@ -30,72 +30,41 @@ class SqliteAccounts final : public AccountStore {
   explicit SqliteAccounts(const std::string& path) : pool_(path, 4, 10000) {}
 
   Result<Id> addUser(const std::string& name, const std::string& password_hash, const Grant& grant) override {
-    std::lock_guard<std::mutex> lock(write_mutex_);
-    try {
-      Session s = pool_.get();
-      Id id = 0;
-      bool taken = false;
-      Status st = inTransaction(s, [&] {
-        Poco::Int64 count = 0;
-        std::string n = name;
-        s << "SELECT COUNT(*) FROM users WHERE name = ?", into(count), use(n), now;
-        if (count > 0) {
-          taken = true;
-          return;
-        }
-        std::string hash = password_hash, at = detail::nowIso();
-        s << "INSERT INTO users(name, password_hash, created_at) VALUES(?, ?, ?)", use(n), use(hash), use(at), now;
-        id = detail::lastInsertId(s);
-        insertGrant(s, id, grant);
-      });
-      if (!st.ok()) return st;
-      if (taken) return Status::alreadyExists("Det finns redan en användare som heter " + name);
+    return write(write_mutex_, pool_, "could not add the user", [&](Session& s) -> Result<Id> {
+      Poco::Int64 count = 0;
+      std::string n = name;
+      s << "SELECT COUNT(*) FROM users WHERE name = ?", into(count), use(n), now;
+      if (count > 0) return Status::alreadyExists("Det finns redan en användare som heter " + name);
+      std::string hash = password_hash, at = detail::nowIso();
+      s << "INSERT INTO users(name, password_hash, created_at) VALUES(?, ?, ?)", use(n), use(hash), use(at), now;
+      const Id id = detail::lastInsertId(s);
+      insertGrant(s, id, grant);
       return id;
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not add the user");
-    }
+    });
   }
 
   Status setPasswordHash(const std::string& name, const std::string& password_hash) override {
-    std::lock_guard<std::mutex> lock(write_mutex_);
-    try {
-      Session s = pool_.get();
-      bool found = false;
-      Status st = inTransaction(s, [&] {
-        std::vector<Poco::Int64> ids;
-        std::string n = name, hash = password_hash;
-        s << "SELECT id FROM users WHERE name = ?", into(ids), use(n), now;
-        if (ids.empty()) return;
-        found = true;
-        s << "UPDATE users SET password_hash = ? WHERE id = ?", use(hash), bind(ids.front()), now;
-        s << "DELETE FROM sessions WHERE user_id = ?", bind(ids.front()), now;
-        s << "DELETE FROM api_tokens WHERE user_id = ?", bind(ids.front()), now;  // a new password revokes them too
-      });
-      if (!st.ok()) return st;
-      return found ? Status::okStatus() : Status::notFound("Ingen användare heter " + name);
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not change the password");
-    }
+    return write(write_mutex_, pool_, "could not change the password", [&](Session& s) {
+      std::vector<Poco::Int64> ids;
+      std::string n = name, hash = password_hash;
+      s << "SELECT id FROM users WHERE name = ?", into(ids), use(n), now;
+      if (ids.empty()) return Status::notFound("Ingen användare heter " + name);
+      s << "UPDATE users SET password_hash = ? WHERE id = ?", use(hash), bind(ids.front()), now;
+      s << "DELETE FROM sessions WHERE user_id = ?", bind(ids.front()), now;
+      s << "DELETE FROM api_tokens WHERE user_id = ?", bind(ids.front()), now;  // a new password revokes them too
+      return Status::okStatus();
+    });
   }
 
   Status addGrant(const std::string& name, const Grant& grant) override {
-    std::lock_guard<std::mutex> lock(write_mutex_);
-    try {
-      Session s = pool_.get();
-      bool found = false;
-      Status st = inTransaction(s, [&] {
-        std::vector<Poco::Int64> ids;
-        std::string n = name;
-        s << "SELECT id FROM users WHERE name = ?", into(ids), use(n), now;
-        if (ids.empty()) return;
-        found = true;
-        insertGrant(s, ids.front(), grant);
-      });
-      if (!st.ok()) return st;
-      return found ? Status::okStatus() : Status::notFound("Ingen användare heter " + name);
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not grant the role");
-    }
+    return write(write_mutex_, pool_, "could not grant the role", [&](Session& s) {
+      std::vector<Poco::Int64> ids;
+      std::string n = name;
+      s << "SELECT id FROM users WHERE name = ?", into(ids), use(n), now;
+      if (ids.empty()) return Status::notFound("Ingen användare heter " + name);
+      insertGrant(s, ids.front(), grant);
+      return Status::okStatus();
+    });
   }
 
   Result<UserRecord> userByName(const std::string& name) const override {
@@ -105,8 +74,7 @@ class SqliteAccounts final : public AccountStore {
   Result<UserRecord> userById(Id id) const override { return loadUser("id = ?", "", id); }
 
   Result<std::vector<UserRecord>> users() const override {
-    try {
-      Session s = pool_.get();
+    return read(pool_, "could not read the users", [&](Session& s) -> Result<std::vector<UserRecord>> {
       std::vector<Poco::Int64> ids;
       s << "SELECT id FROM users ORDER BY name", into(ids), now;
       std::vector<UserRecord> out;
@@ -115,13 +83,11 @@ class SqliteAccounts final : public AccountStore {
         if (u.ok()) out.push_back(std::move(u).value());
       }
       return out;
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not read the users");
-    }
+    });
   }
 
   Status addSession(const SessionRecord& r) override {
-    return write("could not store the session", [&](Session& s) {
+    return write(write_mutex_, pool_, "could not store the session", [&](Session& s) {
       std::string id = r.id_hash, csrf = r.csrf_token;
       Poco::Int64 user = r.user_id, created = r.created_at, seen = r.last_seen_at;
       s << "INSERT INTO sessions(id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES(?, ?, ?, ?, ?)",
@@ -130,8 +96,7 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Result<std::optional<SessionRecord>> session(const std::string& id_hash) const override {
-    try {
-      Session s = pool_.get();
+    return read(pool_, "could not read the session", [&](Session& s) -> Result<std::optional<SessionRecord>> {
       std::vector<Poco::Int64> users, created, seen;
       std::vector<std::string> csrf;
       std::string id = id_hash;
@@ -139,13 +104,11 @@ class SqliteAccounts final : public AccountStore {
           into(csrf), into(created), into(seen), use(id), now;
       if (users.empty()) return std::optional<SessionRecord>();
       return std::optional<SessionRecord>(SessionRecord{id_hash, users[0], csrf[0], created[0], seen[0]});
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not read the session");
-    }
+    });
   }
 
   Status touchSession(const std::string& id_hash, std::int64_t at) override {
-    return write("could not update the session", [&](Session& s) {
+    return write(write_mutex_, pool_, "could not update the session", [&](Session& s) {
       std::string id = id_hash;
       Poco::Int64 when = at;
       s << "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", use(when), use(id), now;
@@ -153,14 +116,14 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Status removeSession(const std::string& id_hash) override {
-    return write("could not end the session", [&](Session& s) {
+    return write(write_mutex_, pool_, "could not end the session", [&](Session& s) {
       std::string id = id_hash;
       s << "DELETE FROM sessions WHERE id_hash = ?", use(id), now;
     });
   }
 
   Status addToken(Id user_id, const std::string& token_hash, const std::string& label) override {
-    return write("could not store the token", [&](Session& s) {
+    return write(write_mutex_, pool_, "could not store the token", [&](Session& s) {
       std::string hash = token_hash, l = label, at = detail::nowIso();
       Poco::Int64 user = user_id;
       s << "INSERT INTO api_tokens(user_id, token_hash, label, created_at) VALUES(?, ?, ?, ?)", use(user), use(hash),
@@ -169,20 +132,17 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Result<std::optional<Id>> userForToken(const std::string& token_hash) const override {
-    try {
-      Session s = pool_.get();
+    return read(pool_, "could not read the token", [&](Session& s) -> Result<std::optional<Id>> {
       std::vector<Poco::Int64> users;
       std::string hash = token_hash;
       s << "SELECT user_id FROM api_tokens WHERE token_hash = ?", into(users), use(hash), now;
       if (users.empty()) return std::optional<Id>();
       return std::optional<Id>(users.front());
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not read the token");
-    }
+    });
   }
 
   Status audit(const AuditEntry& e) override {
-    return write("could not write the audit log", [&](Session& s) {
+    return write(write_mutex_, pool_, "could not write the audit log", [&](Session& s) {
       std::string at = e.at.empty() ? detail::nowIso() : e.at, actor = e.actor, action = e.action, entity = e.entity,
                   before = e.before, after = e.after;
       Poco::Int64 id = e.entity_id;
@@ -192,8 +152,7 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Result<std::vector<AuditEntry>> auditLog(std::size_t limit, const std::string& entity, Id entity_id) const override {
-    try {
-      Session s = pool_.get();
+    return read(pool_, "could not read the audit log", [&](Session& s) -> Result<std::vector<AuditEntry>> {
       std::vector<Poco::Int64> ids, entity_ids;
       std::vector<std::string> ats, actors, actions, entities, befores, afters;
       std::string e = entity;
@@ -207,22 +166,10 @@ class SqliteAccounts final : public AccountStore {
         out[i] = {ids[i], ats[i], actors[i], actions[i], entities[i], entity_ids[i], befores[i], afters[i]};
       }
       return out;
-    } catch (const Poco::Exception& ex) {
-      return fromException(ex.displayText(), "could not read the audit log");
-    }
+    });
   }
 
  private:
-  template <typename Fn>
-  Status write(const char* context, Fn&& body) {
-    std::lock_guard<std::mutex> lock(write_mutex_);
-    try {
-      Session s = pool_.get();
-      return inTransaction(s, [&] { body(s); });
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), context);
-    }
-  }
 
   static void insertGrant(Session& s, Poco::Int64 user_id, const Grant& grant) {
     std::string role = roleName(grant.role), org = grant.role == Role::kAdministrator ? "" : grant.organization;
@@ -231,8 +178,7 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Result<UserRecord> loadUser(const std::string& where, const std::string& name, Id id) const {
-    try {
-      Session s = pool_.get();
+    return read(pool_, "could not read the user", [&](Session& s) -> Result<UserRecord> {
       std::vector<Poco::Int64> ids;
       std::vector<std::string> names, hashes, created;
       if (id != 0) {
@@ -253,9 +199,7 @@ class SqliteAccounts final : public AccountStore {
         if (auto r = parseRole(roles[i])) u.grants.push_back({*r, orgs[i]});
       }
       return u;
-    } catch (const Poco::Exception& e) {
-      return fromException(e.displayText(), "could not read the user");
-    }
+    });
   }
 
   mutable ConfiguredPool pool_;
