@@ -4,7 +4,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Nullable.h>
 
-#include "../followup/matching.h"
+#include "followup/matching.h"
 #include "store_rows.h"
 #include "store_sqlite.h"
 
