@@ -20,7 +20,4 @@ class MarkdownPlugin : public Extractor {
   Result<ExtractedText> extract(const ExtractInput& input) const override;
 };
 
-// The plain text of a CommonMark document (valid UTF-8 expected).
-std::string markdownToPlainText(std::string_view markdown);
-
 }  // namespace beslut::plugins

@@ -17,7 +17,6 @@
 #include <Poco/String.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
-#include <cmark.h>
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>

@@ -1,4 +1,5 @@
 // A document: its items, decisions, assignments and areas; the forms that correct and publish it.
+#include "beslut/markdown.h"
 #include "portal/common.h"
 #include "portal/portal.h"
 
@@ -187,11 +188,7 @@ void showDocumentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
   // before corrections (which may have taken out an identity number) and non-public marks.
   if (reader && d.original.media_type == "text/markdown" && d.original.size <= (1u << 20)) {
     if (auto bytes = store.original(d.original.sha256); bytes.ok()) {
-      char* html = cmark_markdown_to_html(bytes->data(), bytes->size(), CMARK_OPT_DEFAULT);
-      if (html != nullptr) {
-        data.set("markdown_html", std::string(html));
-        free(html);  // NOLINT: allocated by cmark with malloc
-      }
+      data.set("markdown_html", markdownToHtml(bytes.value()));
     }
   }
   if (reader) {  // the document's history from the audit log, for its body
