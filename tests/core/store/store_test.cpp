@@ -3,6 +3,7 @@
 
 #include "beslut/sha256.h"
 #include "beslut/store.h"
+#include "fixtures.h"
 #include "test_util.h"
 
 using namespace beslut;
@@ -11,30 +12,15 @@ using beslut::testing::TempDir;
 namespace {
 
 Document sampleDocument(const std::string& bytes) {
-  Document d;
-  d.kind = DocumentKind::kMinutes;
+  Document d = beslut::testing::testMinutes("Specifikt samverkansråd", bytes);
   d.title = "Protokoll SSR";
-  d.organization = "Specifikt samverkansråd";
-  d.date = "2018-09-28";
+  d.chair.clear();
   d.time = "09:00–12:00";
   d.place = "Lärken";
-  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false, {}, 1.0});
-  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekeberg kommun", true, {}, 1.0});
-  for (int i = 1; i <= 3; ++i) {
-    Item item;
-    item.number = std::to_string(i);
-    item.title = "Punkt " + std::to_string(i);
-    item.text = "Text för punkt " + std::to_string(i);
-    d.items.push_back(item);
-  }
+  d.attendees[1].affiliation = "Lekeberg kommun";
   d.items[1].decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {}, 1.0});
   d.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "2019-10", "i oktober 2019",
                                     AssignmentStatus::kOpen, 0, {}, 0.9, {}, {}, {}});
-  d.text = bytes;
-  d.original.sha256 = sha256Hex(bytes);
-  d.original.media_type = "text/plain";
-  d.original.filename = "protokoll.txt";
-  d.original.size = bytes.size();
   return d;
 }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.h"
+
 #include "beslut/corrections.h"
 
 using namespace beslut;
@@ -7,25 +9,14 @@ using namespace beslut;
 namespace {
 
 Document minutes() {
-  Document d;
-  d.kind = DocumentKind::kMinutes;
-  d.title = "Protokoll";
-  d.date = "2018-09-28";
+  Document d = beslut::testing::DocumentBuilder()
+                   .date("2018-09-28")
+                   .attendee("Håkan Söderman", "M", "ledamot")
+                   .item("13", "Övriga frågor")
+                   .decision("Informationen noteras", DecisionKind::kInformation, 0.8)
+                   .assignment("Ewa", "vara med som stöd")
+                   .build();
   d.evidence["date"] = {{10, 20}, 0.7};
-  Attendee a;
-  a.name = "Håkan Söderman";
-  a.party = "M";
-  a.role = "ledamot";
-  d.attendees.push_back(a);
-  Item item;
-  item.number = "13";
-  item.title = "Övriga frågor";
-  item.decisions.push_back({0, "Informationen noteras", DecisionKind::kInformation, {}, 0.8});
-  Assignment as;
-  as.assignee = "Ewa";
-  as.task = "vara med som stöd";
-  item.assignments.push_back(as);
-  d.items.push_back(item);
   return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include "beslut/search_index.h"
 #include "beslut/sha256.h"
+#include "fixtures.h"
 #include "test_util.h"
 
 using namespace beslut;
@@ -10,23 +11,11 @@ using beslut::testing::TempDir;
 namespace {
 
 Document makeDocument(const std::string& title, std::vector<std::pair<std::string, std::string>> items) {
-  Document d;
-  d.kind = DocumentKind::kMinutes;
-  d.title = title;
-  d.organization = "Regional tillväxtnämnd";
-  d.date = "2019-03-01";
+  beslut::testing::DocumentBuilder b;
+  b.title(title).organization("Regional tillväxtnämnd").date("2019-03-01");
   int n = 0;
-  for (auto& [t, text] : items) {
-    Item item;
-    item.number = std::to_string(++n);
-    item.title = t;
-    item.text = text;
-    d.items.push_back(item);
-    d.text += t + "\n" + text + "\n";
-  }
-  d.original.sha256 = sha256Hex(d.text);
-  d.original.size = d.text.size();
-  return d;
+  for (auto& [t, text] : items) b.item(std::to_string(++n), t, text);
+  return b.build();
 }
 
 Id add(Store& store, const Document& d) {

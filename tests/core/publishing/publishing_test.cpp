@@ -3,6 +3,7 @@
 #include "beslut/publishing.h"
 #include "beslut/sha256.h"
 #include "beslut/visibility.h"
+#include "fixtures.h"
 #include "test_util.h"
 
 using namespace beslut;
@@ -12,27 +13,7 @@ namespace {
 
 const std::string kBody = "Specifikt samverkansråd";
 
-Document minutes(const std::string& bytes) {
-  Document d;
-  d.kind = DocumentKind::kMinutes;
-  d.title = "Protokoll";
-  d.organization = kBody;
-  d.date = "2018-09-28";
-  d.chair = "Irén Lejegren";
-  d.attendees.push_back({"Irén Lejegren", "S", "ordförande", "Region Örebro län", false, {}, 1.0});
-  d.attendees.push_back({"Håkan Söderman", "M", "vice ordförande", "Lekebergs kommun", true, {}, 1.0});
-  for (int i = 1; i <= 3; ++i) {
-    Item item;
-    item.number = std::to_string(i);
-    item.title = "Punkt " + std::to_string(i);
-    item.text = "Text för punkt " + std::to_string(i);
-    d.items.push_back(item);
-  }
-  d.text = bytes;
-  d.original.sha256 = sha256Hex(bytes);
-  d.original.filename = "p.txt";
-  return d;
-}
+Document minutes(const std::string& bytes) { return beslut::testing::testMinutes(kBody, bytes); }
 
 struct Fixture {
   TempDir dir;
