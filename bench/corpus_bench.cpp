@@ -216,10 +216,10 @@ std::uintmax_t pathSize(const fs::path& p) {
 // Corpus and queries
 
 struct CorpusFile {
-  std::string rel;     // path relative to the corpus folder
-  std::string bytes;   // the file, as Beslut imports it
-  std::string title;   // plain text for FTS5 and Xapian: the first "# " line
-  std::string body;    // and everything else
+  std::string rel;    // path relative to the corpus folder
+  std::string bytes;  // the file, as Beslut imports it
+  std::string title;  // plain text for FTS5 and Xapian: the first "# " line
+  std::string body;   // and everything else
 };
 
 std::vector<CorpusFile> loadCorpus(const Options& o, std::uintmax_t& total_bytes) {
@@ -268,7 +268,7 @@ std::vector<CorpusFile> loadCorpus(const Options& o, std::uintmax_t& total_bytes
 }
 
 struct Query {
-  std::string text;       // Beslut syntax
+  std::string text;          // Beslut syntax
   bool beslut_only = false;  // kind:, year:, date:, organization: filters
   bool filter = false;       // any field filter (title: included)
 };
@@ -361,8 +361,8 @@ struct Latency {
   std::vector<double> ms;  // one per timed query
   double total_s = 0;
   std::size_t errors = 0;
-  std::size_t zero_hits = 0;  // in the last round
-  double mean_hits = 0;       // hits returned per query (≤ 10), last round
+  std::size_t zero_hits = 0;                  // in the last round
+  double mean_hits = 0;                       // hits returned per query (≤ 10), last round
   std::vector<std::size_t> zero_hit_queries;  // query indexes, last round
   double percentile(double p) const {
     if (ms.empty()) return 0;
@@ -381,7 +381,9 @@ struct Latency {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
   }
-  double mean() const { return ms.empty() ? 0 : std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size()); }
+  double mean() const {
+    return ms.empty() ? 0 : std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
+  }
   double qps() const { return total_s > 0 ? static_cast<double>(ms.size()) / total_s : 0; }
 };
 
@@ -439,8 +441,8 @@ std::unique_ptr<beslut::server::Runtime> openStack(const Options& o, const fs::p
 struct BeslutImport {
   std::size_t files = 0, imported = 0, skipped = 0, failed = 0;
   std::size_t passages = 0;
-  double import_s = 0;   // parse + store (Ingest::importFile)
-  double catchup_s = 0;  // index (SearchIndex::catchUp)
+  double import_s = 0;     // parse + store (Ingest::importFile)
+  double catchup_s = 0;    // index (SearchIndex::catchUp)
   double read_back_s = 0;  // Store::document of every document, as catchUp reads them (a separate pass)
   std::uintmax_t bytes = 0;
   std::uintmax_t index_bytes = 0, db_bytes = 0, wal_bytes = 0;
@@ -476,8 +478,8 @@ BeslutImport importBeslut(beslut::server::Runtime& stack, const std::vector<Corp
     }
     if (Clock::now() - last > std::chrono::seconds(15)) {
       last = Clock::now();
-      progress("  imported " + std::to_string(std::min(count, first + kBatch)) + "/" + std::to_string(count) +
-               " in " + fmt(secondsSince(t0), 0) + " s");
+      progress("  imported " + std::to_string(std::min(count, first + kBatch)) + "/" + std::to_string(count) + " in " +
+               fmt(secondsSince(t0), 0) + " s");
     }
   }
   r.import_s = secondsSince(t0);
@@ -502,8 +504,7 @@ BeslutImport importBeslut(beslut::server::Runtime& stack, const std::vector<Corp
 
 Latency queryBeslut(beslut::SearchIndex& index, const beslut::Store& store, const std::vector<Query>& queries,
                     const std::vector<std::size_t>& which, int rounds,
-                    std::map<std::string, std::size_t>* errors = nullptr, std::size_t limit = 10,
-                    bool facets = true) {
+                    std::map<std::string, std::size_t>* errors = nullptr, std::size_t limit = 10, bool facets = true) {
   return measure(which, rounds, [&](std::size_t i) -> int {
     // As GET /api/v1/search asks by default: facets over the whole result set,
     // public passages only, ten hits with snippets.
@@ -671,8 +672,7 @@ int fts5SwedishTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text
     const char* tok = t->word.data();
     int tok_len = static_cast<int>(t->word.size());
     if (!prefix && tok_len < 200) {
-      const sb_symbol* stemmed =
-          t->lib->stem(t->stemmer, reinterpret_cast<const sb_symbol*>(t->word.data()), tok_len);
+      const sb_symbol* stemmed = t->lib->stem(t->stemmer, reinterpret_cast<const sb_symbol*>(t->word.data()), tok_len);
       if (stemmed) {
         tok = reinterpret_cast<const char*>(stemmed);
         tok_len = t->lib->length(t->stemmer);
@@ -1057,7 +1057,8 @@ int run(const Options& o) {
   rss.push_back({"Beslut import", peakRssKiB()});
   {
     Table t{"1. Beslut import (Ingest::importFiles, 256 a batch, + SearchIndex::catchUp)",
-            {"phase", "seconds", "docs/s", "MB/s", "share"}, {}};
+            {"phase", "seconds", "docs/s", "MB/s", "share"},
+            {}};
     double total = bi.total_s();
     auto row = [&](const std::string& name, double s) {
       t.add({name, fmt(s, 2), fmt(static_cast<double>(bi.files) / s, 0), fmt(mb / s, 2), pct(s / total)});
@@ -1191,7 +1192,8 @@ int run(const Options& o) {
     for (std::size_t k = 0; k < common.size(); ++k) slow.push_back({b_common.medianOf(k, common.size()), k});
     std::sort(slow.rbegin(), slow.rend());
     Table st{"4b. The 12 slowest queries for Beslut (median ms per query, common set)",
-             {"query", "Beslut", "no facets", "limit=1", "FTS5", "Xapian"}, {}};
+             {"query", "Beslut", "no facets", "limit=1", "FTS5", "Xapian"},
+             {}};
     for (std::size_t j = 0; j < std::min<std::size_t>(12, slow.size()); ++j) {
       std::size_t k = slow[j].second;
       st.add({queries[common[k]].text, fmt(slow[j].first, 2), fmt(b_nofacets.medianOf(k, common.size()), 2),
@@ -1226,7 +1228,8 @@ int run(const Options& o) {
       scales.push_back({1.0, bi.files, bi.passages, bi.total_s(), b_all});
       continue;
     }
-    std::size_t n = std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(f * static_cast<double>(files.size()))));
+    std::size_t n = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::llround(f * static_cast<double>(files.size()))));
     progress("scaling: Beslut on the first " + std::to_string(n) + " files");
     const fs::path dir = work / ("beslut-f" + std::to_string(static_cast<int>(std::lround(f * 100))));
     auto s_stack = openStack(o, dir);
@@ -1239,7 +1242,8 @@ int run(const Options& o) {
   rss.push_back({"scaling", peakRssKiB()});
   {
     Table t{"5. Scaling: Beslut on the first part of the files (by path), all queries",
-            {"corpus", "files", "passages", "import s", "median ms", "p95 ms", "mean ms", "queries/s", "median vs smallest"},
+            {"corpus", "files", "passages", "import s", "median ms", "p95 ms", "mean ms", "queries/s",
+             "median vs smallest"},
             {}};
     for (const auto& s : scales) {
       t.add({pct(s.fraction), std::to_string(s.files), std::to_string(s.passages), fmt(s.import_s, 2),
@@ -1247,7 +1251,8 @@ int run(const Options& o) {
              ratio(s.lat.percentile(50), scales.front().lat.percentile(50))});
     }
     t.print();
-    note("The first files by path are the folders arendeforteckningar … kommenterade-dagordningar: not a random sample.");
+    note(
+        "The first files by path are the folders arendeforteckningar … kommenterade-dagordningar: not a random sample.");
   }
 
   // 7. Restart: a fresh stack over the 100% data, timed until ready.
@@ -1302,8 +1307,7 @@ int run(const Options& o) {
     std::string line;
     while (std::getline(in, line)) std::cout << "  | " << line << "\n";
     rss.push_back({"HTTP", peakRssKiB()});
-    Table t{"6. HTTP: 32 keep-alive clients, 2 wrk threads, loopback, GET /api/v1/search?q=…",
-            {"figure", "value"}, {}};
+    Table t{"6. HTTP: 32 keep-alive clients, 2 wrk threads, loopback, GET /api/v1/search?q=…", {"figure", "value"}, {}};
     t.add({"queries cycled", std::to_string(wrk_queries)});
     t.add({"requests", fmt(wrk.requests, 0)});
     t.add({"requests/s", fmt(wrk.rps, 0)});
@@ -1333,7 +1337,8 @@ int run(const Options& o) {
     note("The process holds the whole corpus in memory (" + mib(corpus_bytes) + " of text, read once).");
   }
   {
-    Table t{"Summary: goals of the issue (reported, not asserted)", {"goal", "Beslut", "reference", "ratio", "target", "met"},
+    Table t{"Summary: goals of the issue (reported, not asserted)",
+            {"goal", "Beslut", "reference", "ratio", "target", "met"},
             {}};
     double r1 = bi.total_s() / fts.index_s;
     t.add({"import end to end vs FTS5 bare indexing", fmt(bi.total_s(), 2) + " s", fmt(fts.index_s, 2) + " s",
@@ -1361,14 +1366,16 @@ int run(const Options& o) {
       t.add({"HTTP", "skipped", "", "", "", ""});
     }
     t.add({"start to ready (fresh stack, 100% data)", fmt(ready_s, 3) + " s", "", "", "", ""});
-    t.add({"query median 10% → 100%", scales.size() > 1 ? fmt(scales.front().lat.percentile(50), 3) + " → " +
-                                                                fmt(scales.back().lat.percentile(50), 3) + " ms"
-                                                          : "-",
+    t.add({"query median 10% → 100%",
+           scales.size() > 1
+               ? fmt(scales.front().lat.percentile(50), 3) + " → " + fmt(scales.back().lat.percentile(50), 3) + " ms"
+               : "-",
            "", scales.size() > 1 ? ratio(scales.back().lat.percentile(50), scales.front().lat.percentile(50)) : "-", "",
            ""});
     t.print();
   }
-  std::cout << "\nLoad average at the end: " << loadAverage() << "\nTotal bench time " << fmt(secondsSince(started), 0) << " s\n";
+  std::cout << "\nLoad average at the end: " << loadAverage() << "\nTotal bench time " << fmt(secondsSince(started), 0)
+            << " s\n";
   return 0;
 }
 

@@ -211,8 +211,7 @@ int main(int argc, char** argv) {
   if (!corpus.empty())
     failures += scoreSet(reader, "Dev assignments (shared/dev-assignments)", shared / "dev-assignments" / "gold",
                          corpus, "source", GoldKind::kAssignmentPage, misses);
-  else
-    std::printf("\nDev assignments: skipped (no --corpus)\n");
+  else std::printf("\nDev assignments: skipped (no --corpus)\n");
   if (!corpus.empty()) scanCorpus(reader, corpus);
   return failures ? 1 : 0;
 }

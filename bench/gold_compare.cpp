@@ -44,8 +44,8 @@ void Table::print(std::FILE* out, const std::string& heading, bool with_misses) 
   std::fprintf(out, "%-28s %5s %5s %5s %7s %7s %7s\n", "field", "TP", "FP", "FN", "P", "R", "F1");
   for (const auto& f : order) {
     const Counts& c = rows.at(f);
-    std::fprintf(out, "%-28s %5d %5d %5d %7.3f %7.3f %7.3f%s\n", f.c_str(), c.tp, c.fp, c.fn, c.precision(),
-                 c.recall(), c.f1(), c.stated() ? "" : "  (not stated in gold)");
+    std::fprintf(out, "%-28s %5d %5d %5d %7.3f %7.3f %7.3f%s\n", f.c_str(), c.tp, c.fp, c.fn, c.precision(), c.recall(),
+                 c.f1(), c.stated() ? "" : "  (not stated in gold)");
   }
   std::string weakest;
   double low = 0;
@@ -178,9 +178,9 @@ double overlap(const std::string& a, const std::string& b) {
 
 // Share of the gold's content words (first 5 letters) found in `got`.
 double coverage(const std::string& gold, const std::string& got) {
-  static const std::set<std::string> kStop = {"och", "i", "att", "för", "med", "om", "på", "av", "till", "som",
-                                              "en", "ett", "de", "den", "det", "är", "vid", "via", "även", "där",
-                                              "ska", "kan", "har", "från", "under", "samt", "sitt", "sin"};
+  static const std::set<std::string> kStop = {
+      "och", "i",  "att", "för", "med",  "om",  "på",  "av",  "till", "som",  "en",    "ett",  "de",   "den",
+      "det", "är", "vid", "via", "även", "där", "ska", "kan", "har",  "från", "under", "samt", "sitt", "sin"};
   auto stem = [](const std::string& w) {
     // first 5 characters, counting a two-byte UTF-8 letter as one
     std::string out;
@@ -252,10 +252,10 @@ using Show = std::function<std::string(std::size_t)>;
 // A list row; `same(i, j)` is a bool (exact key) or a score compared with `threshold`.
 template <typename Same>
 std::vector<std::pair<std::size_t, std::size_t>> listRow(Table& t, const std::string& field, std::size_t ng,
-                                                          std::size_t ne, Same same, Show showGold, Show showGot,
-                                                          const std::string& where, double threshold = 1.0) {
-  auto pairs = matchLists(ng, ne, [&](std::size_t i, std::size_t j) { return static_cast<double>(same(i, j)); },
-                          threshold);
+                                                         std::size_t ne, Same same, Show showGold, Show showGot,
+                                                         const std::string& where, double threshold = 1.0) {
+  auto pairs = matchLists(
+      ng, ne, [&](std::size_t i, std::size_t j) { return static_cast<double>(same(i, j)); }, threshold);
   Counts& c = t[field];
   c.tp += static_cast<int>(pairs.size());
   c.fn += static_cast<int>(ng - pairs.size());
@@ -287,19 +287,20 @@ void compareMinutes(Table& t, const Object::Ptr& gold, const Object::Ptr& got, c
   if (gold->has("adjusters")) {
     auto ga = arr(gold, "adjusters"), ea = arr(got, "adjusters");
     listRow(
-        t, "adjusters", ga->size(), ea->size(), [&](std::size_t i, std::size_t j) { return norm(at(ga, i)) == norm(at(ea, j)); },
+        t, "adjusters", ga->size(), ea->size(),
+        [&](std::size_t i, std::size_t j) { return norm(at(ga, i)) == norm(at(ea, j)); },
         [&](std::size_t i) { return at(ga, i); }, [&](std::size_t j) { return at(ea, j); }, where);
   }
   if (gold->has("attendees")) {
     auto ga = arr(gold, "attendees"), ea = arr(got, "attendees");
     auto name = [](const Array::Ptr& a, std::size_t i) { return norm(field(obj(a, i), "name")); };
     auto pairs = listRow(
-        t, "attendees", ga->size(), ea->size(), [&](std::size_t i, std::size_t j) { return name(ga, i) == name(ea, j); },
+        t, "attendees", ga->size(), ea->size(),
+        [&](std::size_t i, std::size_t j) { return name(ga, i) == name(ea, j); },
         [&](std::size_t i) { return name(ga, i); }, [&](std::size_t j) { return name(ea, j); }, where);
     for (auto [i, j] : pairs)
       for (const char* f : {"party", "role", "municipality"})
-        scalar(t, std::string("attendees.") + f, field(obj(ga, i), f), field(obj(ea, j), f),
-               where + " " + name(ga, i));
+        scalar(t, std::string("attendees.") + f, field(obj(ga, i), f), field(obj(ea, j), f), where + " " + name(ga, i));
   }
   if (!gold->has("items")) return;
   auto gi = arr(gold, "items"), ei = arr(got, "items");
@@ -339,8 +340,7 @@ void compareMinutes(Table& t, const Object::Ptr& gold, const Object::Ptr& got, c
         t, "items.assignments", gs->size(), es->size(),
         [&](std::size_t a, std::size_t b) { return overlap(key(obj(gs, a)), key(obj(es, b))); },
         [&](std::size_t a) { return key(obj(gs, a)); }, [&](std::size_t b) { return key(obj(es, b)); }, w, 0.7);
-    for (auto [a, b] : ap)
-      scalar(t, "items.assignments.due", field(obj(gs, a), "due"), field(obj(es, b), "due"), w);
+    for (auto [a, b] : ap) scalar(t, "items.assignments.due", field(obj(gs, a), "due"), field(obj(es, b), "due"), w);
   }
   // Decisions and assignments of unmatched items count as missed or extra.
   for (std::size_t i = 0; i < gi->size(); ++i)

@@ -12,7 +12,7 @@ namespace beslut::server {
 
 struct AppContext {
   Runtime& runtime;
-  IndexTailer* tailer;  // null when this process does not own the index
+  IndexTailer* tailer;                 // null when this process does not own the index
   std::shared_ptr<const Pages> pages;  // content/templates
 };
 

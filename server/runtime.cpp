@@ -35,7 +35,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
     auto decompounder = Decompounder::fromHunspell(settings.dictionary);
     if (!decompounder.ok()) {
       return Status(decompounder.status().code(),
-                    decompounder.status().message() + " (beslut.search.dictionary; install hunspell-sv or set it empty)");
+                    decompounder.status().message() +
+                        " (beslut.search.dictionary; install hunspell-sv or set it empty)");
     }
     index_options.decompounder = decompounder.value();
   }

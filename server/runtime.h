@@ -18,8 +18,8 @@
 namespace beslut::server {
 
 enum class IndexMode {
-  kWritable,          // fail if another process holds the index
-  kWritableIfFree,    // open read-only (or not at all) if another process holds it
+  kWritable,        // fail if another process holds the index
+  kWritableIfFree,  // open read-only (or not at all) if another process holds it
   kReadOnly,
 };
 

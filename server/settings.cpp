@@ -78,8 +78,7 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& c, const 
   }
 }
 
-Result<Settings> loadSettings(const std::string& config_file,
-                              const std::map<std::string, std::string>& overrides) {
+Result<Settings> loadSettings(const std::string& config_file, const std::map<std::string, std::string>& overrides) {
   const std::string prefix = executablePrefix();
   try {
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> config(new Poco::Util::LayeredConfiguration);

@@ -13,11 +13,11 @@
 namespace beslut::server {
 
 struct Settings {
-  std::string prefix;       // installation (or build-tree) prefix
-  std::string data_dir;     // absolute
-  std::string plugin_dir;   // absolute
+  std::string prefix;                     // installation (or build-tree) prefix
+  std::string data_dir;                   // absolute
+  std::string plugin_dir;                 // absolute
   std::set<std::string> enabled_plugins;  // empty: all
-  std::string content_dir;  // absolute
+  std::string content_dir;                // absolute
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 64;
@@ -27,12 +27,13 @@ struct Settings {
   int timeout_seconds = 30;
   std::size_t max_upload_bytes = 50 * 1024 * 1024;
   int index_poll_ms = 500;
-  std::string dictionary;  // hunspell .dic for compound splitting; empty: none
+  std::string dictionary;    // hunspell .dic for compound splitting; empty: none
   std::string taxonomy_dir;  // strategies to link to (*.json); empty: none
-  std::string chartjs = "/usr/share/javascript/chart.js/chart.min.js";  // Debian's libjs-chart.js, served as /static/chart.min.js
-  bool secure_cookies = true;        // the session cookie's Secure flag (HTTPS, or loopback in browsers)
-  int session_idle_minutes = 30;     // a session unused this long ends
-  int session_absolute_hours = 12;   // every session ends this long after login
+  std::string chartjs =
+      "/usr/share/javascript/chart.js/chart.min.js";  // Debian's libjs-chart.js, served as /static/chart.min.js
+  bool secure_cookies = true;       // the session cookie's Secure flag (HTTPS, or loopback in browsers)
+  int session_idle_minutes = 30;    // a session unused this long ends
+  int session_absolute_hours = 12;  // every session ends this long after login
 
   std::string databasePath() const { return data_dir + "/beslut.db"; }
   std::string indexDir() const { return data_dir + "/index"; }
@@ -46,8 +47,7 @@ Result<Settings> settingsFrom(const Poco::Util::AbstractConfiguration& config, c
 
 // Loads <prefix>/etc/beslut.properties (if present), then `config_file` (if
 // not empty), then `overrides` (keys such as "beslut.data.dir").
-Result<Settings> loadSettings(const std::string& config_file,
-                              const std::map<std::string, std::string>& overrides);
+Result<Settings> loadSettings(const std::string& config_file, const std::map<std::string, std::string>& overrides);
 
 // Default properties file of an installation: <prefix>/etc/beslut.properties.
 std::string defaultPropertiesPath(const std::string& prefix);

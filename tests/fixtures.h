@@ -14,18 +14,43 @@ namespace beslut::testing {
 
 class DocumentBuilder {
  public:
-  DocumentBuilder() { d_.kind = DocumentKind::kMinutes; d_.title = "Protokoll"; }
+  DocumentBuilder() {
+    d_.kind = DocumentKind::kMinutes;
+    d_.title = "Protokoll";
+  }
 
-  DocumentBuilder& kind(DocumentKind k) { d_.kind = k; return *this; }
-  DocumentBuilder& title(std::string t) { d_.title = std::move(t); return *this; }
-  DocumentBuilder& organization(std::string o) { d_.organization = std::move(o); return *this; }
-  DocumentBuilder& date(std::string v) { d_.date = std::move(v); return *this; }
-  DocumentBuilder& time(std::string v) { d_.time = std::move(v); return *this; }
-  DocumentBuilder& place(std::string v) { d_.place = std::move(v); return *this; }
-  DocumentBuilder& chair(std::string v) { d_.chair = std::move(v); return *this; }
+  DocumentBuilder& kind(DocumentKind k) {
+    d_.kind = k;
+    return *this;
+  }
+  DocumentBuilder& title(std::string t) {
+    d_.title = std::move(t);
+    return *this;
+  }
+  DocumentBuilder& organization(std::string o) {
+    d_.organization = std::move(o);
+    return *this;
+  }
+  DocumentBuilder& date(std::string v) {
+    d_.date = std::move(v);
+    return *this;
+  }
+  DocumentBuilder& time(std::string v) {
+    d_.time = std::move(v);
+    return *this;
+  }
+  DocumentBuilder& place(std::string v) {
+    d_.place = std::move(v);
+    return *this;
+  }
+  DocumentBuilder& chair(std::string v) {
+    d_.chair = std::move(v);
+    return *this;
+  }
   DocumentBuilder& attendee(std::string name, std::string party, std::string role, std::string affiliation = {},
                             bool adjuster = false) {
-    d_.attendees.push_back({std::move(name), std::move(party), std::move(role), std::move(affiliation), adjuster, {}, 1.0});
+    d_.attendees.push_back(
+        {std::move(name), std::move(party), std::move(role), std::move(affiliation), adjuster, {}, 1.0});
     return *this;
   }
   // An item (§); its text also goes into the document's text.
@@ -40,7 +65,8 @@ class DocumentBuilder {
   }
   // Items "1".."n" titled "Punkt N" with the text "Text för punkt N".
   DocumentBuilder& numberedItems(int n) {
-    for (int i = 1; i <= n; ++i) item(std::to_string(i), "Punkt " + std::to_string(i), "Text för punkt " + std::to_string(i));
+    for (int i = 1; i <= n; ++i)
+      item(std::to_string(i), "Punkt " + std::to_string(i), "Text för punkt " + std::to_string(i));
     return *this;
   }
   // A decision or an assignment of the last item added.

@@ -11,8 +11,8 @@ constexpr std::size_t kMaxLine = 300;
 constexpr std::size_t kWindow = 1 << 20;
 
 bool endsWithFunctionWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 16> kWords = {
-      "och", "i", "för", "att", "som", "av", "med", "till", "på", "om", "en", "ett", "det", "den", "är", "vid"};
+  static constexpr std::array<std::string_view, 16> kWords = {"och", "i",  "för", "att", "som", "av",  "med", "till",
+                                                              "på",  "om", "en",  "ett", "det", "den", "är",  "vid"};
   std::size_t sp = lower.rfind(' ');
   std::string_view last = sp == std::string_view::npos ? lower : lower.substr(sp + 1);
   for (auto w : kWords)
@@ -121,8 +121,8 @@ std::string findTitle(std::string_view text) {
   std::size_t b = wb;
   while (b > 0 && lower[b - 1] != ' ' && lower[b - 1] != '\n') --b;
   std::string_view prevWord = std::string_view(lower).substr(b, wb - b);
-  static constexpr std::array<std::string_view, 7> kAdjectives = {
-      "regional", "kommunal", "lokal", "gemensam", "länsgemensam", "ny", "övergripande"};
+  static constexpr std::array<std::string_view, 7> kAdjectives = {"regional",     "kommunal", "lokal",       "gemensam",
+                                                                  "länsgemensam", "ny",       "övergripande"};
   for (auto a : kAdjectives)
     if (prevWord == a) begin = b;
   static constexpr std::array<std::string_view, 14> kStops = {

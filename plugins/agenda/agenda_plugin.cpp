@@ -12,8 +12,8 @@ constexpr std::size_t kMaxTitle = 300;
 
 
 constexpr std::array<std::string_view, 9> kAgendaWords = {
-    "kallelse",        "föredragningslista", "dagordning",   "kommenterad dagordning", "ärendelista",
-    "ärendeförteckning", "regeringsärenden", "sammanträdeslista", "underrättelse om sammanträde"};
+    "kallelse",          "föredragningslista", "dagordning",        "kommenterad dagordning",      "ärendelista",
+    "ärendeförteckning", "regeringsärenden",   "sammanträdeslista", "underrättelse om sammanträde"};
 
 }  // namespace
 
@@ -44,7 +44,8 @@ Result<Document> AgendaPlugin::parse(std::string_view input) const {
   if (!doc.ok()) return doc;
   doc.value().kind = DocumentKind::kAgenda;
   doc.value().plugin = name();
-  doc.value().evidence["kind"] = Evidence{{0, std::min<std::size_t>(doc.value().text.size(), doc.value().title.size())}, 0.8};
+  doc.value().evidence["kind"] = Evidence{{0, std::min<std::size_t>(doc.value().text.size(), doc.value().title.size())},
+                                          0.8};
   return doc;
 }
 

@@ -25,8 +25,8 @@ bool givesAssignment(std::string_view head) {
 }
 
 bool decisionTitle(const std::string& t) {
-  for (std::string_view w : {"protokollsbilaga", "beslutsuppteckning", "sammanfattning av beslut", "beslut i korthet",
-                             "regeringsbeslut"})
+  for (std::string_view w :
+       {"protokollsbilaga", "beslutsuppteckning", "sammanfattning av beslut", "beslut i korthet", "regeringsbeslut"})
     if (t.find(w) != std::string::npos) return true;
   return t == "beslut" || t.starts_with("beslut om ") || t.starts_with("beslut:") || t.ends_with("s beslut");
 }

@@ -21,8 +21,7 @@ constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument
 constexpr const char* kDocumentPart = "word/document.xml";
 constexpr const char* kNotZip = "Filen är inte ett Word-dokument (docx): den är inte en giltig zip-fil.";
 constexpr const char* kDamaged = "Word-filen är skadad eller kan inte läsas.";
-constexpr const char* kBomb =
-    "Word-filens innehåll blir för stort när det packas upp (möjlig zip-bomb).";
+constexpr const char* kBomb = "Word-filens innehåll blir för stort när det packas upp (möjlig zip-bomb).";
 
 std::string lowerAscii(std::string s) {
   for (char& c : s)
@@ -73,8 +72,8 @@ ParagraphKind paragraphKind(const pugi::xml_node& p) {
   pugi::xml_node ppr = p.child("w:pPr");
   if (!ppr) return k;
   std::string style = lowerAscii(ppr.child("w:pStyle").attribute("w:val").as_string());
-  k.heading = style.starts_with("heading") || style.starts_with("rubrik") || style == "title" ||
-              style == "titel" || ppr.child("w:outlineLvl");
+  k.heading = style.starts_with("heading") || style.starts_with("rubrik") || style == "title" || style == "titel" ||
+              ppr.child("w:outlineLvl");
   k.list = !k.heading && ppr.child("w:numPr");
   return k;
 }
@@ -137,9 +136,8 @@ std::string bodyText(const pugi::xml_node& body) {
       appendText("\n");
     } else if (is(n, "w:noBreakHyphen")) {
       appendText("-");
-    } else if (is(n, "mc:Fallback") || is(n, "w:pPr") || is(n, "w:rPr") || is(n, "w:delText") ||
-               is(n, "w:instrText") || is(n, "w:tblPr") || is(n, "w:tcPr") || is(n, "w:trPr") ||
-               is(n, "w:sectPr") || is(n, "w:del")) {
+    } else if (is(n, "mc:Fallback") || is(n, "w:pPr") || is(n, "w:rPr") || is(n, "w:delText") || is(n, "w:instrText") ||
+               is(n, "w:tblPr") || is(n, "w:tcPr") || is(n, "w:trPr") || is(n, "w:sectPr") || is(n, "w:del")) {
       return false;  // formatting, deleted text, field codes, duplicate fallback content
     }
     return true;
@@ -208,8 +206,8 @@ Result<std::string> wordprocessingMlToText(std::string_view xml) {
   pugi::xml_document doc;
   // No DTD processing in pugixml: entities other than the five predefined and
   // character references are never expanded (no "billion laughs").
-  pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
+  pugi::xml_parse_result parsed = doc.load_buffer(
+      xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
   if (!parsed)
     return Status::invalidArgument("Word-filen är skadad: felaktig XML i word/document.xml (" +
                                    std::string(parsed.description()) + " vid position " +

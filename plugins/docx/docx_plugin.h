@@ -13,10 +13,10 @@ namespace beslut::plugins {
 
 // Guards against zip bombs and oversized packages.
 struct DocxLimits {
-  std::size_t max_entries = 10000;                // entries in the zip
-  std::uint64_t max_document_bytes = 50u << 20;   // decompressed word/document.xml
-  std::uint64_t max_compression_ratio = 100;      // decompressed : compressed, for document.xml
-  std::uint64_t ratio_exempt_bytes = 1u << 20;    // up to this many bytes any ratio is fine
+  std::size_t max_entries = 10000;               // entries in the zip
+  std::uint64_t max_document_bytes = 50u << 20;  // decompressed word/document.xml
+  std::uint64_t max_compression_ratio = 100;     // decompressed : compressed, for document.xml
+  std::uint64_t ratio_exempt_bytes = 1u << 20;   // up to this many bytes any ratio is fine
 };
 
 class DocxPlugin : public Extractor {

@@ -5,9 +5,7 @@
 
 namespace beslut::plugins {
 
-std::string GenericPlugin::description() const {
-  return "Reserv för all annan text: rubrik, datum och avsnitt.";
-}
+std::string GenericPlugin::description() const { return "Reserv för all annan text: rubrik, datum och avsnitt."; }
 
 double GenericPlugin::score(std::string_view text) const { return trimView(text).empty() ? 0.0 : kScore; }
 

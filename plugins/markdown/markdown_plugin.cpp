@@ -17,9 +17,7 @@ std::string lowerAscii(std::string s) {
 
 }  // namespace
 
-std::string MarkdownPlugin::description() const {
-  return "Läser Markdown-filer (CommonMark, .md) som ren text.";
-}
+std::string MarkdownPlugin::description() const { return "Läser Markdown-filer (CommonMark, .md) som ren text."; }
 
 bool MarkdownPlugin::accepts(const std::string& media_type, const std::string& filename) const {
   std::string type = lowerAscii(trim(media_type.substr(0, media_type.find(';'))));

@@ -142,8 +142,8 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
         std::string_view rest = trimView(std::string_view(lower).substr(sp + 1, eol - sp - 1));
         while (!rest.empty() && rest.back() == ':') rest.remove_suffix(1);
         Label group = rest == "ledamöter" || rest == "ledamot" ? Label::kMembers
-                      : rest == "ersättare"                      ? Label::kSubstitutes
-                                                                 : Label::kOther;
+                      : rest == "ersättare"                    ? Label::kSubstitutes
+                                                               : Label::kOther;
         if (group != Label::kOther) {
           out.push_back({group, i, eol, {}});
           i = eol;
@@ -200,8 +200,8 @@ std::vector<Found> findLabels(std::string_view cover, const std::string& lower) 
     while (!v.empty() && (v.back() == '.' || v.back() == ' ' || v.back() == '\n' || v.back() == ':' ||
                           v.back() == ',' || v.back() == '_'))
       v.remove_suffix(1);
-    while (!v.empty() && (v.front() == '.' || v.front() == ' ' || v.front() == '\n' || v.front() == ':' ||
-                          v.front() == '_'))
+    while (!v.empty() &&
+           (v.front() == '.' || v.front() == ' ' || v.front() == '\n' || v.front() == ':' || v.front() == '_'))
       v.remove_prefix(1);
     out[k].value = v;
   }
@@ -218,22 +218,21 @@ bool nameWord(std::string_view w) {
   for (char c : w)
     if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '/') return false;
   if (w.find("\xC2\xA7") != std::string_view::npos) return false;  // §
-  if (w.back() == '-') return false;  // "Miljö-": the first part of a compound title
+  if (w.back() == '-') return false;                               // "Miljö-": the first part of a compound title
   // Capitalised words of the minutes themselves, not of names: "Justering",
   // "Sammanträdesdag", "Föredragningslistan", "Regionstyrelsen".
   std::string l = toLowerSwedish(w);
   // A register's column headings: "Närvaro Votering … Ja Nej".
   if (l == "ja" || l == "nej" || l == "närvaro" || l == "votering" || l == "avstår") return false;
-  for (std::string_view tail : {"protokoll", "protokollet", "listan", "lista", "styrelsen", "styrelse", "nämnden",
-                                "nämnd", "anslaget", "justering", "justeringen", "sdag", "datum", "fullmäktige",
-                                "kommun", "kommunen", "förvaltningen", "utskottet", "rådet", "regionen", "beslut",
-                                "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter", "förbundet", "landstinget",
-                                "bolaget", "förvaltning", "justeringens", "närvarorätt", "yttranderätt",
-                                // An official's title before the name: "Kommundirektör Jan Fransson".
-                                "direktör", "chef", "sekreterare", "handläggare", "strateg", "ekonom", "arkitekt",
-                                "inspektör", "samordnare", "utvecklare", "ingenjör", "kommunikatör", "controller",
-                                "assistent", "rådgivare", "jurist", "utredare", "administratör", "adjungerade",
-                                "adjungerad"})
+  for (std::string_view tail :
+       {"protokoll", "protokollet", "listan", "lista", "styrelsen", "styrelse", "nämnden", "nämnd", "anslaget",
+        "justering", "justeringen", "sdag", "datum", "fullmäktige", "kommun", "kommunen", "förvaltningen", "utskottet",
+        "rådet", "regionen", "beslut", "ärende", "ärenden", "paragrafer", "närvarande", "ersättare", "ledamöter",
+        "förbundet", "landstinget", "bolaget", "förvaltning", "justeringens", "närvarorätt", "yttranderätt",
+        // An official's title before the name: "Kommundirektör Jan Fransson".
+        "direktör", "chef", "sekreterare", "handläggare", "strateg", "ekonom", "arkitekt", "inspektör", "samordnare",
+        "utvecklare", "ingenjör", "kommunikatör", "controller", "assistent", "rådgivare", "jurist", "utredare",
+        "administratör", "adjungerade", "adjungerad"})
     if (l.size() >= tail.size() && l.ends_with(tail)) return false;
   // All-capital words longer than 3 letters are headings ("PROTOKOLL"), not names.
   bool allUpper = true;
@@ -305,7 +304,8 @@ bool isInitial(const Word& w) { return w.text.size() == 1 && isUpperAt(w.text, 0
 // "Jan W Kjellberg": an initial printed without its dot, between two name words.
 bool bareInitial(const std::vector<Word>& words, std::size_t k) {
   return words[k].text.size() == 1 && isUpperAt(words[k].text, 0) && !words[k].dot_after && k > 0 &&
-         k + 1 < words.size() && !words[k - 1].comma_after && words[k + 1].text.size() > 1 && isUpperAt(words[k + 1].text, 0);
+         k + 1 < words.size() && !words[k - 1].comma_after && words[k + 1].text.size() > 1 &&
+         isUpperAt(words[k + 1].text, 0);
 }
 
 std::vector<PersonMention> peopleIn(std::string_view v) {
@@ -418,9 +418,9 @@ std::string placeOf(std::string_view v) {
     std::string_view after = trimView(v.substr(m.end));
     // A paragraph number or a person with a party follows the town ("Ale Kulturrum" goes on).
     std::size_t paren = after.find(" (");
-    const bool runOn = !after.empty() && ((after[0] >= '0' && after[0] <= '9') ||
-                                          (paren != std::string_view::npos && paren < 40 &&
-                                           looksLikePersonName(after.substr(0, paren))));
+    const bool runOn = !after.empty() &&
+                       ((after[0] >= '0' && after[0] <= '9') ||
+                        (paren != std::string_view::npos && paren < 40 && looksLikePersonName(after.substr(0, paren))));
     if (runOn) {
       v = v.substr(0, m.end);
       break;
@@ -438,8 +438,8 @@ std::string placeOf(std::string_view v) {
     }
     return std::string::npos;
   };
-  for (std::string_view w : {"kl ", "kl.", "kl\n", "klockan", "måndag", "tisdag", "onsdag", "torsdag", "fredag",
-                             "lördag", "söndag", "den "})
+  for (std::string_view w :
+       {"kl ", "kl.", "kl\n", "klockan", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "den "})
     cut = std::min(cut, at(w));
   if (lower.ends_with(" kl") || lower.ends_with(",kl")) cut = std::min(cut, lower.size() - 2);
   for (std::size_t i = 0; i < v.size() && i < cut; ++i)
@@ -535,8 +535,9 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
     std::string lw = toLowerSwedish(w);
     bool genitive = false;
     if (!bodyHead(lw) && lw.size() > 2 && lw.back() == 's' && bodyHead(std::string_view(lw).substr(0, lw.size() - 1)) &&
-        i + 1 < words.size() && (toLowerSwedish(words[i + 1].text).starts_with("beslut") ||
-                                 toLowerSwedish(words[i + 1].text) == "arbetsutskott")) {
+        i + 1 < words.size() &&
+        (toLowerSwedish(words[i + 1].text).starts_with("beslut") ||
+         toLowerSwedish(words[i + 1].text) == "arbetsutskott")) {
       genitive = true;
     }
     if (!bodyHead(lw) && !genitive) continue;
@@ -553,10 +554,8 @@ std::string mainBody(std::string_view cover, const std::string& lower, std::size
     std::string name(cover.substr(words[first].begin, words[i].begin + words[i].text.size() - words[first].begin));
     name = oneLine(name);
     if (genitive) {
-      if (toLowerSwedish(words[i + 1].text) == "arbetsutskott")
-        name += " " + std::string(words[i + 1].text);
-      else
-        name.pop_back();
+      if (toLowerSwedish(words[i + 1].text) == "arbetsutskott") name += " " + std::string(words[i + 1].text);
+      else name.pop_back();
     }
     // All capitals ("MILJÖNÄMNDEN") in title case.
     bool caps = true;
@@ -660,10 +659,11 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
     std::string name;
     if ((b == "kommun" || b == "stad" || b == "kommuns" || b == "stads") && isUpperAt(words[i].text, 0) &&
         !bodyHead(a) && a != "hela" && a != "denna" && a != "vår" && a != "varje" && a != "annan")
-      name = std::string(words[i].text) + " " + std::string(words[i + 1].text.substr(0, b.ends_with("s") ? b.size() - 1 : b.size()));
+      name = std::string(words[i].text) + " " +
+             std::string(words[i + 1].text.substr(0, b.ends_with("s") ? b.size() - 1 : b.size()));
     // A federation of councils: "Medelpads räddningstjänstförbund", "Samordningsförbundet …".
-    else if (a.size() > 3 && a.back() == 's' && isUpperAt(words[i].text, 0) && b.size() > 8 &&
-             b.ends_with("förbund") && b != "regionförbund" && !bodyHead(a))
+    else if (a.size() > 3 && a.back() == 's' && isUpperAt(words[i].text, 0) && b.size() > 8 && b.ends_with("förbund") &&
+             b != "regionförbund" && !bodyHead(a))
       name = std::string(words[i].text) + " " + b;
     else if ((a == "region" || a == "landstinget" || a == "regionförbundet") && words[i].text != "region" &&
              isUpperAt(words[i + 1].text, 0) &&
@@ -671,7 +671,8 @@ std::string council(std::string_view cover, const std::vector<std::pair<std::siz
               (isUpperAt(words[i].text, 1) && isUpperAt(words[i + 1].text, secondChar(words[i + 1].text))))) {
       // "Region Halland", and a letterhead in capitals: "REGIONFÖRBUNDET ÖREBRO LÄN".
       name = std::string(words[i].text) + " " + std::string(words[i + 1].text);
-      if (i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "län") name += " " + std::string(words[i + 2].text);
+      if (i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "län")
+        name += " " + std::string(words[i + 2].text);
     } else if (b == "läns" && i + 2 < words.size() && toLowerSwedish(words[i + 2].text) == "landsting" &&
                isUpperAt(words[i].text, 0))
       name = std::string(words[i].text) + " läns landsting";
@@ -730,10 +731,8 @@ std::string inferredCouncil(std::string_view cover, const std::vector<Found>& la
     const bool nextName = !nextWord.empty() && isUpperAt(nextWord, 0) &&
                           (afterNext.starts_with("(") || nextWord.ends_with(","));
     if (!inPlace && (prevName || nextName || !(afterComma || afterI))) continue;
-    if (regional)
-      byCounty[m.municipality->county] += inPlace ? 3 : 1;
-    else
-      byMunicipality[m.municipality] += inPlace ? 3 : 1;
+    if (regional) byCounty[m.municipality->county] += inPlace ? 3 : 1;
+    else byMunicipality[m.municipality] += inPlace ? 3 : 1;
   }
   auto leader = [](const auto& weights) {
     std::remove_cvref_t<decltype(weights.begin()->first)> best{};
@@ -784,8 +783,8 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   if (std::size_t comma = org.rfind(", "); comma != std::string::npos && org.find('(') == std::string::npos) {
     std::string tail = org.substr(comma + 2);
     std::string lt = toLowerSwedish(tail);
-    if (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.starts_with("region ") || lt.starts_with("landstinget ") ||
-        lt.ends_with(" landsting"))
+    if (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.starts_with("region ") ||
+        lt.starts_with("landstinget ") || lt.ends_with(" landsting"))
       org = org.substr(0, comma) + " (" + tail + ")";
   }
   // "Direktionen, Nr 1", "Direktionen nr 7": the meeting's number is not the body's name;
@@ -811,8 +810,7 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
     // ("Kommunstyrelsens arbetsutskott" is a body's own committee, not a council's body.)
     const std::string lfirst = toLowerSwedish(first);
     if (first.size() > 3 && first.back() == 's' && !bodyHead(std::string_view(lfirst).substr(0, lfirst.size() - 1)) &&
-        !rest.empty() && isLowerAt(rest, 0) && looksLikeBody(rest) &&
-        rest.find(' ') == std::string::npos) {
+        !rest.empty() && isLowerAt(rest, 0) && looksLikeBody(rest) && rest.find(' ') == std::string::npos) {
       std::string lrest = toLowerSwedish(rest);
       std::string definite = lrest + (lrest.ends_with("e") ? "n" : "en");
       std::string named;
@@ -894,9 +892,7 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   for (std::size_t k = 0; k < labels.size(); ++k) {
     Label l = labels[k].label;
     if (l == Label::kMembers || l == Label::kServing || l == Label::kNonServing || l == Label::kSubstitutes ||
-        l == Label::kPresentSubstitutes ||
-        l == Label::kOthers || l == Label::kInvited || l == Label::kAbsent)
-    {
+        l == Label::kPresentSubstitutes || l == Label::kOthers || l == Label::kInvited || l == Label::kAbsent) {
       // Up to the next label, or the end of the page ("2 2(26) Övriga närvarande … \n\n 3 3(26) …").
       std::size_t end = k + 1 < labels.size() ? labels[k + 1].begin : cover.size();
       end = std::min(end, std::min(cover.size(), cover.find("\n\n", labels[k].end)));
@@ -914,8 +910,9 @@ void readBody(std::string_view cover, const std::string& lower, const std::vecto
   // (a district's name in the body's, "Barn- och skolnämnd Lund Öster", is no council).
   // A county's own bodies ("Jämtlands läns landstingsstyrelse") name their council.
   const bool county = lname.find(" läns ") != std::string::npos;
-  const bool named = county || (!c.empty() && (lname.find(toLowerSwedish(c)) != std::string::npos ||
-                                    lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1)))));
+  const bool named = county ||
+                     (!c.empty() && (lname.find(toLowerSwedish(c)) != std::string::npos ||
+                                     lname.starts_with(cfirst.substr(0, std::max<std::size_t>(3, cfirst.size() - 1)))));
   if (!c.empty() && !named) name += " (" + c + ")";
   doc.organization = name;
   // The members of a federation's board come from its member councils.
@@ -963,9 +960,8 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
     auto people = peopleIn(labels[run].value);
     // "Sekreterare ........ Paragrafer 221-244 Tomas Sjöberg": the name printed
     // under the signature line comes after the next label's value.
-    for (std::size_t next = run + 1; people.empty() && next < labels.size() && next <= run + 2 &&
-                                     labels[next].label == Label::kOther;
-         ++next)
+    for (std::size_t next = run + 1;
+         people.empty() && next < labels.size() && next <= run + 2 && labels[next].label == Label::kOther; ++next)
       people = peopleIn(labels[next].value);
     std::size_t count = run - k + 1;
     // "Sekreterare Ordförande Justerande Patrik Skanser Mariette Sjölund (S) Lennart Ahlström (S)":
@@ -984,7 +980,8 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       signatures.emplace_back(labels[k + m].label, people[m].name);
     // Several adjusters after the last label.
     if (labels[run].label == Label::kAdjusterSignature)
-      for (std::size_t m = count; m < people.size(); ++m) signatures.emplace_back(Label::kAdjusterSignature, people[m].name);
+      for (std::size_t m = count; m < people.size(); ++m)
+        signatures.emplace_back(Label::kAdjusterSignature, people[m].name);
     k = run;
   }
 
@@ -1084,15 +1081,14 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
           }
         }
         break;
-      default:
-        break;
+      default: break;
     }
   }
   for (const auto& [label, name] : signatures) {
     if (label == Label::kChair && doc.chair.empty()) doc.chair = name;
     if (label == Label::kSecretary && doc.secretary.empty()) doc.secretary = name;
-    if (label == Label::kAdjusterSignature && std::find(doc.adjusters.begin(), doc.adjusters.end(), name) == doc.adjusters.end() &&
-        name != doc.chair)
+    if (label == Label::kAdjusterSignature &&
+        std::find(doc.adjusters.begin(), doc.adjusters.end(), name) == doc.adjusters.end() && name != doc.chair)
       doc.adjusters.push_back(name);
   }
 
@@ -1215,7 +1211,8 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       // named are the absent.
       {
         std::string lv = toLowerSwedish(f.value.substr(0, std::min<std::size_t>(f.value.size(), 200)));
-        if (lv.find("med undantag för") != std::string::npos || lv.find("samtliga ledamöter utom") != std::string::npos ||
+        if (lv.find("med undantag för") != std::string::npos ||
+            lv.find("samtliga ledamöter utom") != std::string::npos ||
             lv.find("övriga ledamöter utom") != std::string::npos)
           continue;
       }
@@ -1239,8 +1236,9 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
       // serve ("Anna Ek (S), tjänstgörande"), the others are present without serving.
       if (group == "ersättare") {
         bool anyServing = f.label == Label::kPresentSubstitutes;
-        for (const auto& p : people) anyServing = anyServing || roleFromStatus(p.status, group) == "tjänstgörande ersättare" ||
-                                                    toLowerSwedish(p.status).starts_with("tjänstgörande");
+        for (const auto& p : people)
+          anyServing = anyServing || roleFromStatus(p.status, group) == "tjänstgörande ersättare" ||
+                       toLowerSwedish(p.status).starts_with("tjänstgörande");
         if (anyServing) group = "ej tjänstgörande ersättare";
       }
       // A role column printed after the names ("Gösta Berg (M) … Margit Bik (S) ordförande
@@ -1250,8 +1248,12 @@ static void readLabelled(std::string_view, const std::vector<Found>& labels, Doc
         // The last person's "status" is then a run of role phrases, one per person in order
         // ("… ordförande 1:e vice ordförande ledamot … tjänstgörande ersättare").
         std::string l = toLowerSwedish(people.back().status);
-        static constexpr std::string_view kRoles[] = {"ej tjänstgörande ersättare", "tjänstgörande ersättare",
-                                                      "vice ordförande", "ordförande", "ersättare", "ledamot"};
+        static constexpr std::string_view kRoles[] = {"ej tjänstgörande ersättare",
+                                                      "tjänstgörande ersättare",
+                                                      "vice ordförande",
+                                                      "ordförande",
+                                                      "ersättare",
+                                                      "ledamot"};
         std::size_t i = 0;
         bool onlyRoles = true;
         while (i < l.size() && onlyRoles) {

@@ -110,18 +110,58 @@ std::string stripFinalStop(std::string s) {
 
 enum class SectionKind { kLead, kBackground, kDecision };
 
-constexpr std::array<std::string_view, 52> kBackgroundHeadings = {
-    "ärendebeskrivning", "ärendet", "ärende", "bakgrund", "sammanfattning", "sammanfattning av ärendet",
-    "beskrivning av ärendet", "beslutsunderlag", "underlag", "handlingar", "underlag för beslut",
-    "förslag till beslut", "förvaltningens förslag till beslut", "förvaltningens förslag",
-    "arbetsutskottets förslag", "arbetsutskottets förslag till beslut", "ordförandens förslag",
-    "utskottets förslag", "presidiets förslag", "tjänsteskrivelse", "yrkande", "yrkanden", "propositionsordning",
-    "proposition", "omröstning", "omröstningsresultat", "beslutsgång", "reservation", "reservationer",
-    "protokollsanteckning", "protokollsanteckningar", "jäv", "särskilt yttrande", "beslutet skickas till",
-    "beslutet ska skickas till", "skickas till", "expedieras till", "expediering", "sändlista",
-    "för kännedom", "ekonomiska konsekvenser", "konsekvenser", "överläggning", "diskussion",
-    "föredragande", "bedömning", "förvaltningens bedömning", "ärendets beredning", "beredning",
-    "förslag", "motivering", "skäl för beslut"};
+constexpr std::array<std::string_view, 52> kBackgroundHeadings = {"ärendebeskrivning",
+                                                                  "ärendet",
+                                                                  "ärende",
+                                                                  "bakgrund",
+                                                                  "sammanfattning",
+                                                                  "sammanfattning av ärendet",
+                                                                  "beskrivning av ärendet",
+                                                                  "beslutsunderlag",
+                                                                  "underlag",
+                                                                  "handlingar",
+                                                                  "underlag för beslut",
+                                                                  "förslag till beslut",
+                                                                  "förvaltningens förslag till beslut",
+                                                                  "förvaltningens förslag",
+                                                                  "arbetsutskottets förslag",
+                                                                  "arbetsutskottets förslag till beslut",
+                                                                  "ordförandens förslag",
+                                                                  "utskottets förslag",
+                                                                  "presidiets förslag",
+                                                                  "tjänsteskrivelse",
+                                                                  "yrkande",
+                                                                  "yrkanden",
+                                                                  "propositionsordning",
+                                                                  "proposition",
+                                                                  "omröstning",
+                                                                  "omröstningsresultat",
+                                                                  "beslutsgång",
+                                                                  "reservation",
+                                                                  "reservationer",
+                                                                  "protokollsanteckning",
+                                                                  "protokollsanteckningar",
+                                                                  "jäv",
+                                                                  "särskilt yttrande",
+                                                                  "beslutet skickas till",
+                                                                  "beslutet ska skickas till",
+                                                                  "skickas till",
+                                                                  "expedieras till",
+                                                                  "expediering",
+                                                                  "sändlista",
+                                                                  "för kännedom",
+                                                                  "ekonomiska konsekvenser",
+                                                                  "konsekvenser",
+                                                                  "överläggning",
+                                                                  "diskussion",
+                                                                  "föredragande",
+                                                                  "bedömning",
+                                                                  "förvaltningens bedömning",
+                                                                  "ärendets beredning",
+                                                                  "beredning",
+                                                                  "förslag",
+                                                                  "motivering",
+                                                                  "skäl för beslut"};
 
 // The kind of a sub-heading line ("Beslut", "Ärendebeskrivning", "Kommunstyrelsens beslut"),
 // and for "Beslut: text" the offset of the inline text.
@@ -248,8 +288,8 @@ bool yearAt(std::string_view s, std::size_t i) {
 // "till nästa möte". Returns the offset of the due phrase in `task`, or npos.
 std::size_t findDue(std::string_view task, Assignment& a) {
   std::string lower = toLowerSwedish(task);
-  static constexpr std::array<std::string_view, 8> kLeads = {"senast", "till", "före", "innan", "under",
-                                                             "i", "den", "per"};
+  static constexpr std::array<std::string_view, 8> kLeads = {"senast", "till", "före", "innan",
+                                                             "under",  "i",    "den",  "per"};
   std::size_t best = std::string_view::npos;
   for (auto lead : kLeads) {
     for (std::size_t p = findWords(lower, lead); p != std::string::npos; p = findWords(lower, lead, p + 1)) {
@@ -284,10 +324,10 @@ std::size_t findDue(std::string_view task, Assignment& a) {
     a.due_text = std::string(task.substr(best, a.due_text.size() + 7));
   }
   if (best != std::string_view::npos) return best;
-  for (std::string_view phrase : {"till nästa sammanträde", "till nästa möte", "vid nästa sammanträde",
-                                  "vid nästa möte", "till nämndens nästa sammanträde",
-                                  "till styrelsens nästa sammanträde", "till nästkommande sammanträde",
-                                  "till nästa nämndsammanträde"}) {
+  for (std::string_view phrase :
+       {"till nästa sammanträde", "till nästa möte", "vid nästa sammanträde", "vid nästa möte",
+        "till nämndens nästa sammanträde", "till styrelsens nästa sammanträde", "till nästkommande sammanträde",
+        "till nästa nämndsammanträde"}) {
     std::size_t p = findWords(lower, phrase);
     if (p != std::string::npos) {
       a.due_text = std::string(task.substr(p, phrase.size()));
@@ -305,9 +345,9 @@ struct Found {
 // Finds an assignment marker in a sentence (lower-cased, same byte offsets).
 std::optional<Found> findAssignment(std::string_view lower) {
   static constexpr std::array<std::string_view, 10> kGiven = {
-      "får i uppdrag att", "fick i uppdrag att", "ges i uppdrag att", "gavs i uppdrag att",
-      "får uppdraget att", "fick uppdraget att", "uppdras att", "uppdrogs att", "har fått i uppdrag att",
-      "erhåller i uppdrag att"};
+      "får i uppdrag att",      "fick i uppdrag att",    "ges i uppdrag att", "gavs i uppdrag att",
+      "får uppdraget att",      "fick uppdraget att",    "uppdras att",       "uppdrogs att",
+      "har fått i uppdrag att", "erhåller i uppdrag att"};
   for (auto m : kGiven) {
     std::size_t p = findWords(lower, m);
     if (p != std::string_view::npos) return Found{0, p, p + m.size(), p, true};
@@ -392,7 +432,8 @@ void addAssignment(const std::string& sentence, Span span, double confidence, It
   std::string task = stripFinalStop(oneLine(std::string_view(sentence).substr(f->taskBegin)));
   std::size_t due = findDue(task, a);
   // The due phrase at the end of the task is not part of the task.
-  if (due != std::string_view::npos && due > 0 && stripFinalStop(task.substr(due)).size() == stripFinalStop(a.due_text).size())
+  if (due != std::string_view::npos && due > 0 &&
+      stripFinalStop(task.substr(due)).size() == stripFinalStop(a.due_text).size())
     task = stripFinalStop(trim(task.substr(0, due)));
   a.task = task;
   a.span = span;
@@ -478,7 +519,8 @@ bool inlinePoints(std::string_view text, std::string_view body, const OffsetMap&
   std::size_t lead = std::string::npos;
   for (std::size_t p = lower.find("s beslut 1. "); p != std::string::npos; p = lower.find("s beslut 1. ", p + 1)) {
     std::size_t w = lower.rfind(' ', p);
-    std::string_view owner = std::string_view(lower).substr(w == std::string::npos ? 0 : w + 1, p + 1 - (w == std::string::npos ? 0 : w + 1));
+    std::string_view owner = std::string_view(lower).substr(w == std::string::npos ? 0 : w + 1,
+                                                            p + 1 - (w == std::string::npos ? 0 : w + 1));
     if (owner.size() > 4) {
       lead = p + std::string_view("s beslut ").size();
       break;
@@ -507,21 +549,21 @@ bool inlinePoints(std::string_view text, std::string_view body, const OffsetMap&
     std::size_t b = body.find(' ', starts[k]) + 1;
     std::size_t e = k + 1 < starts.size() ? starts[k + 1] : body.size();
     std::string_view point = trimView(body.substr(b, e - b));
-    for (std::string_view footer : {"Postadress:", "Besöksadress:", "Organisationsnummer:", "Telefon:", "Telefon (växel):"})
+    for (std::string_view footer :
+         {"Postadress:", "Besöksadress:", "Organisationsnummer:", "Telefon:", "Telefon (växel):"})
       if (std::size_t f = point.find(footer); f != std::string_view::npos) point = trimView(point.substr(0, f));
     if (point.empty()) continue;
     std::size_t pb = static_cast<std::size_t>(point.data() - text.data());
     std::string one = oneLine(point);
     auto kind = decisionKind(toLowerSwedish(one));
-    addDecision(one, kind ? *kind : DecisionKind::kDecision, Span{map.toSource(pb), map.toSource(pb + point.size())}, 0.7,
-                item);
+    addDecision(one, kind ? *kind : DecisionKind::kDecision, Span{map.toSource(pb), map.toSource(pb + point.size())},
+                0.7, item);
     addAssignment(one, Span{map.toSource(pb), map.toSource(pb + point.size())}, 0.7, item);
   }
   return true;
 }
 
-void findDecisions(std::string_view title, Span title_span, std::string_view text, const OffsetMap& map,
-                   Item& item) {
+void findDecisions(std::string_view title, Span title_span, std::string_view text, const OffsetMap& map, Item& item) {
   // A title like "Dagordning godkännes" is itself the decision.
   std::string titleLower = toLowerSwedish(title);
   if (auto kind = decisionKind(titleLower); kind && *kind != DecisionKind::kInformation)

@@ -66,8 +66,7 @@ std::optional<std::vector<std::string>> signatureRoles(std::string_view lower) {
       roles.push_back("vice");
       continue;
     }
-    if (w == "ordförande" || w == "justerare" || w == "justerande" || w == "sekreterare" ||
-        w == "protokollförare") {
+    if (w == "ordförande" || w == "justerare" || w == "justerande" || w == "sekreterare" || w == "protokollförare") {
       if (!roles.empty() && roles.back() == "vice") roles.back() = "vice ordförande";
       else roles.push_back(std::string(w));
       continue;
@@ -79,7 +78,16 @@ std::optional<std::vector<std::string>> signatureRoles(std::string_view lower) {
 }
 
 enum class LabelKind {
-  kTime, kDate, kPlace, kPlaceTime, kGroup, kAdjusters, kAdjustedDate, kSecretary, kChair, kIgnore
+  kTime,
+  kDate,
+  kPlace,
+  kPlaceTime,
+  kGroup,
+  kAdjusters,
+  kAdjustedDate,
+  kSecretary,
+  kChair,
+  kIgnore
 };
 struct Label {
   std::string_view text;  // lower case
@@ -198,10 +206,11 @@ std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
     ++seen;
     // An attendee's line ("Anna Ek (S)   Askersund kommun") names the
     // attendee's municipality, not the council that keeps the minutes.
-    if (std::size_t paren = t.find(" ("); paren != std::string_view::npos &&
-        (looksLikePersonName(t.substr(0, paren)) || looksLikePersonName(columns(t.substr(0, paren)).empty()
-                                                                           ? std::string_view()
-                                                                           : columns(t.substr(0, paren)).back())))
+    if (std::size_t paren = t.find(" (");
+        paren != std::string_view::npos &&
+        (looksLikePersonName(t.substr(0, paren)) ||
+         looksLikePersonName(columns(t.substr(0, paren)).empty() ? std::string_view()
+                                                                 : columns(t.substr(0, paren)).back())))
       continue;
     if (!columns(t).empty() && looksLikePersonName(columns(t).front()) && columns(t).size() >= 2) continue;
     std::string lower = toLowerSwedish(t);
@@ -238,12 +247,11 @@ std::string parentBody(const std::vector<Line>& lines, std::size_t end) {
 bool looksLikeOrganisation(std::string_view s) {
   if (s.empty() || !isUpperAt(s, 0) || s.size() > 80) return false;
   std::string l = " " + toLowerSwedish(s) + " ";
-  for (std::string_view w : {" kommun ", "region ", " län ", "landsting", " ab ", "universitet", "förbund",
-                             "kommunalförbund", " bolag"})
+  for (std::string_view w :
+       {" kommun ", "region ", " län ", "landsting", " ab ", "universitet", "förbund", "kommunalförbund", " bolag"})
     if (l.find(w) != std::string::npos) return true;
   return false;
 }
-
 
 
 // "Håkan Söderman (M), vice ordförande Lekeberg kommun", "Ewa Lindberg   Region Örebro län",
@@ -287,7 +295,8 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
         const std::size_t words = static_cast<std::size_t>(std::count(lt.begin(), lt.end(), ' ')) + 1;
         const bool orgStart = lt.starts_with("region ") || lt.starts_with("landstinget ") ||
                               lt.starts_with("regionförbundet ") ||
-                              (words == 2 && (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.ends_with(" landsting")));
+                              (words == 2 &&
+                               (lt.ends_with(" kommun") || lt.ends_with(" stad") || lt.ends_with(" landsting")));
         if (orgStart && looksLikePersonName(head) && looksLikeOrganisation(tail)) {
           a.name = std::string(head);
           rest = trimView(t.substr(static_cast<std::size_t>(tail.data() - t.data())));
@@ -303,7 +312,8 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
   // between commas, in any case, one to three letters.
   if (a.party.empty()) {
     std::size_t end = 0;
-    while (end < rest.size() && end < 4 && ((rest[end] >= 'a' && rest[end] <= 'z') || (rest[end] >= 'A' && rest[end] <= 'Z')))
+    while (end < rest.size() && end < 4 &&
+           ((rest[end] >= 'a' && rest[end] <= 'z') || (rest[end] >= 'A' && rest[end] <= 'Z')))
       ++end;
     if (end >= 1 && end <= 3 && (end == rest.size() || rest[end] == ',' || rest[end] == ' ')) {
       std::string token(rest.substr(0, end));
@@ -317,9 +327,9 @@ std::optional<Attendee> parseNameFirst(std::string_view t, const std::string& gr
   }
   if (std::string r = roleOf(rest); !r.empty()) a.role = r;
   std::string lowerRest = toLowerSwedish(rest);
-  bool substitute = a.role.ends_with("ersättare") && (lowerRest.find(" för ") != std::string::npos ||
-                                              lowerRest.find("ersätter") != std::string::npos ||
-                                              lowerRest.starts_with("för "));
+  bool substitute = a.role.ends_with("ersättare") &&
+                    (lowerRest.find(" för ") != std::string::npos || lowerRest.find("ersätter") != std::string::npos ||
+                     lowerRest.starts_with("för "));
   if (!substitute) {
     // Affiliation: the first organisation-like piece (split at commas and column gaps).
     std::vector<std::string_view> pieces;
@@ -436,7 +446,8 @@ std::vector<std::string_view> splitPeopleRow(std::string_view t) {
       if (wb == 0) break;
     }
     std::size_t nameBegin = b == 0 ? 0 : (t[b] == ' ' ? b + 1 : b);
-    const bool personBefore = lastParty != std::string_view::npos && lastParty >= starts.back() && lastParty < nameBegin;
+    const bool personBefore = lastParty != std::string_view::npos && lastParty >= starts.back() &&
+                              lastParty < nameBegin;
     lastParty = open;
     if (words == 0 || nameBegin <= starts.back()) continue;
     if (!personBefore) continue;  // no person before it yet
@@ -520,8 +531,8 @@ void placeAndTime(std::string_view v, Document& doc) {
   if (auto tr = parseTimeRange(v)) setFact(doc, doc.time, "time", *tr, v, 0.9);
   // Where the date/time part starts: a weekday, "den", "kl", or the first digit.
   std::size_t start = v.size();
-  for (std::string_view w : {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "kl ", "kl.",
-                             "klockan ", "den "}) {
+  for (std::string_view w :
+       {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "kl ", "kl.", "klockan ", "den "}) {
     std::size_t p = lower.find(w);
     if (p != std::string::npos && (p == 0 || lower[p - 1] == ' ' || lower[p - 1] == ',')) start = std::min(start, p);
   }
@@ -545,15 +556,21 @@ void placeAndTime(std::string_view v, Document& doc) {
   while (i < v.size()) {
     char c = v[i];
     bool timeChar = isDigit(c) || c == '.' || c == ':' || c == '-' || c == ' ' || c == ',';
-    if (timeChar) { ++i; continue; }
-    if (v.substr(i, 3) == "\xE2\x80\x93") { i += 3; continue; }
+    if (timeChar) {
+      ++i;
+      continue;
+    }
+    if (v.substr(i, 3) == "\xE2\x80\x93") {
+      i += 3;
+      continue;
+    }
     // a word: skip weekday, month names, "den", "kl", "klockan"
     std::size_t e = i;
     while (e < v.size() && v[e] != ' ' && v[e] != ',') ++e;
     std::string w = toLowerSwedish(v.substr(i, e - i));
     while (!w.empty() && w.back() == '.') w.pop_back();
-    bool dateWord = w == "den" || w == "kl" || w == "klockan" || swedishMonth(w).has_value() ||
-                    w.ends_with("dag") || w.ends_with("dagen");
+    bool dateWord = w == "den" || w == "kl" || w == "klockan" || swedishMonth(w).has_value() || w.ends_with("dag") ||
+                    w.ends_with("dagen");
     if (!dateWord) break;
     i = e;
   }
@@ -599,8 +616,7 @@ void addAdjusters(Document& doc, std::string_view value, double confidence) {
   for (const std::string& n : namesIn(value))
     if (std::find(doc.adjusters.begin(), doc.adjusters.end(), n) == doc.adjusters.end()) {
       doc.adjusters.push_back(n);
-      doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] =
-          Evidence{spanOf(value, doc), confidence};
+      doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] = Evidence{spanOf(value, doc), confidence};
     }
 }
 
@@ -624,8 +640,9 @@ void parseSignatures(const std::vector<Line>& lines, std::size_t from, std::size
         if (capitals && words.size() == 2 * roles->size()) {
           n.clear();
           for (std::size_t w = 0; w < words.size(); w += 2)
-            n.push_back(line.substr(static_cast<std::size_t>(words[w].data() - line.data()),
-                                    static_cast<std::size_t>(words[w + 1].data() + words[w + 1].size() - words[w].data())));
+            n.push_back(
+                line.substr(static_cast<std::size_t>(words[w].data() - line.data()),
+                            static_cast<std::size_t>(words[w + 1].data() + words[w + 1].size() - words[w].data())));
         }
       }
       if (n.size() != roles->size() || !looksLikePersonName(n[0])) n.clear();
@@ -787,8 +804,7 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
         if (l.kind == LabelKind::kChair && doc.chair.empty()) setFact(doc, doc.chair, "chair", std::string(v), v, 0.9);
         break;
       }
-      case LabelKind::kIgnore:
-        break;
+      case LabelKind::kIgnore: break;
     }
   }
 
@@ -805,7 +821,8 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
           body = body || lower.find(word) != std::string::npos;
         if (!body || lower.find("protokoll") != std::string::npos) continue;
         std::string_view name = col;
-        if (std::size_t d = name.find_first_of("0123456789"); d != std::string_view::npos) name = trimView(name.substr(0, d));
+        if (std::size_t d = name.find_first_of("0123456789"); d != std::string_view::npos)
+          name = trimView(name.substr(0, d));
         if (name.empty()) continue;
         doc.organization = std::string(name);
         doc.evidence["body"] = Evidence{spanOf(name, doc), 0.75};
@@ -819,8 +836,7 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
   if (!doc.organization.empty() && !parent.empty()) {
     std::string firstWord = toLowerSwedish(parent.substr(0, parent.find(' ')));
     if (firstWord == "region") firstWord = toLowerSwedish(parent.substr(7, parent.find(' ', 7) - 7));
-    if (toLowerSwedish(doc.organization).find(firstWord) == std::string::npos)
-      doc.organization += " (" + parent + ")";
+    if (toLowerSwedish(doc.organization).find(firstWord) == std::string::npos) doc.organization += " (" + parent + ")";
   }
   if (doc.date.empty() && end > 0 && !lines.empty()) {
     for (std::size_t i = 0; i < end && i < lines.size() && i < 60 && doc.date.empty(); ++i)
@@ -829,9 +845,12 @@ void parseHeader(const std::vector<Line>& lines, std::size_t end, Document& doc)
 
   settleSubstitutes(doc, groupBegin);
   for (const Attendee& a : doc.attendees) {
-    if (doc.chair.empty() && a.role == "ordförande") setFact(doc, doc.chair, "chair", a.name, std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
+    if (doc.chair.empty() && a.role == "ordförande")
+      setFact(doc, doc.chair, "chair", a.name,
+              std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
     if (doc.secretary.empty() && a.role == "sekreterare")
-      setFact(doc, doc.secretary, "secretary", a.name, std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
+      setFact(doc, doc.secretary, "secretary", a.name,
+              std::string_view(doc.text).substr(a.span.begin, a.span.end - a.span.begin), 0.85);
   }
 }
 
@@ -889,10 +908,8 @@ void settleAttendees(Document& doc) {
     if (servingMarked && a.role == "ersättare") a.role = "ej tjänstgörande ersättare";
     if (!doc.chair.empty() && a.name == doc.chair && (a.role == "ledamot" || a.role.empty())) a.role = "ordförande";
     if (doc.secretary.empty()) continue;
-    if (samePerson(a.name, doc.secretary))
-      a.role = "sekreterare";
-    else if (a.role == "sekreterare")
-      a.role = "övrig närvarande";
+    if (samePerson(a.name, doc.secretary)) a.role = "sekreterare";
+    else if (a.role == "sekreterare") a.role = "övrig närvarande";
   }
 }
 
@@ -954,7 +971,8 @@ void readAttendanceProse(Document& doc) {
   std::string_view region = std::string_view(doc.text).substr(0, std::min<std::size_t>(doc.text.size(), 20000));
   auto add = [&doc](std::string_view raw, const std::string& role) {
     std::string name = oneLine(trimView(raw));
-    if (std::size_t paren = name.find(" ("); paren != std::string::npos) name = trim(std::string_view(name).substr(0, paren));
+    if (std::size_t paren = name.find(" ("); paren != std::string::npos)
+      name = trim(std::string_view(name).substr(0, paren));
     while (!name.empty() && (name.back() == '.' || name.back() == ',' || name.back() == ' ')) name.pop_back();
     for (std::string_view lead : {"Även ", "varvid ", "Varvid ", "också "})
       if (name.starts_with(lead)) name = name.substr(lead.size());
@@ -990,7 +1008,8 @@ void readAttendanceProse(Document& doc) {
     // "Som ersättare för de frånvarande ledamöterna inträder: A för B, C för D och E för F."
     if (std::size_t p = lower.find("inträder:"); p != std::string::npos)
       eachName(sentence.substr(p + std::string_view("inträder:").size()), [&](std::string_view pair) {
-        if (std::size_t f = pair.find(" för "); f != std::string_view::npos) add(pair.substr(0, f), "tjänstgörande ersättare");
+        if (std::size_t f = pair.find(" för "); f != std::string_view::npos)
+          add(pair.substr(0, f), "tjänstgörande ersättare");
       });
     // "Carl-Axel Roslund infinner sig under ärendet 57", "A och B infinner sig också …".
     if (std::size_t p = lower.find(" infinner sig"); p != std::string::npos)
@@ -1012,8 +1031,8 @@ void readAttendanceProse(Document& doc) {
 }
 
 bool isPartyAbbreviation(std::string_view lower) {
-  static constexpr std::string_view kParties[] = {"s",  "m",  "c",   "v",     "l",  "kd",  "mp", "sd",
-                                                  "fp", "fi", "pp",  "spi",   "ns", "skp", "ald", "vänst"};
+  static constexpr std::string_view kParties[] = {"s",  "m",  "c",  "v",   "l",  "kd",  "mp",  "sd",
+                                                  "fp", "fi", "pp", "spi", "ns", "skp", "ald", "vänst"};
   return std::find(std::begin(kParties), std::end(kParties), lower) != std::end(kParties);
 }
 

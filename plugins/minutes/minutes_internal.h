@@ -30,9 +30,9 @@ std::vector<Line> splitIntoLines(std::string_view text);
 enum class HeadingStyle { kDotted, kParagraph, kPrefixed };
 struct ItemHeading {
   HeadingStyle style = HeadingStyle::kDotted;
-  std::string number;  // as printed, normalised spacing
-  int value = 0;       // first integer, for the sequence check
-  std::string title;   // rest of the line (may be empty for § styles)
+  std::string number;           // as printed, normalised spacing
+  int value = 0;                // first integer, for the sequence check
+  std::string title;            // rest of the line (may be empty for § styles)
   std::string registry_number;  // "KS 2020/123" when printed on the heading line
 };
 std::optional<ItemHeading> parseItemHeading(std::string_view line);
@@ -115,7 +115,6 @@ struct OffsetMap {
   std::vector<Piece> pieces;
   std::size_t toSource(std::size_t clean_offset) const;
 };
-void findDecisions(std::string_view title, Span title_span, std::string_view text,
-                   const OffsetMap& map, Item& item);
+void findDecisions(std::string_view title, Span title_span, std::string_view text, const OffsetMap& map, Item& item);
 
 }  // namespace beslut::plugins::minutes

@@ -50,7 +50,8 @@ bool acceptTitle(std::string_view rest, ItemHeading& h) {
     if (p == std::string_view::npos || (p > 0 && rest[p - 1] != ' ')) continue;
     std::string_view after = rest.substr(p + dnr.size());
     if (!after.empty() && after[0] != ' ' && after[0] != ':' && after[0] != '.') continue;
-    while (!after.empty() && (after.front() == ':' || after.front() == '.' || after.front() == ' ')) after.remove_prefix(1);
+    while (!after.empty() && (after.front() == ':' || after.front() == '.' || after.front() == ' '))
+      after.remove_prefix(1);
     // "Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04": the registry number is the
     // run of tokens with digits (and the dashes and short codes between them);
     // a title may follow it on the same line.
@@ -89,8 +90,7 @@ bool acceptTitle(std::string_view rest, ItemHeading& h) {
     break;
   }
   if (!rest.empty() && (rest.front() == '.' || rest.front() == ':')) rest = trimView(rest.substr(1));
-  if (!rest.empty() && !isUpperAt(rest, 0) && !rest.starts_with("\xE2\x80\x9D") && rest.front() != '"')
-    return false;
+  if (!rest.empty() && !isUpperAt(rest, 0) && !rest.starts_with("\xE2\x80\x9D") && rest.front() != '"') return false;
   h.title = collapseSpaces(rest);
   return true;
 }
@@ -108,8 +108,8 @@ bool titleContinues(std::string_view title) {
   if (last == ',' || last == '-') return true;
   std::size_t sp = title.rfind(' ');
   std::string lastWord = toLowerSwedish(sp == std::string_view::npos ? title : title.substr(sp + 1));
-  static constexpr std::string_view kOpen[] = {"och", "om", "för", "av", "på", "till", "i", "med",
-                                               "inom", "mellan", "samt", "från", "vid", "en", "ett"};
+  static constexpr std::string_view kOpen[] = {"och",  "om",     "för",  "av",   "på",  "till", "i",  "med",
+                                               "inom", "mellan", "samt", "från", "vid", "en",   "ett"};
   for (auto w : kOpen)
     if (lastWord == w) return true;
   return false;
@@ -279,12 +279,21 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
     std::size_t next = line + 1;
     // Title continuation lines (or the title itself, under a bare "§ 12").
     for (int extra = 0; extra < 4 && next < stop && titleContinues(title); ++extra) {
-      if (isBlank(lines[next].text) && title.empty()) { ++next; --extra; continue; }
-      if (noise(lines[next].text) && title.empty()) { ++next; --extra; continue; }
+      if (isBlank(lines[next].text) && title.empty()) {
+        ++next;
+        --extra;
+        continue;
+      }
+      if (noise(lines[next].text) && title.empty()) {
+        ++next;
+        --extra;
+        continue;
+      }
       if (isBlank(lines[next].text) || noise(lines[next].text)) break;
       if (title.empty() && trimView(lines[next].text).starts_with("Dnr")) {
         std::string_view rest = trimView(lines[next].text).substr(3);
-        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' ')) rest.remove_prefix(1);
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' '))
+          rest.remove_prefix(1);
         if (item.registry_number.empty()) item.registry_number = oneLine(rest);
         ++next;
         --extra;
@@ -317,7 +326,8 @@ std::vector<Item> parseItems(const std::vector<Line>& lines, std::size_t first) 
       }
       if (t.starts_with("Dnr") && item.registry_number.empty()) {
         std::string_view rest = t.substr(3);
-        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' ')) rest.remove_prefix(1);
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' '))
+          rest.remove_prefix(1);
         item.registry_number = truncateText(oneLine(rest.substr(0, std::min<std::size_t>(rest.size(), 200))), 60);
       }
       if (!text.empty()) text += pendingBreak ? "\n\n" : "\n";
@@ -342,13 +352,13 @@ bool titleHead(std::string_view word) {
   std::string w = toLowerSwedish(word);
   while (!w.empty() && (w.back() == ':' || w.back() == ',')) w.pop_back();
   static constexpr std::string_view kStarts[] = {
-      "information", "redovisning", "rapport",    "svar",        "yttrande",   "motion",       "medborgarförslag",
-      "interpellation", "ansökan",  "anmälan",    "anmälning",   "revidering", "godkännande",  "fastställ",
-      "upphandling", "ekonomisk",   "uppföljning", "internkontroll", "meddelande", "remiss",    "ändring",
-      "antagande",  "avsägelse",    "fyllnadsval", "upprop",     "justering",  "översyn",      "delegation",
-      "delgivning", "val av",       "återrapport"};
-  static constexpr std::string_view kEnds[] = {"plan", "rapport", "redovisning", "ärenden", "program", "strategi",
-                                               "reglemente", "policy", "prislista", "ordning"};
+      "information",    "redovisning", "rapport",     "svar",           "yttrande",   "motion",      "medborgarförslag",
+      "interpellation", "ansökan",     "anmälan",     "anmälning",      "revidering", "godkännande", "fastställ",
+      "upphandling",    "ekonomisk",   "uppföljning", "internkontroll", "meddelande", "remiss",      "ändring",
+      "antagande",      "avsägelse",   "fyllnadsval", "upprop",         "justering",  "översyn",     "delegation",
+      "delgivning",     "val av",      "återrapport"};
+  static constexpr std::string_view kEnds[] = {"plan",     "rapport",    "redovisning", "ärenden",   "program",
+                                               "strategi", "reglemente", "policy",      "prislista", "ordning"};
   for (std::string_view h : kStarts)
     if (w.starts_with(h)) return true;
   for (std::string_view h : kEnds)
@@ -372,9 +382,10 @@ std::vector<Item> tocRunItems(std::string_view text) {
     // The label as a heading: a word of its own, then dots, a colon, a number or a
     // capital ("Föredragningslista, daterad …, godkändes" and "Föredragningslistan" are text).
     for (std::size_t p = text.find(label); p != std::string_view::npos; p = text.find(label, p + 1)) {
-      if (p > 0 && static_cast<unsigned char>(text[p - 1]) > ' ' ) continue;
+      if (p > 0 && static_cast<unsigned char>(text[p - 1]) > ' ') continue;
       std::string_view after = text.substr(p + label.size());
-      while (!after.empty() && (after.front() == '.' || after.front() == ':' || after.front() == ' ')) after.remove_prefix(1);
+      while (!after.empty() && (after.front() == '.' || after.front() == ':' || after.front() == ' '))
+        after.remove_prefix(1);
       if (after.empty() || !(isUpperAt(after, 0) || (after[0] >= '0' && after[0] <= '9'))) continue;
       if (p + label.size() < text.size() && text[p + label.size()] != ' ' && text[p + label.size()] != '.' &&
           text[p + label.size()] != ':')
@@ -396,7 +407,8 @@ std::vector<Item> tocRunItems(std::string_view text) {
     if (!prev.empty() && prev.find_first_not_of("0123456789") == std::string_view::npos && prev.size() <= 3) return out;
   }
   std::vector<std::pair<std::size_t, std::string_view>> tokens;  // offset in text, token
-  for (std::string_view w : splitWords(run)) tokens.emplace_back(labelEnd + static_cast<std::size_t>(w.data() - run.data()), w);
+  for (std::string_view w : splitWords(run))
+    tokens.emplace_back(labelEnd + static_cast<std::size_t>(w.data() - run.data()), w);
   auto number = [](std::string_view t) {
     if (t.ends_with(".")) t.remove_suffix(1);
     if (t.empty() || t.size() > 3) return -1;
@@ -417,9 +429,10 @@ std::vector<Item> tocRunItems(std::string_view text) {
   while (k < tokens.size() && skippable(tokens[k].second)) ++k;
   if (k >= tokens.size()) return out;
   const bool numbersFirst = number(tokens[k].second) > 0;
-  static constexpr std::string_view kTies[] = {"i", "till", "från", "av", "för", "med", "om", "på", "och", "vid",
-                                               "inom", "mellan", "samt", "hos", "under", "enligt", "mot", "ang",
-                                               "angående", "gällande", "avseende", "inför", "efter", "över", "genom"};
+  static constexpr std::string_view kTies[] = {"i",     "till",   "från", "av",   "för",      "med",      "om",
+                                               "på",    "och",    "vid",  "inom", "mellan",   "samt",     "hos",
+                                               "under", "enligt", "mot",  "ang",  "angående", "gällande", "avseende",
+                                               "inför", "efter",  "över", "genom"};
   auto allCaps = [](std::string_view w) {
     int letters = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -430,8 +443,8 @@ std::vector<Item> tocRunItems(std::string_view text) {
   };
   Item cur;
   std::size_t curBegin = 0, curEnd = 0;
-  bool prevStarted = false;    // the previous word started its title
-  int capitalRun = 0;          // capitalised words in a row inside a title
+  bool prevStarted = false;  // the previous word started its title
+  int capitalRun = 0;        // capitalised words in a row inside a title
   std::string prevLower;
   auto flush = [&]() {
     if (!cur.title.empty() && cur.title.size() <= 300) {
@@ -462,15 +475,15 @@ std::vector<Item> tocRunItems(std::string_view text) {
       starts = isUpperAt(w, 0);
     } else if (isUpperAt(w, 0) && !allCaps(w)) {
       std::string_view place = w.substr(0, w.find('-'));
-      while (!place.empty() && (place.back() == ',' || place.back() == ':' || place.back() == '.')) place.remove_suffix(1);
+      while (!place.empty() && (place.back() == ',' || place.back() == ':' || place.back() == '.'))
+        place.remove_suffix(1);
       const bool tie = std::find(std::begin(kTies), std::end(kTies), prevLower) != std::end(kTies);
       const bool afterColon = !prevLower.empty() && prevLower.back() == ':';
       // A name has two capitalised words ("från Anna Andersson"); a third starts a title.
       const bool inName = !prevLower.empty() && !prevStarted && isUpperAt(tokens[k - 1].second, 0) &&
                           isLowerAt(tokens[k - 1].second, 1) && capitalRun < 2;
       const bool afterCaps = k > 0 && allCaps(tokens[k - 1].second);
-      starts = !tie && !afterColon && (titleHead(w) ||
-                                      (!inName && !afterCaps && !councils::municipalityNamed(place)));
+      starts = !tie && !afterColon && (titleHead(w) || (!inName && !afterCaps && !councils::municipalityNamed(place)));
     }
     if (starts && !cur.title.empty()) flush();
     if (cur.title.empty() && !isUpperAt(w, 0)) continue;  // a fragment before the first title
@@ -562,9 +575,9 @@ bool paragraphPrefix(std::string_view w) {
 // marker): the title between its bounds, the body up to the next heading (at most 20,000
 // bytes for the last), the decisions read in the body.
 struct RunHeading {
-  std::size_t begin;       // of the heading
+  std::size_t begin;  // of the heading
   std::size_t titleBegin, titleEnd;
-  std::size_t bodyBegin;   // after the title, or after the marker that ends it
+  std::size_t bodyBegin;  // after the title, or after the marker that ends it
   std::string number;
 };
 
@@ -722,7 +735,8 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
         while (q < n && text[q] != ' ' && text[q] != '\n') ++q;
         std::string_view w = text.substr(b, q - b);
         bool digits = w.find_first_of("0123456789") != std::string_view::npos;
-        bool code = w.size() <= 4 && !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        bool code = w.size() <= 4 && !w.empty() &&
+                    std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         if (!(digits || code || w == "-" || w == "/")) {
           q = b;
           break;
@@ -782,14 +796,14 @@ std::vector<Item> inlineParagraphs(std::string_view text, std::size_t from) {
       if (isLowerAt(title, q)) allCaps = false;
     // "Protokoll", "Sammanträdesprotokoll": a running header ("Protokollsjustering" is an item).
     // "1 Socialnämnden (27)": the body and the page count of a running header.
-    if (std::size_t pc = lowerTitle.rfind(" ("); pc != std::string::npos && lowerTitle.ends_with(")") &&
+    if (std::size_t pc = lowerTitle.rfind(" (");
+        pc != std::string::npos && lowerTitle.ends_with(")") &&
         lowerTitle.find_first_not_of("0123456789", pc + 2) == lowerTitle.size() - 1)
       lowerTitle = lowerTitle.substr(0, pc), title = title.substr(0, pc);
     std::string firstTitleWord = lowerTitle.substr(0, lowerTitle.find(' '));
     bool header = allCaps || firstTitleWord.ends_with("protokoll") || firstTitleWord == "protokollsutdrag" ||
-                  lowerTitle.starts_with("sida") ||
-                  lowerTitle.ends_with(" kommun") || lowerTitle.ends_with(" stad") || lowerTitle.starts_with("region ") ||
-                  lowerTitle.starts_with("landsting") ||
+                  lowerTitle.starts_with("sida") || lowerTitle.ends_with(" kommun") || lowerTitle.ends_with(" stad") ||
+                  lowerTitle.starts_with("region ") || lowerTitle.starts_with("landsting") ||
                   (title.find(' ') == std::string::npos &&
                    (lowerTitle.ends_with("styrelsen") || lowerTitle.ends_with("nämnden") ||
                     lowerTitle.ends_with("fullmäktige") || lowerTitle.ends_with("utskottet")));

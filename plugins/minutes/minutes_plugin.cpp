@@ -41,8 +41,8 @@ int itemHeadingRun(std::string_view text) {
 bool governmentSeries(std::string_view head) {
   std::string_view opening = head.substr(0, std::min<std::size_t>(head.size(), 400));
   for (std::string_view w : {"regeringens proposition", "kommittédirektiv", "statens offentliga utredningar",
-                             "lagrådsremiss", "departementsserien", "författningssamling", "föreskrifter och allmänna råd",
-                             "regeringens skrivelse", "betänkande av"})
+                             "lagrådsremiss", "departementsserien", "författningssamling",
+                             "föreskrifter och allmänna råd", "regeringens skrivelse", "betänkande av"})
     if (opening.find(w) != std::string_view::npos) return true;
   return false;
 }
@@ -50,7 +50,8 @@ bool governmentSeries(std::string_view head) {
 // Paragraph signs followed by a number: "§ 12", "§63".
 int paragraphSigns(std::string_view folded) {
   int n = 0;
-  for (std::size_t p = folded.find("\xC2\xA7"); p != std::string_view::npos && n < 100; p = folded.find("\xC2\xA7", p + 2)) {
+  for (std::size_t p = folded.find("\xC2\xA7"); p != std::string_view::npos && n < 100;
+       p = folded.find("\xC2\xA7", p + 2)) {
     std::size_t q = p + 2;
     if (q < folded.size() && folded[q] == ' ') ++q;
     if (q < folded.size() && folded[q] >= '0' && folded[q] <= '9') ++n;
@@ -73,8 +74,8 @@ double MinutesPlugin::score(std::string_view text) const {
   const bool headProtokoll = has(head, "protokoll");
   const bool headMeeting = has(head, "sammanträde");
   const bool headMeetingDate = headMeeting && has(head, "sammanträdesdatum");
-  const bool justering = has(f, "justera") && (has(f, "justerare") || has(f, "justerat") ||
-                                                has(f, "justerande") || has(f, "justering"));
+  const bool justering = has(f, "justera") &&
+                         (has(f, "justerare") || has(f, "justerat") || has(f, "justerande") || has(f, "justering"));
   const bool protocolled = has(f, "vid protokollet");
   const bool attendance = has(f, "närvarande") || has(f, "beslutande") || protocolled;
   // Numbered headings, members and "i uppdrag att" are common in any
@@ -121,7 +122,8 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
   if (doc.items.empty()) doc.items = minutes::inlineParagraphs(doc.text, 0);
   // Headings that carry their agenda number ("80 Justering (ärende 3)") say where the
   // items are more surely than numbers a transcript may have dropped.
-  if (auto marked = minutes::agendaMarkedItems(doc.text); marked.size() > doc.items.size()) doc.items = std::move(marked);
+  if (auto marked = minutes::agendaMarkedItems(doc.text); marked.size() > doc.items.size())
+    doc.items = std::move(marked);
   // The agenda's entries whose paragraphs the text does not hold (an agenda
   // printed above the first paragraph, as on council web pages).
   {
@@ -138,7 +140,8 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
     }
     std::vector<Item> merged;
     for (Item& a : agenda) {
-      const bool printed = titles.contains(toLowerSwedish(a.title)) || (!a.number.empty() && numbers.contains(bare(a.number)));
+      const bool printed = titles.contains(toLowerSwedish(a.title)) ||
+                           (!a.number.empty() && numbers.contains(bare(a.number)));
       if (!printed) merged.push_back(std::move(a));
     }
     if (!merged.empty()) {
@@ -219,7 +222,8 @@ Result<Document> MinutesPlugin::parse(std::string_view input) const {
         if (std::find(doc.adjusters.begin(), doc.adjusters.end(), name) != doc.adjusters.end()) continue;
         std::size_t b = static_cast<std::size_t>(sentence.data() - doc.text.data());
         doc.adjusters.push_back(std::move(name));
-        doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] = Evidence{{b, b + sentence.size()}, 0.65};
+        doc.evidence["adjusters/" + std::to_string(doc.adjusters.size() - 1)] = Evidence{{b, b + sentence.size()},
+                                                                                         0.65};
       }
       if (!doc.adjusters.empty()) break;
     }

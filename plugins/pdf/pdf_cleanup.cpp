@@ -13,11 +13,11 @@ namespace {
 unsigned char u8(char c) { return static_cast<unsigned char>(c); }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr std::size_t kMaxColumnLine = 400;   // code points
-constexpr std::size_t kMaxColumnLines = 1000; // lines per page
-constexpr std::size_t kMinBandLines = 6;      // lines with text on both sides
-constexpr std::size_t kMinColumnWidth = 25;   // average characters per column line
-constexpr std::size_t kMinProseCell = 20;    // characters on each side of a prose row
+constexpr std::size_t kMaxColumnLine = 400;    // code points
+constexpr std::size_t kMaxColumnLines = 1000;  // lines per page
+constexpr std::size_t kMinBandLines = 6;       // lines with text on both sides
+constexpr std::size_t kMinColumnWidth = 25;    // average characters per column line
+constexpr std::size_t kMinProseCell = 20;      // characters on each side of a prose row
 constexpr std::size_t kMarginLines = 3;
 constexpr std::size_t kLetterheadSpan = 16;
 
@@ -98,8 +98,7 @@ struct Band {
 // The best two-column band in lines [from, n) (both == 0 when none).
 Band findBand(const std::vector<LineShape>& shapes, std::size_t from) {
   int width = 0;
-  for (std::size_t i = from; i < shapes.size(); ++i)
-    width = std::max(width, static_cast<int>(shapes[i].starts.size()));
+  for (std::size_t i = from; i < shapes.size(); ++i) width = std::max(width, static_cast<int>(shapes[i].starts.size()));
   Band best;
   for (int x = width / 4; x <= 3 * width / 4; ++x) {
     if (x < 1) continue;
@@ -240,7 +239,7 @@ std::vector<std::string> splitTwoColumns(const std::vector<std::string>& lines) 
     for (std::size_t i = band.begin; i < band.end; ++i) {
       const LineShape& sh = shapes[i];
       std::size_t cut = static_cast<std::size_t>(band.gutter) < sh.starts.size() ? sh.starts[band.gutter]
-                                                                                   : lines[i].size();
+                                                                                 : lines[i].size();
       out.push_back(rtrimmed(std::string_view(lines[i]).substr(0, cut)));
       right.push_back(std::string(trimView(std::string_view(lines[i]).substr(cut))));
     }

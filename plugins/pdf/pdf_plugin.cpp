@@ -62,8 +62,7 @@ bool PdfPlugin::accepts(const std::string& media_type, const std::string& filena
 
 Result<ExtractedText> PdfPlugin::extract(const ExtractInput& input) const {
   if (input.bytes.empty()) return Status::invalidArgument("Filen är tom.");
-  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX))
-    return Status::tooLarge("PDF-filen är för stor.");
+  if (input.bytes.size() > static_cast<std::size_t>(INT_MAX)) return Status::tooLarge("PDF-filen är för stor.");
   if (!looksComplete(input.bytes)) return Status::invalidArgument(kCorrupt);
   try {
     // The bytes are not copied: they outlive `doc`.
@@ -86,8 +85,7 @@ Result<ExtractedText> PdfPlugin::extract(const ExtractInput& input) const {
       }
       poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       total += utf8.size();
-      if (total > limits_.max_output_bytes)
-        return Status::tooLarge("PDF-filen innehåller för mycket text.");
+      if (total > limits_.max_output_bytes) return Status::tooLarge("PDF-filen innehåller för mycket text.");
       pages.emplace_back(utf8.data(), utf8.size());
     }
     std::string text = pdf::cleanPages(pages);

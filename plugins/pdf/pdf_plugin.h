@@ -11,8 +11,8 @@
 namespace beslut::plugins {
 
 struct PdfLimits {
-  std::size_t max_pages = 2000;               // more pages -> kTooLarge
-  std::size_t max_output_bytes = 64u << 20;   // more extracted text -> kTooLarge
+  std::size_t max_pages = 2000;              // more pages -> kTooLarge
+  std::size_t max_output_bytes = 64u << 20;  // more extracted text -> kTooLarge
 };
 
 class PdfPlugin : public Extractor {

@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::size_t kMaxLine = 2000;
 constexpr std::array<std::string_view, 7> kReplyTo = {
-    "svar på ledamotsinitiativ", "svar på motion", "svar på interpellation", "svar på fråga",
-    "svar på skriftlig fråga", "svar på medborgarförslag", "svar på skrivelse"};
+    "svar på ledamotsinitiativ", "svar på motion",           "svar på interpellation", "svar på fråga",
+    "svar på skriftlig fråga",   "svar på medborgarförslag", "svar på skrivelse"};
 
 struct Line {
   std::string_view text;
@@ -57,7 +57,8 @@ void parseTitle(const std::string& title, Document& doc) {
   } else if (comma != std::string::npos) {
     // "från Jonas Åberg, Kristdemokraterna, om …": the comma before "om" is no part of the party.
     std::string party = trim(rest.substr(comma + 1));
-    while (!party.empty() && (party.back() == ',' || party.back() == ';')) party = trim(party.substr(0, party.size() - 1));
+    while (!party.empty() && (party.back() == ',' || party.back() == ';'))
+      party = trim(party.substr(0, party.size() - 1));
     doc.initiator = trim(rest.substr(0, comma));
     doc.initiator_party = withPartyAbbreviation(party);
   } else {
@@ -142,8 +143,8 @@ bool startsWithAny(std::string_view w, std::initializer_list<std::string_view> s
 
 // What the plugin knows about the reply when it classifies sentences.
 struct ReplyContext {
-  std::string organization;       // lower-cased, "region örebro län"
-  Words initiatorNames;           // lower-cased words of the initiator's name
+  std::string organization;  // lower-cased, "region örebro län"
+  Words initiatorNames;      // lower-cased words of the initiator's name
 };
 
 // Index of the first future marker, or npos.
@@ -154,8 +155,8 @@ std::size_t futureMarker(const Words& w) {
     std::string_view next = i + 1 < w.size() ? std::string_view(w[i + 1]) : std::string_view();
     if (t == "kommer") {
       // "kommer in/från/fram" is a movement, not a future.
-      if (in(next, {"in", "ut", "från", "ifrån", "fram", "hit", "dit", "tillbaka", "överens", "åt", "upp", "ner",
-                    "ned", "bort", "igång", "till"}))
+      if (in(next, {"in", "ut", "från", "ifrån", "fram", "hit", "dit", "tillbaka", "överens", "åt", "upp", "ner", "ned",
+                    "bort", "igång", "till"}))
         continue;
       if (next == "att") return i;
       if (in(next, {"ha", "gå", "få", "se", "bli", "ge", "ta", "stå", "nå", "bo"}) ||
@@ -221,9 +222,10 @@ bool hasPresentPassive(const Words& w) {
 }
 
 bool isMeasureNoun(std::string_view t) {
-  return startsWithAny(t, {"kontakt", "samarbet", "samverk", "dialog", "rutin", "plan", "stöd", "nätverk", "forum",
-                           "avtal", "överenskommels", "uppföljning", "arbete", "arbetsgrupp", "samordning", "möte",
-                           "utbildning", "insats", "kartläggning", "översyn", "utredning", "diskussion"});
+  return startsWithAny(t, {"kontakt",      "samarbet",    "samverk",    "dialog",    "rutin",          "plan",
+                           "stöd",         "nätverk",     "forum",      "avtal",     "överenskommels", "uppföljning",
+                           "arbete",       "arbetsgrupp", "samordning", "möte",      "utbildning",     "insats",
+                           "kartläggning", "översyn",     "utredning",  "diskussion"});
 }
 
 // "Det förs löpande en dialog …", "Det finns även kontakt med …".
@@ -259,8 +261,8 @@ bool isPast(const Words& w) {
       if (t.size() < 4 || t.back() != 't') continue;
       if (in(t, {"mycket", "fortsatt", "gott", "stort", "brett", "nytt", "rätt", "lätt", "inget", "något", "allt",
                  "eget", "annat", "detsamma"}) ||
-          t.ends_with("ligt") || t.ends_with("vt") || t.ends_with("et") || t.ends_with("cent") ||
-          t.ends_with("ment") || t.ends_with("dent") || t == "brist")
+          t.ends_with("ligt") || t.ends_with("vt") || t.ends_with("et") || t.ends_with("cent") || t.ends_with("ment") ||
+          t.ends_with("dent") || t == "brist")
         continue;
       if (in(w[j - 1], {"ett", "det", "detta", "sitt", "vårt", "mitt", "ert", "ditt"})) continue;
       return true;
@@ -283,9 +285,9 @@ bool isReported(const Words& w, const ReplyContext& ctx) {
       initiator = true;
     if (t.size() >= 2 && std::find(ctx.initiatorNames.begin(), ctx.initiatorNames.end(), t) != ctx.initiatorNames.end())
       initiator = true;
-    if (in(t, {"föreslår", "föreslagit", "föreslås", "yrkar", "yrkas", "yrkat", "frågar", "frågat", "undrar", "vill",
-               "anser", "menar", "lyfter", "lyft", "efterfrågar", "önskar", "framför", "framförs", "ställt", "ställer",
-               "beskriver", "skriver", "pekar"}))
+    if (in(t, {"föreslår", "föreslagit", "föreslås", "yrkar",   "yrkas",     "yrkat",   "frågar",      "frågat",
+               "undrar",   "vill",       "anser",    "menar",   "lyfter",    "lyft",    "efterfrågar", "önskar",
+               "framför",  "framförs",   "ställt",   "ställer", "beskriver", "skriver", "pekar"}))
       verb = true;
   }
   return initiator && verb;
@@ -385,10 +387,18 @@ std::string_view withoutHeading(std::string_view s, std::string_view whole) {
 
 // "Liberalerna" -> "Liberalerna (L)": a party named in full gets its abbreviation.
 std::string withPartyAbbreviation(const std::string& party) {
-  struct P { std::string_view name, abbr; };
-  static constexpr std::array<P, 9> kParties = {{{"socialdemokraterna", "S"}, {"moderaterna", "M"},
-      {"sverigedemokraterna", "SD"}, {"centerpartiet", "C"}, {"vänsterpartiet", "V"},
-      {"kristdemokraterna", "KD"}, {"liberalerna", "L"}, {"miljöpartiet de gröna", "MP"}, {"miljöpartiet", "MP"}}};
+  struct P {
+    std::string_view name, abbr;
+  };
+  static constexpr std::array<P, 9> kParties = {{{"socialdemokraterna", "S"},
+                                                 {"moderaterna", "M"},
+                                                 {"sverigedemokraterna", "SD"},
+                                                 {"centerpartiet", "C"},
+                                                 {"vänsterpartiet", "V"},
+                                                 {"kristdemokraterna", "KD"},
+                                                 {"liberalerna", "L"},
+                                                 {"miljöpartiet de gröna", "MP"},
+                                                 {"miljöpartiet", "MP"}}};
   std::string lower = toLowerSwedish(party);
   for (const P& p : kParties)
     if (lower == p.name) return party + " (" + std::string(p.abbr) + ")";

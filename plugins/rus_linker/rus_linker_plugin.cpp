@@ -21,11 +21,11 @@ constexpr std::size_t kSurfaceBytes = 48;  // longest word shown for a term
 constexpr double kMultiWordWeight = 1.5;
 constexpr std::size_t kLongTermBytes = 14;  // a long single word ("kompetensförsörj") is specific ...
 constexpr double kLongTermWeight = 1.25;    // ... and weighs more than a short one
-constexpr double kTitleTermWeight = 2.0;   // the node's own title (or a term equal to it)
-constexpr double kItemTitleBoost = 1.5;    // a term found in the item's title
-constexpr double kMaxCountFactor = 4.0;    // 1 + ln(count), capped
-constexpr double kTableDigitShare = 0.2;   // a text with more digits than this (of digits + letters) ...
-constexpr double kTableDamping = 0.3;      // ... is a table: its hits count this much
+constexpr double kTitleTermWeight = 2.0;    // the node's own title (or a term equal to it)
+constexpr double kItemTitleBoost = 1.5;     // a term found in the item's title
+constexpr double kMaxCountFactor = 4.0;     // 1 + ln(count), capped
+constexpr double kTableDigitShare = 0.2;    // a text with more digits than this (of digits + letters) ...
+constexpr double kTableDamping = 0.3;       // ... is a table: its hits count this much
 
 bool isKeyKind(const std::string& kind) { return kind == "area" || kind == "focus_area"; }
 
@@ -89,8 +89,8 @@ std::size_t charStart(std::string_view s, std::size_t p) {
 
 struct Term {
   std::string text;
-  bool infix = false;       // "*utbildning": also inside a compound
-  bool whole_word = false;  // "=hälsa", and terms of at most three letters ("ai", "apl")
+  bool infix = false;                                 // "*utbildning": also inside a compound
+  bool whole_word = false;                            // "=hälsa", and terms of at most three letters ("ai", "apl")
   std::vector<std::pair<std::size_t, double>> nodes;  // (scored node, weight)
 };
 
@@ -133,8 +133,8 @@ class Matcher {
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
         seen.push_back(key);
         double base = text.find(' ') != std::string::npos ? kMultiWordWeight
-                      : text.size() >= kLongTermBytes   ? kLongTermWeight
-                                                        : 1.0;
+                      : text.size() >= kLongTermBytes     ? kLongTermWeight
+                                                          : 1.0;
         if (text == title) base *= kTitleTermWeight;
         raws.push_back({n, text, infix, exact, base});
       }
@@ -290,7 +290,8 @@ std::string surface(std::string_view s, std::size_t pos, std::size_t len) {
   std::size_t b = pos;
   while (b > 0 && pos - b < kSurfaceBytes && letterBefore(s, b)) b = charStart(s, b - 1);
   std::size_t e = std::min(s.size(), pos + len);
-  while (e < s.size() && e - b < kSurfaceBytes && (letterAt(s, e) || (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80)) ++e;
+  while (e < s.size() && e - b < kSurfaceBytes && (letterAt(s, e) || (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80))
+    ++e;
   return std::string(s.substr(b, e - b));
 }
 
@@ -355,8 +356,8 @@ std::string explainNode(const Matcher& m, const Scored& s, std::size_t node) {
   return explain(terms, pos == std::string::npos ? std::string() : quote(s.text, pos));
 }
 
-Link makeLink(const Matcher& m, const char* type, std::size_t item, std::size_t index, std::size_t node,
-              double score, std::string explanation) {
+Link makeLink(const Matcher& m, const char* type, std::size_t item, std::size_t index, std::size_t node, double score,
+              std::string explanation) {
   Link l;
   l.object_type = type;
   l.item_index = item;
@@ -437,8 +438,9 @@ std::vector<Link> RusLinkerPlugin::link(const Document& document, const Taxonomy
         std::string where = "i " + std::to_string(itemsWith[n]) + " av " + std::to_string(items.size()) +
                             " delar; starkast " + (item.number.empty() ? std::string() : item.number + " ") +
                             truncateText(oneLine(item.title), 80) + ": ";
-        docLinks.push_back(makeLink(m, "document", 0, 0, n, score[n],
-                                    validUtf8(where) + explain(terms, pos == std::string::npos ? "" : quote(bi.text, pos))));
+        docLinks.push_back(
+            makeLink(m, "document", 0, 0, n, score[n],
+                     validUtf8(where) + explain(terms, pos == std::string::npos ? "" : quote(bi.text, pos))));
       }
     }
     links.insert(links.end(), docLinks.begin(), docLinks.end());

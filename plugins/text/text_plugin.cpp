@@ -18,9 +18,7 @@ std::string baseMediaType(const std::string& media_type) {
 
 }  // namespace
 
-std::string TextPlugin::description() const {
-  return "Läser vanliga textfiler (UTF-8, text/plain, .txt).";
-}
+std::string TextPlugin::description() const { return "Läser vanliga textfiler (UTF-8, text/plain, .txt)."; }
 
 bool TextPlugin::accepts(const std::string& media_type, const std::string& filename) const {
   std::string type = baseMediaType(media_type);

@@ -216,8 +216,7 @@ Result<std::string> xmlToText(std::string_view xml) {
   pugi::xml_document doc;
   // pugixml does not process DTDs: only the predefined entities and character
   // references are expanded, so entity expansion cannot blow up.
-  pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
   if (!parsed)
     return Status::invalidArgument("XML-filen är felaktig: " + std::string(parsed.description()) + " (vid byte " +
                                    std::to_string(parsed.offset) + ").");

@@ -14,8 +14,8 @@ void getOriginal(AppContext& ctx, const PathParams& path, Request& req, Response
 void getExtraction(AppContext& ctx, const PathParams& path, Request& req, Response& res);   // GET …/{id}/extraction
 void postCorrection(AppContext& ctx, const PathParams& path, Request& req, Response& res);  // POST …/{id}/corrections
 void postReextract(AppContext& ctx, const PathParams& path, Request& req, Response& res);   // POST …/{id}/reextract
-void publication(AppContext& ctx, const PathParams& path, Request& req, Response& res);     // GET|POST …/{id}/publication
-void health(AppContext& ctx, Response& res, bool readiness);                                // GET /healthz, /readyz
+void publication(AppContext& ctx, const PathParams& path, Request& req, Response& res);  // GET|POST …/{id}/publication
+void health(AppContext& ctx, Response& res, bool readiness);                             // GET /healthz, /readyz
 
 // Assignments and their follow-up (api/assignments.cpp).
 void listAssignments(AppContext& ctx, const PathParams& path, Request& req, Response& res);  // GET /api/v1/assignments
@@ -23,7 +23,8 @@ void assignmentsCsv(AppContext& ctx, const PathParams& path, Request& req, Respo
 // GET /api/v1/assignments/{id}; POST …/{id}/followups, …/{id}/matches/{id}, …/{id}/report-backs/{id}.
 void answerAssignment(AppContext& ctx, const PathParams& path, Request& req, Response& res, Id id, bool followup,
                       Id match_id, Id report_back_id);
-void areaSummary(AppContext& ctx, const PathParams& path, Request& req, Response& res);  // GET /api/v1/areas/{code}/summary
+void areaSummary(AppContext& ctx, const PathParams& path, Request& req,
+                 Response& res);  // GET /api/v1/areas/{code}/summary
 // GET /feeds/assignments.ics (ical) and /feeds/followups.atom.
 void assignmentFeed(AppContext& ctx, const PathParams& path, Request& req, Response& res, bool ical);
 

@@ -199,9 +199,9 @@ Result<AssignmentFilter> filterOf(std::map<std::string, std::string>& params) {
 }
 
 // iCalendar text: escape and fold at 75 octets without splitting a character.
-constexpr const char* kCsvColumns[] = {"id", "parent_id", "title", "description", "start_date", "end_date",
-                                       "status", "progress", "organization", "assignee", "source_document_id",
-                                       "source_item_number", "areas"};
+constexpr const char* kCsvColumns[] = {
+    "id",       "parent_id",    "title",    "description",        "start_date",         "end_date", "status",
+    "progress", "organization", "assignee", "source_document_id", "source_item_number", "areas"};
 
 std::string csvField(const std::string& v) {
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
@@ -261,14 +261,16 @@ Result<std::vector<std::vector<std::string>>> parseCsv(const std::string& text) 
 }
 
 // Every assignment the principal may see, as it stands.
-Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const Principal& p, Threads* threads = nullptr) {
+Result<std::vector<AssignmentRecord>> visibleAssignments(AppContext& ctx, const Principal& p,
+                                                         Threads* threads = nullptr) {
   return assignmentsAsTheyStand(ctx.runtime.store(), p, threads);
 }
 
 
 }  // namespace
 
-void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                    Poco::Net::HTTPServerResponse& res) {
   auto params = queryParameters(req);
   Store& store = ctx.runtime.store();
   if (req.getMethod() != "POST") {
@@ -396,7 +398,8 @@ void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReq
   sendJson(res, body);
 }
 
-void listAssignments(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void listAssignments(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                     Poco::Net::HTTPServerResponse& res) {
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
@@ -433,7 +436,8 @@ void sendAssignment(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const P
   sendJson(res, assignmentJson(*record, ctx.runtime.taxonomy(), today, related.value()), status);
 }
 
-void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id, bool followup, Id match_id, Id report_back_id) {
+void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                      Poco::Net::HTTPServerResponse& res, Id id, bool followup, Id match_id, Id report_back_id) {
   auto params = queryParameters(req);
   auto today = todayOf(params);
   if (!today.ok()) return sendError(res, today.status());
@@ -471,7 +475,7 @@ void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerR
     }
     const bool confirm = body.value()->getValue<bool>("confirm");
     Status st = report_back_id != 0 ? followups.decideReportBack(principal, id, report_back_id, confirm)
-                                     : followups.decideMatch(principal, id, match_id, confirm);
+                                    : followups.decideMatch(principal, id, match_id, confirm);
     if (!st.ok()) return sendError(res, st);
     catchUpIndex(ctx);
   }
@@ -479,7 +483,8 @@ void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerR
 }
 
 
-void areaSummary(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void areaSummary(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                 Poco::Net::HTTPServerResponse& res) {
   const std::string& code = path.text();
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
@@ -530,7 +535,8 @@ void areaSummary(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   sendJson(res, body);
 }
 
-void assignmentFeed(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, bool ical) {
+void assignmentFeed(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                    Poco::Net::HTTPServerResponse& res, bool ical) {
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
@@ -577,8 +583,9 @@ void assignmentFeed(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReq
     AtomFeed feed;
     feed.id = "urn:beslut:followups";
     feed.title = "Beslut – uppföljning av uppdrag";
-    feed.updated = entries.empty() ? Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT)
-                                   : entries.front().followup->created_at;
+    feed.updated = entries.empty()
+                       ? Poco::DateTimeFormatter::format(Poco::DateTime(), Poco::DateTimeFormat::ISO8601_FORMAT)
+                       : entries.front().followup->created_at;
     feed.self = base + "/feeds/followups.atom";
     for (const auto& e : entries) {
       const Assignment& a = e.record->assignment;

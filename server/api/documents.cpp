@@ -110,7 +110,8 @@ Status tooLarge(std::size_t max) {
 
 }  // namespace
 
-void searchApi(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void searchApi(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+               Poco::Net::HTTPServerResponse& res) {
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto params = queryParameters(req);
@@ -137,12 +138,14 @@ void searchApi(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest&
   sendJson(res, searchResultsToJson(results.value()));
 }
 
-void getDocument(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void getDocument(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                 Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto doc = ctx.runtime.store().document(id);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
+  if (!doc.ok())
+    return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   // Without rights in the body: a published document without its non-public items.
   if (!redactFor(caller->principal, doc.value())) {
     return sendError(res, documentMissing(id));
@@ -152,12 +155,14 @@ void getDocument(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   sendJson(res, body);
 }
 
-void getOriginal(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void getOriginal(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                 Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto doc = ctx.runtime.store().document(id);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
+  if (!doc.ok())
+    return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   if (!caller->principal.canRead(doc->organization) && !wholeDocumentPublic(doc.value())) {
     if (doc->publication_state != PublicationState::kPublished) return sendError(res, documentMissing(id));
     return sendError(res, Status::permissionDenied(
@@ -177,14 +182,17 @@ void getOriginal(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   res.send() << bytes.value();
 }
 
-void getExtraction(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void getExtraction(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                   Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
-  if (caller->principal.anonymous()) return sendError(res, Status::unauthenticated("Logga in för att granska tolkningen."));
+  if (caller->principal.anonymous())
+    return sendError(res, Status::unauthenticated("Logga in för att granska tolkningen."));
   Store& store = ctx.runtime.store();
   auto raw = store.extraction(id);
-  if (!raw.ok()) return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id) : raw.status());
+  if (!raw.ok())
+    return sendError(res, raw.status().code() == StatusCode::kNotFound ? documentMissing(id) : raw.status());
   auto effective_doc = store.document(id);  // the body as corrected decides who reviews it
   if (!effective_doc.ok()) return sendError(res, effective_doc.status());
   if (!caller->principal.canRead(effective_doc->organization)) return sendError(res, mayNotRead());
@@ -215,7 +223,8 @@ void getExtraction(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServe
   sendJson(res, body);
 }
 
-void postCorrection(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void postCorrection(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                    Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
@@ -237,7 +246,8 @@ void postCorrection(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServ
   sendJson(res, correctionToJson(stored.value()), HTTPResponse::HTTP_CREATED);
 }
 
-void postReextract(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void postReextract(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                   Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
@@ -250,14 +260,16 @@ void postReextract(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServe
   sendJson(res, body);
 }
 
-void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                 Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   const bool post = req.getMethod() == "POST";
   auto caller = post ? requireSignedIn(ctx, req) : identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   Store& store = ctx.runtime.store();
   auto doc = store.document(id);
-  if (!doc.ok()) return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
+  if (!doc.ok())
+    return sendError(res, doc.status().code() == StatusCode::kNotFound ? documentMissing(id) : doc.status());
   const Principal& who = caller->principal;
   if (!who.canRead(doc->organization)) {
     // Who approves and when is public once the minutes are; before that, the body's own business.
@@ -271,7 +283,8 @@ void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
     Publishing publishing = ctx.runtime.publishing();
     Status st;
     if (action == "send") {
-      st = publishing.sendForAdjustment(id, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
+      st = publishing.sendForAdjustment(id, who,
+                                        Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
                                         body.value()->optValue<bool>("checked_identity_numbers", false));
     } else if (action == "withdraw") {
       st = publishing.withdraw(id, who);
@@ -321,7 +334,8 @@ void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   sendJson(res, out);
 }
 
-void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                  Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));  // before reading the upload
@@ -361,7 +375,8 @@ void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReque
     media_type = content_type;
   }
   const bool draft = queryParameters(req)["draft"] == "true";
-  auto report = ctx.runtime.editing().importDocument(caller->principal, {std::move(bytes), filename, media_type, draft});
+  auto report = ctx.runtime.editing().importDocument(caller->principal,
+                                                     {std::move(bytes), filename, media_type, draft});
   if (!report.ok()) return sendError(res, report.status());
   catchUpIndex(ctx);  // searchable before we answer; a failure is logged, the store has it
   if (report->created) res.set("Location", "/api/v1/documents/" + std::to_string(report->id));

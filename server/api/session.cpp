@@ -8,7 +8,8 @@
 
 namespace beslut::server {
 
-void postLogin(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void postLogin(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+               Poco::Net::HTTPServerResponse& res) {
   // Another site's page can post a form (text/plain, urlencoded) here but not JSON without
   // our consent (CORS): requiring JSON keeps others from signing a visitor in as someone else.
   const std::string type = req.getContentType();
@@ -28,7 +29,8 @@ void postLogin(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest&
   sendJson(res, out);
 }
 
-void postLogout(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void postLogout(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                Poco::Net::HTTPServerResponse& res) {
   auto caller = requireSignedIn(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   signOut(ctx, caller.value(), req, res);

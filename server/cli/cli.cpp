@@ -205,11 +205,11 @@ int importCommand(const Args& args) {
     contents.clear();
     which.clear();
     auto now = std::chrono::steady_clock::now();
-    if (files.size() > 20 && (now - last_progress > std::chrono::milliseconds(tty ? 200 : 5000) ||
-                              done == files.size())) {
+    if (files.size() > 20 &&
+        (now - last_progress > std::chrono::milliseconds(tty ? 200 : 5000) || done == files.size())) {
       last_progress = now;
-      std::cerr << (tty ? "\r" : "") << "[" << done << "/" << files.size() << "] imported " << imported
-                << ", skipped " << skipped << ", failed " << failed << (tty ? "   " : "\n") << std::flush;
+      std::cerr << (tty ? "\r" : "") << "[" << done << "/" << files.size() << "] imported " << imported << ", skipped "
+                << skipped << ", failed " << failed << (tty ? "   " : "\n") << std::flush;
     }
   };
   std::size_t batch_bytes = 0;
@@ -238,8 +238,8 @@ int importCommand(const Args& args) {
   } else {
     index_note = "the search index is held by a running server, which indexes the new documents itself";
   }
-  std::cout << "Imported " << imported << ", skipped " << skipped << " (already present), failed " << failed
-            << " of " << (files.size() + missing.size()) << " in " << std::fixed;
+  std::cout << "Imported " << imported << ", skipped " << skipped << " (already present), failed " << failed << " of "
+            << (files.size() + missing.size()) << " in " << std::fixed;
   std::cout.precision(1);
   std::cout << seconds << " s; " << index_note << ".\n";
   for (const auto& s : skips) std::cout << "  skipped " << s << "\n";
@@ -295,8 +295,8 @@ int reindexCommand(const Args& args) {
   if (!st.ok()) return fail(st.message());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   auto count = rt.value()->store().documentCount();
-  std::cout << "Reindexed " << (count.ok() ? count.value() : 0) << " documents ("
-            << rt.value()->index()->passageCount() << " passages) in " << seconds << " s.\n";
+  std::cout << "Reindexed " << (count.ok() ? count.value() : 0) << " documents (" << rt.value()->index()->passageCount()
+            << " passages) in " << seconds << " s.\n";
   return 0;
 }
 
@@ -350,7 +350,8 @@ int extractCommand(const Args& args) {
   if (!readFile(path, IngestLimits().max_bytes, bytes, error)) return fail(path.string() + ": " + error);
   auto doc = extractDocument(host.value()->registry(), {bytes, path.filename().string(), mediaTypeFor(path)});
   if (!doc.ok()) return fail(path.string() + ": " + doc.status().message());
-  std::cout << toJsonString(args.json ? documentToJson(doc.value(), {.review = true}) : extractionToJson(doc.value())) << "\n";
+  std::cout << toJsonString(args.json ? documentToJson(doc.value(), {.review = true}) : extractionToJson(doc.value()))
+            << "\n";
   return 0;
 }
 
@@ -486,8 +487,8 @@ int tokenCommand(const Args& args) {
   auto token = auth.createToken(args.positional[1], args.label.empty() ? "cli" : args.label);
   if (!token.ok()) return fail(token.status().message());
   auto user = h->accounts->userByName(args.positional[1]);
-  (void)h->accounts->audit(
-      {0, "", cliPrincipal().name, "token.create", "user", user.ok() ? user->id : 0, "", args.label.empty() ? "cli" : args.label});
+  (void)h->accounts->audit({0, "", cliPrincipal().name, "token.create", "user", user.ok() ? user->id : 0, "",
+                            args.label.empty() ? "cli" : args.label});
   std::cout << token.value() << "\n";
   return 0;
 }
@@ -506,8 +507,8 @@ class ServeApp : public Poco::Util::ServerApplication {
     HttpServer server(*rt.value());
     Status st = server.start();
     if (!st.ok()) return fail(st.message());
-    std::cout << "Beslut serves http://" << settings->host << ":" << server.port() << "/ (data: "
-              << settings->data_dir << "). Stop with Ctrl-C." << std::endl;
+    std::cout << "Beslut serves http://" << settings->host << ":" << server.port() << "/ (data: " << settings->data_dir
+              << "). Stop with Ctrl-C." << std::endl;
     waitForTerminationRequest();
     std::cout << "Stopping." << std::endl;
     server.stop();

@@ -12,9 +12,7 @@ void text(pugi::xml_node parent, const char* name, const std::string& value) {
   parent.append_child(name).text().set(value.c_str());
 }
 
-void author(pugi::xml_node parent, const std::string& name) {
-  text(parent.append_child("author"), "name", name);
-}
+void author(pugi::xml_node parent, const std::string& name) { text(parent.append_child("author"), "name", name); }
 
 }  // namespace
 

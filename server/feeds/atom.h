@@ -8,7 +8,7 @@
 namespace beslut::server {
 
 struct AtomEntry {
-  std::string id;       // a URN, stable across requests
+  std::string id;  // a URN, stable across requests
   std::string title;
   std::string updated;  // ISO 8601
   std::string author;   // empty: the feed's author
@@ -23,7 +23,7 @@ struct AtomFeed {
   std::string subtitle;  // optional
   std::string updated;
   std::string author = "Beslut";
-  std::string self;      // the feed's own absolute URL
+  std::string self;  // the feed's own absolute URL
   std::vector<AtomEntry> entries;
 };
 

@@ -33,7 +33,8 @@ Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
 
 }  // namespace
 
-void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                   Poco::Net::HTTPServerResponse& res) {
   Store& store = ctx.runtime.store();
   if (req.getMethod() != "POST") {
     auto all = store.savedSearches();
@@ -68,7 +69,8 @@ void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequ
   sendJson(res, savedSearchToJson(saved.value()), HTTPResponse::HTTP_CREATED);
 }
 
-void searchFeed(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void searchFeed(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRequest& req,
+                Poco::Net::HTTPServerResponse& res) {
   const Id id = path.id();
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());

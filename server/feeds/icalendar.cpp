@@ -60,7 +60,8 @@ std::string nextDay(const std::string& iso) {
 
 }  // namespace
 
-std::string writeICalendar(const std::string& name, const std::string& stamp, const std::vector<CalendarEvent>& events) {
+std::string writeICalendar(const std::string& name, const std::string& stamp,
+                           const std::vector<CalendarEvent>& events) {
   std::string out = line("BEGIN:VCALENDAR") + line("VERSION:2.0") + line("PRODID:-//Beslut//Uppdrag//SV") +
                     line("CALSCALE:GREGORIAN") + line("X-WR-CALNAME:" + escaped(name));
   for (const auto& e : events) {

@@ -68,7 +68,8 @@ Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerReque
   if (caller->via_session) {
     const std::string sent = request.get("X-CSRF-Token", form_token);
     if (!sameToken(sent, caller->csrf_token)) {
-      return Status::permissionDenied("Formuläret har gått ut eller kom från en annan webbplats. Ladda om sidan och försök igen.");
+      return Status::permissionDenied(
+          "Formuläret har gått ut eller kom från en annan webbplats. Ladda om sidan och försök igen.");
     }
   }
   return caller;
@@ -99,7 +100,9 @@ void setSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response, 
   response.addCookie(c);
 }
 
-void clearSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response) { setSessionCookie(ctx, response, ""); }
+void clearSessionCookie(AppContext& ctx, Poco::Net::HTTPServerResponse& response) {
+  setSessionCookie(ctx, response, "");
+}
 
 void audit(AppContext& ctx, const Caller& caller, const std::string& action, const std::string& entity, Id entity_id,
            const std::string& before, const std::string& after) {
@@ -108,7 +111,8 @@ void audit(AppContext& ctx, const Caller& caller, const std::string& action, con
 }
 
 Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
-                     Poco::Net::HTTPServerResponse& response, const std::string& name, const std::string& password) {
+                                    Poco::Net::HTTPServerResponse& response, const std::string& name,
+                                    const std::string& password) {
   auto login = ctx.runtime.auth().login(name, password, clientAddress(request));
   if (!login.ok()) return login.status();
   setSessionCookie(ctx, response, login->session_token);

@@ -42,7 +42,8 @@ std::string clientAddress(const Poco::Net::HTTPServerRequest& request);
 // Signs a person in (Authenticator::login: throttled per client address), sets the
 // session cookie and records "session.login"; the one way in for the portal and the API.
 Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
-                     Poco::Net::HTTPServerResponse& response, const std::string& name, const std::string& password);
+                                    Poco::Net::HTTPServerResponse& response, const std::string& name,
+                                    const std::string& password);
 // Ends the caller's session (if they came with one) and clears the cookie.
 void signOut(AppContext& ctx, const Caller& caller, const Poco::Net::HTTPServerRequest& request,
              Poco::Net::HTTPServerResponse& response);

@@ -31,9 +31,8 @@ std::string newErrorId() {
 // bytes differently (request smuggling), so refuse it.
 Status checkFraming(const Poco::Net::HTTPServerRequest& request) {
   std::size_t lengths = 0;
-  for (auto it = request.find("Content-Length"); it != request.end() &&
-                                                 Poco::icompare(it->first, "Content-Length") == 0;
-       ++it) {
+  for (auto it = request.find("Content-Length");
+       it != request.end() && Poco::icompare(it->first, "Content-Length") == 0; ++it) {
     ++lengths;
   }
   if (lengths > 1) return Status::invalidArgument("duplicate Content-Length header");
@@ -92,11 +91,12 @@ void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     drainBody(request, response);
   } catch (const std::exception& e) {
     std::string id = newErrorId();
-    Poco::Logger::get("beslut.http").error("error " + id + " on " + request.getMethod() + " " +
-                                           request.getURI() + ": " + e.what());
+    Poco::Logger::get("beslut.http")
+        .error("error " + id + " on " + request.getMethod() + " " + request.getURI() + ": " + e.what());
     if (!response.sent()) {
-      sendJson(response, errorToJson(Status::internal("Ett internt fel uppstod. Ange fel-id " + id +
-                                                      " om du kontaktar support."), id),
+      sendJson(response,
+               errorToJson(Status::internal("Ett internt fel uppstod. Ange fel-id " + id + " om du kontaktar support."),
+                           id),
                HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
     }
   }

@@ -24,8 +24,8 @@ std::vector<std::string> segments(const std::string& path) {
 
 bool positiveInteger(const std::string& s) {
   Poco::Int64 v = 0;
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos &&
-         Poco::NumberParser::tryParse64(s, v) && v > 0;
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos && Poco::NumberParser::tryParse64(s, v) &&
+         v > 0;
 }
 
 // Answers a matched route.

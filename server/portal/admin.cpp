@@ -8,7 +8,7 @@ namespace {
 
 // Users and roles, for administrators: the same operations as `beslut user …`.
 void showAdminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
-               const std::string& action) {
+                   const std::string& action) {
   Caller caller = pageCaller(ctx, req);
   if (caller.principal.anonymous()) {
     if (req.getMethod() == "POST") res.setKeepAlive(false);
@@ -76,9 +76,10 @@ void showAdminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
       row.set("name", u.name);
       std::string roles;
       for (const auto& g : u.grants) {
-        roles += (roles.empty() ? "" : ", ") + std::string(g.role == Role::kReader      ? "läsare"
-                                                           : g.role == Role::kSecretary ? "sekreterare"
-                                                                                        : "administratör") +
+        roles += (roles.empty() ? "" : ", ") +
+                 std::string(g.role == Role::kReader      ? "läsare"
+                             : g.role == Role::kSecretary ? "sekreterare"
+                                                          : "administratör") +
                  (g.organization.empty() ? "" : " i " + g.organization);
       }
       row.set("roles", roles);
@@ -107,7 +108,8 @@ void showAdminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
       row.set("at", e.at.substr(0, 16));
       row.set("actor", e.actor);
       row.set("action", e.action);
-      row.set("entity", e.entity.empty() ? std::string() : e.entity + (e.entity_id ? " " + std::to_string(e.entity_id) : ""));
+      row.set("entity",
+              e.entity.empty() ? std::string() : e.entity + (e.entity_id ? " " + std::to_string(e.entity_id) : ""));
       row.set("document_link", e.entity == "document" && e.entity_id != 0);
       row.set("entity_id", std::to_string(e.entity_id));
       log.push_back(row);

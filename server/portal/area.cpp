@@ -7,7 +7,7 @@ namespace beslut::server {
 namespace {
 
 void showAreaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
-              const std::string& code) {
+                  const std::string& code) {
   Caller caller = pageCaller(ctx, req);
   const Taxonomy& taxonomy = ctx.runtime.taxonomy();
   const TaxonomyNode* node = nullptr;
@@ -18,7 +18,8 @@ void showAreaPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net:
       break;
     }
   }
-  if (node == nullptr) return sendStatusPage(ctx, res, caller, Status::notFound("Området " + code + " finns inte i strategin."));
+  if (node == nullptr)
+    return sendStatusPage(ctx, res, caller, Status::notFound("Området " + code + " finns inte i strategin."));
   const std::string today = stockholmToday();
   mustache::data data;
   data.set("code", node->code);

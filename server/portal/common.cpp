@@ -31,8 +31,7 @@ Caller pageCaller(AppContext& ctx, const Poco::Net::HTTPServerRequest& req) {
 }
 
 void sendPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const std::string& page, mustache::data& data,
-              const Caller& caller, const std::string& title, const std::string& nav,
-              HTTPResponse::HTTPStatus status) {
+              const Caller& caller, const std::string& title, const std::string& nav, HTTPResponse::HTTPStatus status) {
   res.set("Cache-Control", "no-store");
   res.set("Content-Security-Policy",
           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
@@ -47,8 +46,8 @@ void sendMessagePage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const 
   mustache::data data;
   data.set("heading", heading);
   data.set("message", message);
-  data.set("login_hint", caller.principal.anonymous() && (status == HTTPResponse::HTTP_UNAUTHORIZED ||
-                                                          status == HTTPResponse::HTTP_FORBIDDEN));
+  data.set("login_hint", caller.principal.anonymous() &&
+                             (status == HTTPResponse::HTTP_UNAUTHORIZED || status == HTTPResponse::HTTP_FORBIDDEN));
   sendPage(ctx, res, "message", data, caller, heading, "", status);
 }
 
@@ -164,7 +163,8 @@ std::vector<Posted> onNoticeBoard(Store& store, const std::string& today) {
       out.push_back({d, p->posted_date});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Posted& a, const Posted& b) { return a.posted_date > b.posted_date; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Posted& a, const Posted& b) { return a.posted_date > b.posted_date; });
   return out;
 }
 

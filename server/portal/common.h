@@ -54,8 +54,11 @@ void setText(mustache::data& d, const std::string& key, const std::string& value
 std::string nowUtcIso();
 void redirect(Poco::Net::HTTPServerResponse& res, const std::string& location);
 Caller pageCaller(AppContext& ctx, const Poco::Net::HTTPServerRequest& req);
-void sendPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const std::string& page, mustache::data& data, const Caller& caller, const std::string& title, const std::string& nav, HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK);
-void sendMessagePage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Caller& caller, const std::string& heading, const std::string& message, HTTPResponse::HTTPStatus status);
+void sendPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const std::string& page, mustache::data& data,
+              const Caller& caller, const std::string& title, const std::string& nav,
+              HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK);
+void sendMessagePage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Caller& caller,
+                     const std::string& heading, const std::string& message, HTTPResponse::HTTPStatus status);
 void sendStatusPage(AppContext& ctx, Poco::Net::HTTPServerResponse& res, const Caller& caller, const Status& st);
 std::vector<std::string> paragraphs(const std::string& text);
 mustache::list textList(const std::vector<std::string>& texts, const char* key = "text");

@@ -9,8 +9,8 @@ namespace {
 
 // The document page; `error` (and `status`) when a form failed.
 void showDocumentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
-                  const Caller& caller, const std::string& error = {},
-                  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
+                      const Caller& caller, const std::string& error = {},
+                      HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
   Store& store = ctx.runtime.store();
   auto loaded = documentAsItStands(store, id);
   if (!loaded.ok()) {
@@ -46,9 +46,13 @@ void showDocumentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
   data.set("secretary", d.secretary);
   // The header facts read with little confidence, named for the secretary.
   {
-    static const std::map<std::string, std::string> kFactLabels = {
-        {"body", "organ"}, {"date", "datum"}, {"time", "tid"}, {"place", "plats"}, {"chair", "ordförande"},
-        {"secretary", "sekreterare"}, {"adjusted_date", "justeringsdatum"}};
+    static const std::map<std::string, std::string> kFactLabels = {{"body", "organ"},
+                                                                   {"date", "datum"},
+                                                                   {"time", "tid"},
+                                                                   {"place", "plats"},
+                                                                   {"chair", "ordförande"},
+                                                                   {"secretary", "sekreterare"},
+                                                                   {"adjusted_date", "justeringsdatum"}};
     std::string uncertain;
     for (const auto& [key, label] : kFactLabels)
       if (auto e = d.evidence.find(key); e != d.evidence.end() && needsReview(e->second.confidence))
@@ -210,7 +214,7 @@ void showDocumentPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
 
 // POST /dokument/{id}/{action}: the forms of the document page.
 void doDocumentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Id id,
-                    const std::string& action) {
+                      const std::string& action) {
   Poco::Net::HTMLForm form;
   Caller anonymous = pageCaller(ctx, req);
   if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
@@ -259,7 +263,7 @@ void doDocumentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
   } else if (action == "beslut") {
     const std::string path = "/items/" + form.get("item", "") + "/decisions/" + form.get("index", "");
     st = form.get("ta_bort", "") == "ja" ? correct(path, "null", "Borttaget beslut")
-                                        : correct(path, json(Poco::trim(form.get("text", ""))), "Rättat beslut");
+                                         : correct(path, json(Poco::trim(form.get("text", ""))), "Rättat beslut");
     done = "rattad";
   } else if (action == "uppdrag") {
     const std::string path = "/items/" + form.get("item", "") + "/assignments/" + form.get("index", "");

@@ -26,7 +26,8 @@ void showFollowUpPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
     if (!d->empty() && dueDate(*d) != *d) error = "Skriv datum som ÅÅÅÅ-MM-DD.";
   }
   std::vector<AssignmentRecord> all;
-  if (auto loaded = assignmentsAsTheyStand(ctx.runtime.store(), caller.principal); loaded.ok()) all = std::move(loaded).value();
+  if (auto loaded = assignmentsAsTheyStand(ctx.runtime.store(), caller.principal); loaded.ok())
+    all = std::move(loaded).value();
   std::set<std::string> organizations;
   for (const auto& r : all) organizations.insert(r.organization);
   std::vector<AssignmentRecord> shown;

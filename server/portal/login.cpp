@@ -29,7 +29,8 @@ void showLoginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
   std::string next = params["tillbaka"];
   if (req.getMethod() != "POST") return showForm("", "", next, HTTPResponse::HTTP_OK);
   Poco::Net::HTMLForm form;
-  if (Status read = readForm(req, form); !read.ok()) return showForm(read.message(), "", next, HTTPResponse::HTTP_BAD_REQUEST);
+  if (Status read = readForm(req, form); !read.ok())
+    return showForm(read.message(), "", next, HTTPResponse::HTTP_BAD_REQUEST);
   Poco::Net::NameValueCollection cookies;
   req.getCookies(cookies);
   const std::string expected = cookies.get(kLoginCsrfCookie, "");

@@ -19,6 +19,8 @@ void showNoticeBoard(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::N
 
 }  // namespace
 
-void noticeBoardPage(AppContext& ctx, const PathParams&, Request& req, Response& res) { showNoticeBoard(ctx, req, res); }
+void noticeBoardPage(AppContext& ctx, const PathParams&, Request& req, Response& res) {
+  showNoticeBoard(ctx, req, res);
+}
 
 }  // namespace beslut::server

@@ -31,8 +31,8 @@ Result<std::shared_ptr<const Pages>> Pages::load(const std::string& dir) {
   return std::shared_ptr<const Pages>(std::move(pages));
 }
 
-std::string Pages::render(const std::string& page, mustache::data& data, const Caller& caller,
-                          const std::string& title, const std::string& nav) const {
+std::string Pages::render(const std::string& page, mustache::data& data, const Caller& caller, const std::string& title,
+                          const std::string& nav) const {
   auto body = templates_.find(page);
   if (body == templates_.end()) throw std::runtime_error("no template " + page);
   const Principal& p = caller.principal;

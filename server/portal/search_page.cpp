@@ -30,8 +30,10 @@ std::string facetValueLabel(const std::string& facet, const std::string& value) 
     if (auto k = parseDocumentKind(value)) return documentKindLabel(*k);
   }
   if (facet == "status") {
-    static const std::map<std::string, std::string> kStatus = {{"open", "Ej påbörjad"}, {"in_progress", "Pågående"},
-                                                               {"done", "Klar"}, {"overdue", "Försenad"},
+    static const std::map<std::string, std::string> kStatus = {{"open", "Ej påbörjad"},
+                                                               {"in_progress", "Pågående"},
+                                                               {"done", "Klar"},
+                                                               {"overdue", "Försenad"},
                                                                {"cancelled", "Avskriven"}};
     if (auto it = kStatus.find(value); it != kStatus.end()) return it->second;
   }
@@ -70,7 +72,8 @@ mustache::list facetsData(const Facets& facets, const std::string& q) {
 
 }  // namespace
 
-void searchPage(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
+void searchPage(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
+                Poco::Net::HTTPServerResponse& res) {
   constexpr std::size_t kPageSize = 10;
   // A bad API token on a page: treat the visitor as anonymous rather than fail the page.
   auto identified = identify(ctx, req);
@@ -88,7 +91,9 @@ void searchPage(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest
 
   mustache::data page;
   page.set("q", q);
-  page.set("sort", sort == SearchSort::kDateNewest ? "date" : sort == SearchSort::kDateOldest ? "date_asc" : "relevance");
+  page.set("sort", sort == SearchSort::kDateNewest   ? "date"
+                   : sort == SearchSort::kDateOldest ? "date_asc"
+                                                     : "relevance");
   page.set("sort_relevance", sort == SearchSort::kRelevance);
   page.set("sort_date", sort == SearchSort::kDateNewest);
   page.set("sort_date_asc", sort == SearchSort::kDateOldest);
@@ -124,7 +129,8 @@ void searchPage(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest
         hit.set("date", h.passage.document.date);
         hit.set("has_date", !h.passage.document.date.empty());
         hit.set("date_label", h.passage.document.kind == DocumentKind::kMinutes ? "Sammanträde" : "Dokumentets datum");
-        hit.set("state", h.passage.document.publication_state == PublicationState::kPublished ? "Publicerat" : "Ej publicerat");
+        hit.set("state",
+                h.passage.document.publication_state == PublicationState::kPublished ? "Publicerat" : "Ej publicerat");
         hit.set("item_number", h.passage.item.number);
         std::string anchor = "p";
         for (char c : h.passage.item.number) anchor += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';

@@ -7,7 +7,7 @@ namespace beslut::server {
 namespace {
 
 void sendStaticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res,
-                const std::string& name) {
+                    const std::string& name) {
   static const std::map<std::string, std::string> kTypes = {
       {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"}, {".svg", "image/svg+xml"}};
   std::string path;

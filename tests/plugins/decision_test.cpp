@@ -53,7 +53,8 @@ TEST_CASE("decision: a press release naming agencies and dates gives no assignme
   CHECK(p.score("# Nya regler för bostadsbidrag\n\nRegeringen föreslår att Försäkringskassan ska få nya "
                 "uppgifter från den 1 januari 2027.\n") == 0.0);
   CHECK(p.score("Protokoll Kommunstyrelsen 2024-01-10\n§ 1 Uppdrag till förvaltningen\n") == 0.0);
-  auto r = p.parse("# Beslut om ändrade regler\n\nRegeringen beslutar att förordningen ska träda i kraft den 1 juli 2026.\n");
+  auto r = p.parse(
+      "# Beslut om ändrade regler\n\nRegeringen beslutar att förordningen ska träda i kraft den 1 juli 2026.\n");
   REQUIRE(r.ok());
   CHECK(r.value().kind == DocumentKind::kDecisionSummary);
 }

@@ -80,7 +80,8 @@ TEST_CASE("reply: seed") {
   CHECK(d.date.empty());
   CHECK(d.items.size() == 5);
   bool guldsmedshyttan = false;
-  for (const auto& it : d.items) guldsmedshyttan = guldsmedshyttan || it.text.find("Guldsmedshyttan") != std::string::npos;
+  for (const auto& it : d.items)
+    guldsmedshyttan = guldsmedshyttan || it.text.find("Guldsmedshyttan") != std::string::npos;
   CHECK(guldsmedshyttan);
   bool summary = false;
   for (const auto& c : d.commitments) summary = summary || c.find("Sammanfattningsvis kommer Region Örebro län") == 0;
@@ -118,29 +119,28 @@ TEST_CASE("reply: motion title with party in parentheses and topic") {
 
 TEST_CASE("reply: what is and is not a commitment") {
   ReplyPlugin p;
-  auto r = p.parse(
-      "Svar på skriftlig fråga från Per Holm (M) om ambulansens insatstider\n\n"
-      "Per Holm frågar om regionen kommer att öppna en ny ambulansstation i Västby.\n\n"
-      "Ambulanssjukvården har under 2023 haft en medianinsatstid på 14 minuter. "
-      "Vi bedömer att behovet av ambulanstransporter kommer att öka med fem procent per år. "
-      "Enligt hälso- och sjukvårdslagen ska regionen erbjuda en god vård. "
-      "Det är viktigt att alla invånare ska känna sig trygga. "
-      "Det finns ett stort behov av fler ambulanssjuksköterskor. "
-      "Ansökningar som kommer in efter sista dagen behandlas inte. "
-      "Statistiken avser perioden januari till juni. "
-      "Regionen kommer inte att öppna en ny station i år. "
-      "Regionen arbetar aktivt med att korta insatstiderna. "
-      "Vilka insatser avser regionen att göra?\n\n"
-      "Regionen har för avsikt att pröva en akutbil i Västby under sommaren. Bilen bemannas av en\n"
-      "sjuksköterska. Regionstyrelsen har tidigare beslutat om en ny larmcentral.\n\n"
-      "Insatstiderna följs upp kontinuerligt av ambulansöverläkaren. "
-      "Det finns sedan 2022 ett samarbete med räddningstjänsten. "
-      "Vi har regelbundna möten med kommunerna. "
-      "Nämnden fortsätter att följa utvecklingen. Detta sker genom kvartalsrapporter. "
-      "En ny ambulansstation planeras i Norrby till 2026. "
-      "Vid en större olycka kan regionen gå in med extra bemanning.\n\n"
-      "Förslag till beslut\nRegionstyrelsen föreslås besluta att frågan ska anses besvarad.\n\n"
-      "Lena Ek\nRegionråd\n");
+  auto r = p.parse("Svar på skriftlig fråga från Per Holm (M) om ambulansens insatstider\n\n"
+                   "Per Holm frågar om regionen kommer att öppna en ny ambulansstation i Västby.\n\n"
+                   "Ambulanssjukvården har under 2023 haft en medianinsatstid på 14 minuter. "
+                   "Vi bedömer att behovet av ambulanstransporter kommer att öka med fem procent per år. "
+                   "Enligt hälso- och sjukvårdslagen ska regionen erbjuda en god vård. "
+                   "Det är viktigt att alla invånare ska känna sig trygga. "
+                   "Det finns ett stort behov av fler ambulanssjuksköterskor. "
+                   "Ansökningar som kommer in efter sista dagen behandlas inte. "
+                   "Statistiken avser perioden januari till juni. "
+                   "Regionen kommer inte att öppna en ny station i år. "
+                   "Regionen arbetar aktivt med att korta insatstiderna. "
+                   "Vilka insatser avser regionen att göra?\n\n"
+                   "Regionen har för avsikt att pröva en akutbil i Västby under sommaren. Bilen bemannas av en\n"
+                   "sjuksköterska. Regionstyrelsen har tidigare beslutat om en ny larmcentral.\n\n"
+                   "Insatstiderna följs upp kontinuerligt av ambulansöverläkaren. "
+                   "Det finns sedan 2022 ett samarbete med räddningstjänsten. "
+                   "Vi har regelbundna möten med kommunerna. "
+                   "Nämnden fortsätter att följa utvecklingen. Detta sker genom kvartalsrapporter. "
+                   "En ny ambulansstation planeras i Norrby till 2026. "
+                   "Vid en större olycka kan regionen gå in med extra bemanning.\n\n"
+                   "Förslag till beslut\nRegionstyrelsen föreslås besluta att frågan ska anses besvarad.\n\n"
+                   "Lena Ek\nRegionråd\n");
   REQUIRE(r.ok());
   const auto& d = r.value();
   std::vector<std::string> want = {
@@ -329,11 +329,12 @@ TEST_CASE("annual report: goals, indicators and assignments with follow-ups") {
 
 TEST_CASE("annual report: follow-up status words") {
   AnnualReportPlugin p;
-  auto r = p.parse("Verksamhetsberättelse 2024 Kulturnämnden\n\nMål: Fler besökare.\n\nIndikatorer Utfall Målvärde\n\n"
-                   "Antal besök på biblioteken ska öka.\n\n12 300 st 12 000 st\n\nKommentar\n\nBra år.\n\n"
-                   "Uppdrag: Ta fram en biblioteksplan.\n\nKommentar\n\nPlanen är klar och uppdraget är slutfört.\n\n"
-                   "Uppdrag: Utred en ny konsthall.\n\nKommentar\n\nUtredningen avslutat utan förslag då medel saknas.\n\n"
-                   "Uppdrag: Digitalisera arkivet.\n\nKommentar\n\nArbetet pågår och slutförs under 2025.\n");
+  auto r = p.parse(
+      "Verksamhetsberättelse 2024 Kulturnämnden\n\nMål: Fler besökare.\n\nIndikatorer Utfall Målvärde\n\n"
+      "Antal besök på biblioteken ska öka.\n\n12 300 st 12 000 st\n\nKommentar\n\nBra år.\n\n"
+      "Uppdrag: Ta fram en biblioteksplan.\n\nKommentar\n\nPlanen är klar och uppdraget är slutfört.\n\n"
+      "Uppdrag: Utred en ny konsthall.\n\nKommentar\n\nUtredningen avslutat utan förslag då medel saknas.\n\n"
+      "Uppdrag: Digitalisera arkivet.\n\nKommentar\n\nArbetet pågår och slutförs under 2025.\n");
   REQUIRE(r.ok());
   std::vector<beslut::AssignmentStatus> statuses;
   const beslut::Item* goal = nullptr;

@@ -61,7 +61,8 @@ std::string docx(const std::string& body) {
 std::string para(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
 std::string listItem(const std::string& text) {
   return R"(<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>)"
-         "<w:r><w:t>" + text + "</w:t></w:r></w:p>";
+         "<w:r><w:t>" +
+         text + "</w:t></w:r></w:p>";
 }
 std::string cell(const std::string& text) { return "<w:tc><w:tcPr/>" + para(text) + "</w:tc>"; }
 
@@ -70,15 +71,13 @@ const std::string kMinutesBody =
     R"(<w:p><w:r><w:t xml:space="preserve">Tid: </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>28 september 2018</w:t></w:r>)"
     R"(<w:r><w:tab/><w:t>Plats: Örebro</w:t></w:r></w:p>)"
     R"(<w:p><w:r><w:t>Åsa Öberg hälsar alla välkomna.</w:t><w:br/><w:t>Ny rad i samma stycke.</w:t></w:r></w:p>)" +
-    listItem("första punkten") + listItem("andra punkten") +
-    "<w:tbl><w:tblPr/><w:tr>" + cell("Namn") + cell("Kommun") + "</w:tr><w:tr>" + cell("Ronny Larsson (S)") +
-    cell("Askersund kommun") + "</w:tr></w:tbl>" +
+    listItem("första punkten") + listItem("andra punkten") + "<w:tbl><w:tblPr/><w:tr>" + cell("Namn") + cell("Kommun") +
+    "</w:tr><w:tr>" + cell("Ronny Larsson (S)") + cell("Askersund kommun") + "</w:tr></w:tbl>" +
     R"(<w:p><w:pPr><w:pStyle w:val="Rubrik2"/></w:pPr><w:r><w:t>§ 5 Besök från Komtek</w:t></w:r></w:p>)"
     R"(<w:p><w:r><w:delText>borttagen text </w:delText></w:r><w:ins><w:r><w:t>Nämnden beslutar att godkänna rapporten.</w:t></w:r></w:ins></w:p>)"
     R"(<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>)" +
-    para("Text i en textruta") +
-    R"(</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>)" + para("Text i en textruta") +
-    R"(</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>)";
+    para("Text i en textruta") + R"(</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>)" +
+    para("Text i en textruta") + R"(</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>)";
 
 }  // namespace
 
@@ -98,21 +97,20 @@ TEST_CASE("docx: paragraphs, headings, lists, tables, tabs and breaks") {
   REQUIRE(r.ok());
   CHECK(r.value().media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   CHECK(beslut::isValidUtf8(r.value().text));
-  CHECK(r.value().text ==
-        "Protokoll Regionala utvecklingsnämnden\n"
-        "\n"
-        "Tid: 28 september 2018\tPlats: Örebro\n"
-        "Åsa Öberg hälsar alla välkomna.\n"
-        "Ny rad i samma stycke.\n"
-        "- första punkten\n"
-        "- andra punkten\n"
-        "Namn\tKommun\n"
-        "Ronny Larsson (S)\tAskersund kommun\n"
-        "\n"
-        "§ 5 Besök från Komtek\n"
-        "\n"
-        "Nämnden beslutar att godkänna rapporten.\n"
-        "Text i en textruta\n");
+  CHECK(r.value().text == "Protokoll Regionala utvecklingsnämnden\n"
+                          "\n"
+                          "Tid: 28 september 2018\tPlats: Örebro\n"
+                          "Åsa Öberg hälsar alla välkomna.\n"
+                          "Ny rad i samma stycke.\n"
+                          "- första punkten\n"
+                          "- andra punkten\n"
+                          "Namn\tKommun\n"
+                          "Ronny Larsson (S)\tAskersund kommun\n"
+                          "\n"
+                          "§ 5 Besök från Komtek\n"
+                          "\n"
+                          "Nämnden beslutar att godkänna rapporten.\n"
+                          "Text i en textruta\n");
 }
 
 TEST_CASE("docx: errors for non-zip, truncated, incomplete and malformed packages") {
@@ -134,7 +132,8 @@ TEST_CASE("docx: errors for non-zip, truncated, incomplete and malformed package
   for (std::size_t i = 120; i < damaged.size() / 2; i += 2) damaged[i] = static_cast<char>(i * 31);
   CHECK_FALSE(p.extract({damaged, "trasig.docx", ""}).ok());
 
-  auto noDocument = p.extract({zip({{"[Content_Types].xml", kContentTypes}, {"word/styles.xml", "<x/>"}}), "a.docx", ""});
+  auto noDocument = p.extract(
+      {zip({{"[Content_Types].xml", kContentTypes}, {"word/styles.xml", "<x/>"}}), "a.docx", ""});
   CHECK(noDocument.status().code() == StatusCode::kInvalidArgument);
   CHECK(noDocument.status().message().find("word/document.xml saknas") != std::string::npos);
 

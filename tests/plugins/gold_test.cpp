@@ -39,9 +39,9 @@
 #include "plugin_test_util.h"
 #include "reply_plugin.h"
 
+using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using Poco::Dynamic::Var;
 namespace fs = std::filesystem;
 
 namespace {
@@ -151,8 +151,8 @@ TEST_CASE("gold: dev-minutes of 29 councils do not read worse") {
   CHECK(files >= 19);
   CHECK(table.rows["kind"].f1() == doctest::Approx(1.0));
   CHECK(table.macroF1() >= 0.72);
-  for (const char* f : {"date", "chair", "adjusted_date", "attendees.party", "adjusters", "place", "secretary",
-                        "time", "attendees.role", "items.title"}) {
+  for (const char* f : {"date", "chair", "adjusted_date", "attendees.party", "adjusters", "place", "secretary", "time",
+                        "attendees.role", "items.title"}) {
     CAPTURE(f);
     CHECK(table.rows[f].f1() >= 0.8);
   }

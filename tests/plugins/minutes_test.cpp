@@ -21,10 +21,12 @@ TEST_CASE("minutes: seed header fields") {
   const auto& d = r.value();
   CHECK(d.kind == DocumentKind::kMinutes);
   CHECK(d.plugin == "minutes");
-  CHECK(d.organization ==
-        "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)");
+  CHECK(
+      d.organization ==
+      "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)");
   CHECK(d.date == "2018-09-28");
-  CHECK(d.time == "09:00\xE2\x80\x93" "12:00");
+  CHECK(d.time == "09:00\xE2\x80\x93"
+                  "12:00");
   CHECK(d.place == "Konferenslokal Lärken, Eklundavägen 1, Örebro");
   CHECK(d.secretary == "Anna Elverskog");
   CHECK(d.chair == "Irén Lejegren");
@@ -74,15 +76,22 @@ TEST_CASE("minutes: seed items match the gold titles") {
   REQUIRE(r.ok());
   const auto& items = r.value().items;
   const char* titles[] = {
-      "Mötet öppnas", "Justerare", "Dagordning godkännes", "Lägesrunda från kommunerna", "Besök från Komtek",
+      "Mötet öppnas",
+      "Justerare",
+      "Dagordning godkännes",
+      "Lägesrunda från kommunerna",
+      "Besök från Komtek",
       "Information om förslag på ”Överenskommelse om regional samverkan för familjecentraler mellan Region "
       "Örebro län och länets kommuner”.",
       "Information om förslag på ”Överenskommelse om samverkan inom hälso- och sjukvård, socialtjänst, "
       "elevhälsa och kunskapsstyrning mellan Region Örebro län och kommunerna i Örebro län”.",
       "Framtagandet av handlingsplan för kompetensförsörjning",
       "Information om revidering av aktivitetsplanen till ”Samverkansdokument kunskapslyft barn och unga”",
-      "Handlingsplan för digitalisering", "Information om Yrkesmässa", "Information från Eva Sund",
-      "Övriga frågor", "Mötet avslutas"};
+      "Handlingsplan för digitalisering",
+      "Information om Yrkesmässa",
+      "Information från Eva Sund",
+      "Övriga frågor",
+      "Mötet avslutas"};
   REQUIRE(items.size() == 14);
   for (std::size_t i = 0; i < items.size(); ++i) {
     CHECK(items[i].number == std::to_string(i + 1));
@@ -127,13 +136,12 @@ TEST_CASE("minutes: seed decisions and assignments") {
 
 TEST_CASE("minutes: section-sign and prefixed numbering") {
   MinutesPlugin p;
-  std::string text =
-      "Kommunstyrelsen\nSammanträdesprotokoll\nDatum: 2020-05-12\nPlats: Stadshuset\n\n"
-      "Justerare: Anna Berg och Per Ek\n\n"
-      "§ 63/20 Val av justerare\nAnna Berg och Per Ek utses till justerare.\n\n"
-      "§ 64/20\nBudget 2021\nKommunstyrelsen beslutar att godkänna budgeten.\n"
-      "Ekonomichefen får i uppdrag att återrapportera senast 30 september 2020.\n\n"
-      "§ 65/20 Rapporter\nInformationen läggs till handlingarna.\n";
+  std::string text = "Kommunstyrelsen\nSammanträdesprotokoll\nDatum: 2020-05-12\nPlats: Stadshuset\n\n"
+                     "Justerare: Anna Berg och Per Ek\n\n"
+                     "§ 63/20 Val av justerare\nAnna Berg och Per Ek utses till justerare.\n\n"
+                     "§ 64/20\nBudget 2021\nKommunstyrelsen beslutar att godkänna budgeten.\n"
+                     "Ekonomichefen får i uppdrag att återrapportera senast 30 september 2020.\n\n"
+                     "§ 65/20 Rapporter\nInformationen läggs till handlingarna.\n";
   auto r = p.parse(text);
   REQUIRE(r.ok());
   const auto& d = r.value();
@@ -197,7 +205,8 @@ TEST_CASE("minutes: a long single-line paragraph keeps its whole text, valid UTF
   while (para.size() < 5000) para += "Nämnden återkommer med förslag på åtgärder för ökad måluppfyllelse i skolan. ";
   para += "SLUTORD";
   std::string text = "Protokoll Kulturnämnden\nDatum: 2021-03-02\n\n§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n\n"
-                     "§ 2 Uppföljning\n" + para + "\n\n§ 3 Avslutning\nMötet avslutas.\n";
+                     "§ 2 Uppföljning\n" +
+                     para + "\n\n§ 3 Avslutning\nMötet avslutas.\n";
   MinutesPlugin p;
   auto r = p.parse(text);
   REQUIRE(r.ok());
@@ -311,10 +320,9 @@ TEST_CASE("minutes: a cover flattened into one run of labels and values") {
 
 TEST_CASE("minutes: the body's council never comes from an attendee's municipality") {
   MinutesPlugin p;
-  std::string text =
-      "Protokoll Samverkansnämnden\nDatum: 2020-02-03\n\nNärvarande\n"
-      "Anna Ek (S)   Askersund kommun\nPer Dahl (M)   Laxå kommun\n\n"
-      "§ 1 Mötet öppnas\nOrdföranden öppnar mötet.\n";
+  std::string text = "Protokoll Samverkansnämnden\nDatum: 2020-02-03\n\nNärvarande\n"
+                     "Anna Ek (S)   Askersund kommun\nPer Dahl (M)   Laxå kommun\n\n"
+                     "§ 1 Mötet öppnas\nOrdföranden öppnar mötet.\n";
   auto r = p.parse(text);
   REQUIRE(r.ok());
   CHECK(r.value().organization == "Samverkansnämnden");
@@ -407,8 +415,9 @@ TEST_CASE("minutes: attendees whose column gap was lost keep their affiliation a
 }
 
 TEST_CASE("minutes: a proposal's 'X beslutar' under 'Förslag till beslut' is no decision") {
-  auto r = MinutesPlugin().parse("Protokoll Kommunstyrelsen\n\n§ 1 Budget\nFörslag till beslut\nKommunstyrelsen beslutar\n"
-                                 "att godkänna budgeten\n\nBeslut\nKommunstyrelsen beslutar\natt avslå budgeten\n");
+  auto r = MinutesPlugin().parse(
+      "Protokoll Kommunstyrelsen\n\n§ 1 Budget\nFörslag till beslut\nKommunstyrelsen beslutar\n"
+      "att godkänna budgeten\n\nBeslut\nKommunstyrelsen beslutar\natt avslå budgeten\n");
   REQUIRE(r.ok());
   REQUIRE(r.value().items.size() == 1);
   for (const auto& d : r.value().items[0].decisions) CHECK(d.text.find("godkänna") == std::string::npos);
@@ -417,8 +426,9 @@ TEST_CASE("minutes: a proposal's 'X beslutar' under 'Förslag till beslut' is no
 TEST_CASE("minutes: bodies and adjusters as other councils print them") {
   // Seen on dev-minutes files the reader was not written against: a council in capitals,
   // a body's name running into the cover, a county's own board, adjusters without a separator.
-  auto caps = MinutesPlugin().parse("KUMLA KOMMUN\nSAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 1990-11-19\n"
-                                    "Justerare: MariAnne Andersson Arne Larsson\n\n§ 1 Upprop\nText.\n");
+  auto caps = MinutesPlugin().parse(
+      "KUMLA KOMMUN\nSAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 1990-11-19\n"
+      "Justerare: MariAnne Andersson Arne Larsson\n\n§ 1 Upprop\nText.\n");
   REQUIRE(caps.ok());
   CHECK(caps.value().organization == "Kommunfullmäktige (Kumla kommun)");
   CHECK(caps.value().adjusters == std::vector<std::string>{"MariAnne Andersson", "Arne Larsson"});
@@ -453,10 +463,11 @@ TEST_CASE("minutes: the council of minutes that do not print it, from the places
   REQUIRE(names.ok());
   CHECK(names.value().organization == "Kommunstyrelsen");
   // A federation of councils names itself; its board's members keep their own councils.
-  auto federation = MinutesPlugin().parse("Direktionens protokoll 9 december 2022\n\nDirektionens ledamöter\n"
-                                          "Åke Nylén (S), ordförande\n\n56 § Sammanträdets öppnande\n\n"
-                                          "Direktionen beslutar\n\natt godkänna mål- och resursplanen för 2023.\n\nBakgrund\n\n"
-                                          "Nordbergs Räddningstjänstförbund ska ha en årlig plan.\n");
+  auto federation = MinutesPlugin().parse(
+      "Direktionens protokoll 9 december 2022\n\nDirektionens ledamöter\n"
+      "Åke Nylén (S), ordförande\n\n56 § Sammanträdets öppnande\n\n"
+      "Direktionen beslutar\n\natt godkänna mål- och resursplanen för 2023.\n\nBakgrund\n\n"
+      "Nordbergs Räddningstjänstförbund ska ha en årlig plan.\n");
   REQUIRE(federation.ok());
   CHECK(federation.value().organization == "Direktionen (Nordbergs räddningstjänstförbund)");
   REQUIRE(federation.value().attendees.size() == 1);
@@ -478,12 +489,12 @@ TEST_CASE("minutes: a table of contents a transcript ran into one line") {
   REQUIRE(after.ok());
   std::vector<std::pair<std::string, std::string>> got;
   for (const auto& it : after.value().items) got.emplace_back(it.number, it.title);
-  CHECK(got == std::vector<std::pair<std::string, std::string>>{
-                   {"12", "Rapport om lovskola"},
-                   {"", "Nämndplan"},
-                   {"14", "Prislista: Interkommunal förskola och grundskola"},
-                   {"15", "Skolskjuts Varberg-Kungsbacka"},
-                   {"", "Avstängning vux"}});
+  CHECK(got ==
+        std::vector<std::pair<std::string, std::string>>{{"12", "Rapport om lovskola"},
+                                                         {"", "Nämndplan"},
+                                                         {"14", "Prislista: Interkommunal förskola och grundskola"},
+                                                         {"15", "Skolskjuts Varberg-Kungsbacka"},
+                                                         {"", "Avstängning vux"}});
   // Numbers before the titles, only the first printed; a name inside a title.
   auto before = MinutesPlugin().parse(
       "Socialnämnden SAMMANTRÄDESPROTOKOLL Plats och tid Socialkontoret, kl 13.00 Sekreterare Eva Ek\n\n"
@@ -492,11 +503,11 @@ TEST_CASE("minutes: a table of contents a transcript ran into one line") {
   REQUIRE(before.ok());
   got.clear();
   for (const auto& it : before.value().items) got.emplace_back(it.number, it.title);
-  CHECK(got == std::vector<std::pair<std::string, std::string>>{
-                   {"63", "Fastställande av dagordning"},
-                   {"", "Svar på medborgarförslag från Anna Lind om parker"},
-                   {"", "Internkontroll 2020, första halvåret"},
-                   {"", "Statistikrapport för kvartalet"}});
+  CHECK(got ==
+        std::vector<std::pair<std::string, std::string>>{{"63", "Fastställande av dagordning"},
+                                                         {"", "Svar på medborgarförslag från Anna Lind om parker"},
+                                                         {"", "Internkontroll 2020, första halvåret"},
+                                                         {"", "Statistikrapport för kvartalet"}});
   // An item about the agenda is no table of contents.
   auto item = MinutesPlugin().parse(
       "Landstingsstyrelsen Plats och tid Salen, kl 09.00 Sekreterare Eva Ek\n\n"
@@ -533,8 +544,8 @@ TEST_CASE("minutes: attendance rows of transcripts, each person once, one secret
   names.clear(), roles.clear();
   for (const auto& a : site.value().attendees) names.push_back(a.name), roles.push_back(a.role);
   CHECK(names == std::vector<std::string>{"Anna Berg", "Per Lund", "Eva Ek", "Ola Ek"});
-  CHECK(roles == std::vector<std::string>{"ordförande", "ledamot", "tjänstgörande ersättare",
-                                          "ej tjänstgörande ersättare"});
+  CHECK(roles ==
+        std::vector<std::string>{"ordförande", "ledamot", "tjänstgörande ersättare", "ej tjänstgörande ersättare"});
 }
 
 TEST_CASE("minutes: headings with their agenda number, decision lists run into the text, cut-off decisions") {
@@ -583,7 +594,8 @@ TEST_CASE("minutes: columns a transcript printed one after the other") {
       "Lisa Ny (S)\n\nAstrid Edin Gösta Berg Jan Dik\n\nsekreterare ordförande justerare\n\n§ 1 Upprop\nText.\n");
   REQUIRE(doc.ok());
   const auto& d = doc.value();
-  CHECK(d.time == "09:00\xE2\x80\x93" "14:45");
+  CHECK(d.time == "09:00\xE2\x80\x93"
+                  "14:45");
   CHECK(d.organization == "Regionstyrelsen (Region Halland)");
   CHECK(d.secretary == "Astrid Edin");
   CHECK(d.chair == "Gösta Berg");
@@ -771,7 +783,8 @@ TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offs
   std::string toc = "Protokoll Kommunstyrelsen 2020-01-01\n\n3 Innehållsförteckning";
   for (int i = 0; i < 20000; ++i) toc += " Rapport om vägar " + std::to_string(i % 900 + 1);
   toc += "\n";
-  for (int i = 1; i < 4000; ++i) toc += "\n§ " + std::to_string(i) + " Ärende nummer " + std::to_string(i) + "\nText.\n";
+  for (int i = 1; i < 4000; ++i)
+    toc += "\n§ " + std::to_string(i) + " Ärende nummer " + std::to_string(i) + "\nText.\n";
   for (const std::string* text : {&points, &marks, &toc}) {
     auto t0 = std::chrono::steady_clock::now();
     CHECK(MinutesPlugin().parse(*text).ok());
@@ -789,9 +802,10 @@ TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offs
                                      "§ 1 Upprop\nText.\n");
   REQUIRE(forum.ok());
   CHECK(forum.value().place == "Kulturhuset Forum, Piteå");
-  auto nbsp = MinutesPlugin().parse("Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\nPlats och tid "
-                                    "Folkets Hus, Norrtälje\xC2\xA0kl. 13.00-16.15\nBeslutande Anna Ek (S), ordförande\n\n"
-                                    "§ 1 Upprop\nText.\n");
+  auto nbsp = MinutesPlugin().parse(
+      "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2021-03-04\nPlats och tid "
+      "Folkets Hus, Norrtälje\xC2\xA0kl. 13.00-16.15\nBeslutande Anna Ek (S), ordförande\n\n"
+      "§ 1 Upprop\nText.\n");
   REQUIRE(nbsp.ok());
   CHECK(nbsp.value().organization == "Kommunstyrelsen (Norrtälje kommun)");
   CHECK(nbsp.value().place == "Folkets Hus, Norrtälje");
@@ -801,8 +815,9 @@ TEST_CASE("minutes: a review's inputs — no hang, no quadratic walk, right offs
   REQUIRE(names.ok());
   CHECK(names.value().items.size() >= 4);
   // A decision's span starts at the deciding body in the source, whose spaces were collapsed.
-  std::string spaced = "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2020-05-12\n\n1 Dnr A Remiss     av     "
-                       "utredningen     om     skolan\nKommunstyrelsen beslutade att godkänna förslaget.";
+  std::string spaced =
+      "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2020-05-12\n\n1 Dnr A Remiss     av     "
+      "utredningen     om     skolan\nKommunstyrelsen beslutade att godkänna förslaget.";
   auto span = MinutesPlugin().parse(spaced);
   REQUIRE(span.ok());
   int found = 0;

@@ -81,21 +81,14 @@ PageSpec withMargins(PageSpec body, int page, int pages) {
 
 std::string threePageMinutes() {
   return makePdf({
-      withMargins(column({"Protokoll Specifikt samverkansråd för skola, utbildning och",
-                          "kompetensförsörjning",
-                          "Tid: Fredag 28 september 2018 kl 09:00 – 12:00",
-                          "",
-                          "1. Mötet öppnas",
-                          "Ordföranden hälsar alla välkomna till mötet om kompetens-",
-                          "försörjning i länet."}),
+      withMargins(column({"Protokoll Specifikt samverkansråd för skola, utbildning och", "kompetensförsörjning",
+                          "Tid: Fredag 28 september 2018 kl 09:00 – 12:00", "", "1. Mötet öppnas",
+                          "Ordföranden hälsar alla välkomna till mötet om kompetens-", "försörjning i länet."}),
                   1, 3),
-      withMargins(column({"2. Insatser",
-                          "• Språk- och yrkeskunskaper för nyanlända",
-                          "• Arbete inom hälso-",
-                          "och sjukvård i hela länet",
-                          "Nämnden beslutar att godkänna rapporten om regional sam-",
-                          "verkan."}),
-                  2, 3),
+      withMargins(
+          column({"2. Insatser", "• Språk- och yrkeskunskaper för nyanlända", "• Arbete inom hälso-",
+                  "och sjukvård i hela länet", "Nämnden beslutar att godkänna rapporten om regional sam-", "verkan."}),
+          2, 3),
       withMargins(column({"3. Övrigt", "Inga övriga frågor. Åsa Öberg tackar för ett gott arbete."}), 3, 3),
   });
 }
@@ -124,9 +117,11 @@ std::string encryptedPdf() {
     std::string n = std::to_string(off);
     pdfText += std::string(10 - n.size(), '0') + n + " 00000 n \n";
   }
-  pdfText += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-             " /Root 1 0 R /Encrypt 5 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\n"
-             "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  pdfText +=
+      "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+      " /Root 1 0 R /Encrypt 5 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] >>\n"
+      "startxref\n" +
+      std::to_string(xref) + "\n%%EOF\n";
   return pdfText;
 }
 
@@ -150,23 +145,22 @@ TEST_CASE("pdf: three pages with header, footer, hyphenation, bullets and å ä 
   CHECK(r.value().media_type == "application/pdf");
   const std::string& t = r.value().text;
   CHECK(beslut::isValidUtf8(t));
-  CHECK(t ==
-        "Region Örebro län – Protokoll\n"
-        "\n"
-        "Protokoll Specifikt samverkansråd för skola, utbildning och\n"
-        "kompetensförsörjning\n"
-        "Tid: Fredag 28 september 2018 kl 09:00 – 12:00\n"
-        "\n"
-        "1. Mötet öppnas\n"
-        "Ordföranden hälsar alla välkomna till mötet om kompetensförsörjning\n"
-        "i länet.\n"
-        "2. Insatser\n"
-        "- Språk- och yrkeskunskaper för nyanlända\n"
-        "- Arbete inom hälso-\n"
-        "och sjukvård i hela länet\n"
-        "Nämnden beslutar att godkänna rapporten om regional samverkan.\n"
-        "3. Övrigt\n"
-        "Inga övriga frågor. Åsa Öberg tackar för ett gott arbete.\n");
+  CHECK(t == "Region Örebro län – Protokoll\n"
+             "\n"
+             "Protokoll Specifikt samverkansråd för skola, utbildning och\n"
+             "kompetensförsörjning\n"
+             "Tid: Fredag 28 september 2018 kl 09:00 – 12:00\n"
+             "\n"
+             "1. Mötet öppnas\n"
+             "Ordföranden hälsar alla välkomna till mötet om kompetensförsörjning\n"
+             "i länet.\n"
+             "2. Insatser\n"
+             "- Språk- och yrkeskunskaper för nyanlända\n"
+             "- Arbete inom hälso-\n"
+             "och sjukvård i hela länet\n"
+             "Nämnden beslutar att godkänna rapporten om regional samverkan.\n"
+             "3. Övrigt\n"
+             "Inga övriga frågor. Åsa Öberg tackar för ett gott arbete.\n");
   CHECK(beslut::countOccurrences(t, "Region Örebro län – Protokoll") == 1);
   CHECK(t.find("Sida") == std::string::npos);
 }
@@ -261,7 +255,8 @@ TEST_CASE("pdf cleanup: bullets and spaces") {
   CHECK(pdf::normalizeLineSpaces("   Ett  två \xC2\xA0 tre     fyra\t fem   ") == "Ett två\ttre\tfyra\tfem");
   CHECK(pdf::normalizeLineSpaces("kompetens\xC2\xAD  ") == "kompetens-");
   CHECK(pdf::normalizeLineSpaces("kom\xC2\xADpetens") == "kompetens");
-  CHECK(pdf::toValidUtf8("a\r\nb\x01" "c\xFF\xC3\xA5") == "a\nbc\xEF\xBF\xBD\xC3\xA5");
+  CHECK(pdf::toValidUtf8("a\r\nb\x01"
+                         "c\xFF\xC3\xA5") == "a\nbc\xEF\xBF\xBD\xC3\xA5");
 }
 
 TEST_CASE("pdf cleanup: repeated headers and footers with varying page numbers") {
@@ -276,9 +271,8 @@ TEST_CASE("pdf cleanup: repeated headers and footers with varying page numbers")
   CHECK(pages[2] == std::vector<std::string>{"Tredje sidan"});
 
   // Varying digits inside a header line, and a one-page document left alone.
-  std::vector<std::vector<std::string>> varying = {{"Inledning", "Text", "Rapport 2024 s. 1"},
-                                                   {"Mer text", "Rapport 2024 s. 2"},
-                                                   {"Slut", "Rapport 2024 s. 3"}};
+  std::vector<std::vector<std::string>> varying = {
+      {"Inledning", "Text", "Rapport 2024 s. 1"}, {"Mer text", "Rapport 2024 s. 2"}, {"Slut", "Rapport 2024 s. 3"}};
   pdf::dropRepeatedMargins(varying);
   CHECK(varying[1] == std::vector<std::string>{"Mer text"});
   std::vector<std::vector<std::string>> single = {{"Rubrik", "Text"}};
@@ -324,9 +318,8 @@ TEST_CASE("pdf cleanup: whole pages") {
   std::vector<std::string> pages = {
       "  Rapport\n\n  Vi arbetar med kompetens-\n  försörjning och   språk- och yrkeskunskaper.\n\n\n     1\n\f",
       "  Rapport\n  \xE2\x80\xA2 hälso- och sjukvård\n  \xE2\x80\xA2 regional sam-\n  verkan\n     2\n\f"};
-  CHECK(pdf::cleanPages(pages) ==
-        "Rapport\n\nVi arbetar med kompetensförsörjning\noch\tspråk- och yrkeskunskaper.\n"
-        "- hälso- och sjukvård\n- regional samverkan\n");
+  CHECK(pdf::cleanPages(pages) == "Rapport\n\nVi arbetar med kompetensförsörjning\noch\tspråk- och yrkeskunskaper.\n"
+                                  "- hälso- och sjukvård\n- regional samverkan\n");
   CHECK(pdf::cleanPages({}).empty());
   CHECK(pdf::cleanPages({" \n\f", "\n"}).empty());
   // Bounded time on a hostile page: one 10 MB line.

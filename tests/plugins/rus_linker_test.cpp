@@ -90,7 +90,8 @@ TEST_CASE("dump (BESLUT_RUS_DUMP=1)") {
     for (std::size_t i = 0; i < d.items.size(); ++i) {
       const Item& it = d.items[i];
       std::printf("[%zu] %s | %s | kind=%s | %zu bytes | dec=%zu asg=%zu\n", i, it.number.c_str(),
-                  oneLine(it.title).c_str(), it.kind.c_str(), it.text.size(), it.decisions.size(), it.assignments.size());
+                  oneLine(it.title).c_str(), it.kind.c_str(), it.text.size(), it.decisions.size(),
+                  it.assignments.size());
       if (withLinks) {
         std::printf("     -> %s\n", codes(linksOf(links, "item", i)).c_str());
         for (const Link& l : links) {

@@ -87,11 +87,17 @@ TEST_CASE("text utils: Swedish dates and times") {
   CHECK(parseSwedishMonth("I oktober 2019 ska en ny handlingsplan") == "2019-10");
   CHECK(parseSwedishMonth("senast 30 juni 2025") == "2025-06");
   CHECK_FALSE(parseSwedishMonth("i oktober").has_value());
-  CHECK(parseTimeRange("kl 09:00 – 12:00") == "09:00\xE2\x80\x93" "12:00");
+  CHECK(parseTimeRange("kl 09:00 – 12:00") == "09:00\xE2\x80\x93"
+                                              "12:00");
   // Adjourned meetings, and the dashes a transcript lost.
-  CHECK(parseTimeRange("kl 09.00-11.45, 12.30-16.15") == "09:00\xE2\x80\x93" "11:45, 12:30\xE2\x80\x93" "16:15");
-  CHECK(parseTimeRange("kl. 09.00 11.45 12.30 16.15.") == "09:00\xE2\x80\x93" "11:45, 12:30\xE2\x80\x93" "16:15");
-  CHECK(parseTimeRange("Onsdag 15 oktober 2014, kl 09:00 14:45 Plats") == "09:00\xE2\x80\x93" "14:45");
+  CHECK(parseTimeRange("kl 09.00-11.45, 12.30-16.15") == "09:00\xE2\x80\x93"
+                                                         "11:45, 12:30\xE2\x80\x93"
+                                                         "16:15");
+  CHECK(parseTimeRange("kl. 09.00 11.45 12.30 16.15.") == "09:00\xE2\x80\x93"
+                                                          "11:45, 12:30\xE2\x80\x93"
+                                                          "16:15");
+  CHECK(parseTimeRange("Onsdag 15 oktober 2014, kl 09:00 14:45 Plats") == "09:00\xE2\x80\x93"
+                                                                          "14:45");
   CHECK(parseTimeRange("kl 13.00 och 12.00") == "13:00");  // an earlier time starts no range
   // A day and month without a year, on or after a reference date.
   CHECK(parseSwedishDateAfter("måndagen den 7 mars kl. 15.30", "2011-03-01") == "2011-03-07");
@@ -100,7 +106,8 @@ TEST_CASE("text utils: Swedish dates and times") {
   CHECK(!parseSwedishDateAfter("den 30 februari", "2011-01-10"));
   CHECK(!parseSwedishDateAfter("den 7 mars", ""));
   CHECK(!parseSwedishDateAfter("den 6 mars", "2018-04-25"));  // not eleven months later
-  CHECK(parseTimeRange("kl. 9.00-11.30") == "09:00\xE2\x80\x93" "11:30");
+  CHECK(parseTimeRange("kl. 9.00-11.30") == "09:00\xE2\x80\x93"
+                                            "11:30");
   CHECK(parseTimeRange("kl 13:15") == "13:15");
 }
 
@@ -129,8 +136,7 @@ TEST_CASE("text utils: boilerplate lines, headings, sentences, passages") {
     total += p.size();
   }
   CHECK(total == big.size());
-  CHECK(mostMentionedPublicBody("Region Örebro län och Region Örebro län, Lindesbergs kommun") ==
-        "Region Örebro län");
+  CHECK(mostMentionedPublicBody("Region Örebro län och Region Örebro län, Lindesbergs kommun") == "Region Örebro län");
   CHECK(looksLikePersonName("Ulla Kalander Karlsson"));
   CHECK_FALSE(looksLikePersonName("Region 12"));
 }

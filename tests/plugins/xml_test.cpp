@@ -47,20 +47,19 @@ TEST_CASE("xml: beslut-document minutes become text the minutes plugin reads") {
   REQUIRE(r.ok());
   CHECK(r.value().media_type == "application/xml");
   const std::string& t = r.value().text;
-  CHECK(t ==
-        "Protokoll Specifikt samverkansråd för skola, utbildning och kompetensförsörjning\n"
-        "Tid: 2018-09-28 kl 09:00–12:00\n"
-        "Plats: Konferenslokal Lärken, Eklundavägen 1, Örebro\n"
-        "Ordförande: Irén Lejegren\n"
-        "Justerare: Håkan Söderman\n"
-        "\n"
-        "§ 1 Mötet öppnas\n"
-        "Irén Lejegren hälsar alla välkomna.\n"
-        "\n"
-        "§ 5 Besök från Komtek\n"
-        "Dnr: RS 18/01234\n"
-        "Ewa Lindberg berättar om Komtek i Örebro.\n"
-        "Rådet beslutar att tacka för informationen.\n");
+  CHECK(t == "Protokoll Specifikt samverkansråd för skola, utbildning och kompetensförsörjning\n"
+             "Tid: 2018-09-28 kl 09:00–12:00\n"
+             "Plats: Konferenslokal Lärken, Eklundavägen 1, Örebro\n"
+             "Ordförande: Irén Lejegren\n"
+             "Justerare: Håkan Söderman\n"
+             "\n"
+             "§ 1 Mötet öppnas\n"
+             "Irén Lejegren hälsar alla välkomna.\n"
+             "\n"
+             "§ 5 Besök från Komtek\n"
+             "Dnr: RS 18/01234\n"
+             "Ewa Lindberg berättar om Komtek i Örebro.\n"
+             "Rådet beslutar att tacka för informationen.\n");
 
   beslut::plugins::MinutesPlugin minutes;
   CHECK(minutes.score(t) >= 0.5);
@@ -78,9 +77,8 @@ TEST_CASE("xml: other kinds number their items without the section sign") {
       R"(<beslut-document kind="action_plan" organization="Region Örebro län"><title>Handlingsplan för kompetensförsörjning</title>)"
       R"(<item number="1" title="Inledning"><p>Första stycket.</p><p>Andra <b>viktiga</b> stycket.</p></item></beslut-document>)");
   REQUIRE(r.ok());
-  CHECK(r.value() ==
-        "Handlingsplan för kompetensförsörjning\nHandlingsplan Region Örebro län\n\n1 Inledning\n"
-        "Första stycket.\nAndra viktiga stycket.\n");
+  CHECK(r.value() == "Handlingsplan för kompetensförsörjning\nHandlingsplan Region Örebro län\n\n1 Inledning\n"
+                     "Första stycket.\nAndra viktiga stycket.\n");
 }
 
 TEST_CASE("xml: any other XML falls back to text with block elements as lines") {

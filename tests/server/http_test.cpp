@@ -190,7 +190,7 @@ TEST_CASE("the four seeds imported over HTTP are found by search, at the right p
   CHECK(guld->getValue<Id>("document_id") == ids["svar-ledamotsinitiativ-varsel.txt"]);
   CHECK(guld->getValue<std::string>("kind") == "reply");
 
-  CHECK(firstHit(server.search("insatsområde")) ->getValue<std::string>("kind") == "action_plan");
+  CHECK(firstHit(server.search("insatsområde"))->getValue<std::string>("kind") == "action_plan");
   CHECK(server.search("Komtek").json()->getValue<int>("total") >= 1);
 
   auto doc = server.get("/api/v1/documents/" + std::to_string(ids["protokoll-ssr-skola-utbildning-2018-09-28.txt"]));
@@ -200,7 +200,8 @@ TEST_CASE("the four seeds imported over HTTP are found by search, at the right p
   CHECK(d->getValue<std::string>("date") == "2018-09-28");
   CHECK(d->getArray("items")->size() == 14);
 
-  auto original = server.get("/api/v1/documents/" + std::to_string(ids["svar-ledamotsinitiativ-varsel.txt"]) + "/original");
+  auto original = server.get("/api/v1/documents/" + std::to_string(ids["svar-ledamotsinitiativ-varsel.txt"]) +
+                             "/original");
   CHECK(original.status == 200);
   CHECK(original.body == beslut::testing::readFile(beslut::testing::samplePath("svar-ledamotsinitiativ-varsel.txt")));
 }
@@ -242,7 +243,8 @@ TEST_CASE("bad uploads get a clear error and change nothing") {
   {
     Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
     std::string head = "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-                       "Authorization: Bearer " + server.write_token + "\r\nContent-Length: 900000000\r\n\r\n";
+                       "Authorization: Bearer " +
+                       server.write_token + "\r\nContent-Length: 900000000\r\n\r\n";
     socket.sendBytes(head.data(), static_cast<int>(head.size()));
     char buf[512] = {};
     int n = socket.receiveBytes(buf, sizeof buf - 1);
@@ -252,7 +254,8 @@ TEST_CASE("bad uploads get a clear error and change nothing") {
 
   Poco::Net::HTTPRequest no_file("POST", "/api/v1/documents", Poco::Net::HTTPMessage::HTTP_1_1);
   no_file.setContentType("multipart/form-data; boundary=xyz");
-  auto missing = server.send(no_file, "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n");
+  auto missing = server.send(no_file,
+                             "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nv\r\n--xyz--\r\n");
   CHECK(missing.status == 400);
 
   auto count = server.runtime->store().documentCount();
@@ -291,8 +294,7 @@ TEST_CASE("ambiguous request framing is refused") {
   TempDir dir;
   Server server(dir.path());
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
-  std::string raw =
-      "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello";
+  std::string raw = "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello";
   socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
   char buf[512] = {};
   int n = socket.receiveBytes(buf, sizeof buf - 1);
@@ -418,8 +420,9 @@ TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-ext
                             "author": "Anna Elverskog", "reason": "kommunens namn"})");
   REQUIRE_MESSAGE(corrected.status == 201, corrected.body);
   CHECK(corrected.json()->getValue<std::string>("author") == "Anna Elverskog");
-  auto titled = post(doc + "/corrections",
-                     R"({"path": "/items/5/title", "value": "Besök från Komtek och Komtekträff", "author": "Anna Elverskog"})");
+  auto titled = post(
+      doc + "/corrections",
+      R"({"path": "/items/5/title", "value": "Besök från Komtek och Komtekträff", "author": "Anna Elverskog"})");
   REQUIRE_MESSAGE(titled.status == 201, titled.body);
 
   CHECK(post(doc + "/corrections", R"({"path": "/items/99/title", "value": "x", "author": "A"})").status == 400);
@@ -488,7 +491,8 @@ TEST_CASE("search over HTTP: facets, grouping by document, sorting and explicit 
   for (const char* f : {"organization", "kind", "year", "area", "person", "status"}) CHECK(facets->has(f));
   int kinds_total = 0;
   auto kinds = facets->getArray("kind");
-  for (std::size_t i = 0; i < kinds->size(); ++i) kinds_total += kinds->getObject(static_cast<unsigned>(i))->getValue<int>("count");
+  for (std::size_t i = 0; i < kinds->size(); ++i)
+    kinds_total += kinds->getObject(static_cast<unsigned>(i))->getValue<int>("count");
   CHECK(kinds_total == body->getValue<int>("total"));  // counted over the whole result set
   auto groups = body->getArray("documents");
   REQUIRE(groups);
@@ -552,7 +556,8 @@ TEST_CASE("a saved search is followed as an Atom feed of new matching passages")
     CHECK(std::string(entry.child_value("id")).rfind("urn:beslut:item:", 0) == 0);
     CHECK_FALSE(std::string(entry.child_value("updated")).empty());
     CHECK(std::string(entry.child("link").attribute("href").value()).find("/api/v1/documents/") != std::string::npos);
-    reply = reply || std::string(entry.child_value("summary")).find("<mark>Guldsmedshyttan</mark>") != std::string::npos;
+    reply = reply ||
+            std::string(entry.child_value("summary")).find("<mark>Guldsmedshyttan</mark>") != std::string::npos;
   }
   CHECK(entries >= 2);
   CHECK(reply);  // the summary is HTML, escaped once inside the XML
@@ -563,8 +568,7 @@ TEST_CASE("a saved search is followed as an Atom feed of new matching passages")
 TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back through every endpoint") {
   TempDir dir;
   Server server(dir.path());
-  auto up = server.upload("protokoll.txt",
-                          seedMinutes());
+  auto up = server.upload("protokoll.txt", seedMinutes());
   REQUIRE(up.status == 201);
   const std::string doc = "/api/v1/documents/" + std::to_string(up.json()->getValue<Id>("id"));
   auto post = [&](const std::string& uri, const std::string& json) {
@@ -584,21 +588,28 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   const std::string uri = "/api/v1/assignments/" + std::to_string(id);
 
   // A due date set by the secretary makes it overdue after that day.
-  REQUIRE(post(doc + "/corrections", R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}, "author": "Anna Elverskog"})").status == 201);
+  REQUIRE(post(doc + "/corrections",
+               R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}, "author": "Anna Elverskog"})")
+              .status == 201);
   auto overdue = server.get("/api/v1/assignments?overdue=true&today=2019-01-15");
   REQUIRE(overdue.json()->getValue<int>("total") == 1);
   CHECK(overdue.json()->getArray("assignments")->getObject(0)->getValue<std::string>("status") == "overdue");
   CHECK(server.get("/api/v1/assignments?overdue=true&today=2018-12-01").json()->getValue<int>("total") == 0);
-  CHECK(server.get("/api/v1/assignments?due_before=2019-01-01&due_after=2018-12-30").json()->getValue<int>("total") == 1);
+  CHECK(server.get("/api/v1/assignments?due_before=2019-01-01&due_after=2018-12-30").json()->getValue<int>("total") ==
+        1);
 
-  auto progress = post(uri + "/followups?today=2018-11-06", R"({"status": "in_progress", "comment": "Första mötet med ORU har hållits.",
+  auto progress = post(uri + "/followups?today=2018-11-06",
+                       R"({"status": "in_progress", "comment": "Första mötet med ORU har hållits.",
                                               "author": "Anna Elverskog", "date": "2018-11-05", "progress": 30})");
   REQUIRE_MESSAGE(progress.status == 201, progress.body);
   CHECK(progress.json()->getValue<std::string>("status") == "in_progress");
   CHECK(progress.json()->getValue<double>("progress") == 30);
   // Ewa reports back herself: a secretary of the council whose minutes gave her the task.
   const std::string anna = server.write_token;
-  server.write_token = server.tokenFor("Ewa Lindberg", {Role::kSecretary, "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)"});
+  server.write_token = server.tokenFor(
+      "Ewa Lindberg",
+      {Role::kSecretary,
+       "Specifikt samverkansråd för skola, utbildning och kompetensförsörjning (Region Örebro län och länets kommuner)"});
   auto done = post(uri + "/followups", R"({"status": "done", "comment": "Uppdragsutbildningen för lärare startar.",
                                           "author": "någon annan", "date": "2019-02-01"})");
   server.write_token = anna;
@@ -696,8 +707,10 @@ TEST_CASE("assignments round-trip through CSV with stable external ids") {
     req.setContentType("text/csv");
     return server.send(req, body);
   };
-  auto r = import("id,title,status,progress\r\n" + id + ",\"vara med, som stöd\",in_progress,50\r\n"
-                  "beslut:assignment:999,x,done,\r\nnope,x,done,\r\n" + id + ",x,klar,\r\n",
+  auto r = import("id,title,status,progress\r\n" + id +
+                      ",\"vara med, som stöd\",in_progress,50\r\n"
+                      "beslut:assignment:999,x,done,\r\nnope,x,done,\r\n" +
+                      id + ",x,klar,\r\n",
                   "?author=Anna%20Elverskog");
   REQUIRE_MESSAGE(r.status == 200, r.body);
   CHECK(r.json()->getValue<int>("updated") == 1);
@@ -741,7 +754,8 @@ TEST_CASE("the same assignment in a later council's minutes is one thread; unsur
   Poco::Net::HTTPRequest req("POST", "/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
                              Poco::Net::HTTPMessage::HTTP_1_1);
   req.setContentType("application/json");
-  REQUIRE(server.send(req, R"({"status": "done", "comment": "Klart.", "author": "Ewa Lindberg", "date": "2018-12-10"})").status == 201);
+  REQUIRE(server.send(req, R"({"status": "done", "comment": "Klart.", "author": "Ewa Lindberg", "date": "2018-12-10"})")
+              .status == 201);
   auto read = server.get("/api/v1/assignments/" + std::to_string(first->getValue<Id>("id")) + "?today=2019-01-01");
   CHECK(read.json()->getValue<std::string>("status") == "done");
 
@@ -791,8 +805,10 @@ TEST_CASE("an assignment in a confirmed thread reads with one status everywhere"
   const std::string first_uri = "/api/v1/documents/" + std::to_string(first_doc.json()->getValue<Id>("id"));
   const std::string later_uri = "/api/v1/documents/" + std::to_string(later_doc.json()->getValue<Id>("id"));
   // Due dates: Ewa's first assignment and Anita's end of 2018.
-  REQUIRE(post(first_uri + "/corrections", R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}})").status == 201);
-  REQUIRE(post(later_uri + "/corrections", R"({"path": "/items/3/assignments/0", "value": {"due": "2018-12-31"}})").status == 201);
+  REQUIRE(post(first_uri + "/corrections", R"({"path": "/items/13/assignments/0", "value": {"due": "2018-12-31"}})")
+              .status == 201);
+  REQUIRE(post(later_uri + "/corrections", R"({"path": "/items/3/assignments/0", "value": {"due": "2018-12-31"}})")
+              .status == 201);
 
   auto ewa = server.get("/api/v1/assignments?assignee=Ewa&today=2018-12-01");
   REQUIRE(ewa.json()->getValue<int>("total") == 2);
@@ -802,11 +818,14 @@ TEST_CASE("an assignment in a confirmed thread reads with one status everywhere"
   const Id first_id = first->getValue<Id>("id");
   // Done, as recorded on the later one.
   REQUIRE(post("/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
-               R"({"status": "done", "comment": "Klart.", "date": "2018-12-10"})").status == 201);
+               R"({"status": "done", "comment": "Klart.", "date": "2018-12-10"})")
+              .status == 201);
   const std::string today = "&today=2019-01-15";
 
   // The API item and list.
-  CHECK(server.get("/api/v1/assignments/" + std::to_string(first_id) + "?today=2019-01-15").json()->getValue<std::string>("status") == "done");
+  CHECK(server.get("/api/v1/assignments/" + std::to_string(first_id) + "?today=2019-01-15")
+            .json()
+            ->getValue<std::string>("status") == "done");
   CHECK(server.get("/api/v1/assignments?assignee=Ewa&status=done" + today).json()->getValue<int>("total") == 2);
   CHECK(server.get("/api/v1/assignments?assignee=Ewa&status=overdue" + today).json()->getValue<int>("total") == 0);
   CHECK(server.get("/api/v1/assignments?overdue=true" + today).json()->getValue<int>("total") == 1);  // Anita's
@@ -894,7 +913,8 @@ TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public it
   Server server(dir.path());
   const std::string ssr = kSsr;
   const std::string minutes = seedMinutes();
-  const std::string growth = beslut::testing::readFile(beslut::testing::samplePath("verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"));
+  const std::string growth = beslut::testing::readFile(
+      beslut::testing::samplePath("verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"));
 
   // Nobody signed in: no changes.
   server.write_token.clear();
@@ -909,7 +929,8 @@ TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public it
   const std::string doc = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id"));
   auto foreign = server.upload("vb.txt", growth);
   CHECK(foreign.status == 403);
-  CHECK(foreign.json()->getObject("error")->getValue<std::string>("message").find("Regional tillväxtnämnd") != std::string::npos);
+  CHECK(foreign.json()->getObject("error")->getValue<std::string>("message").find("Regional tillväxtnämnd") !=
+        std::string::npos);
   CHECK(server.get("/api/v1/search?q=Tillväxtverket").json()->getValue<int>("total") == 0);  // nothing stored
   auto post = [&](const std::string& uri, const std::string& body) {
     Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
@@ -979,7 +1000,8 @@ TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public it
   auto public_doc = server.get(doc);
   REQUIRE(public_doc.status == 200);
   for (std::size_t i = 0; i < public_doc.json()->getArray("items")->size(); ++i) {
-    CHECK(public_doc.json()->getArray("items")->getObject(static_cast<unsigned>(i))->getValue<std::string>("number") != "13");
+    CHECK(public_doc.json()->getArray("items")->getObject(static_cast<unsigned>(i))->getValue<std::string>("number") !=
+          "13");
   }
   CHECK(server.get(doc + "/original").status == 403);
   CHECK(server.get("/api/v1/assignments?assignee=Ewa").json()->getValue<int>("total") == 0);
@@ -1133,7 +1155,8 @@ TEST_CASE("a later council's minutes that report back on an assignment become it
   auto decided = server.send(confirm, R"({"confirm": true})");
   REQUIRE_MESSAGE(decided.status == 200, decided.body);
   CHECK(decided.json()->getArray("followups")->size() == 2);
-  CHECK(decided.json()->getArray("report_backs")->getObject(1)->getValue<std::string>("decided_by") == "Anna Elverskog");
+  CHECK(decided.json()->getArray("report_backs")->getObject(1)->getValue<std::string>("decided_by") ==
+        "Anna Elverskog");
   Poco::Net::HTTPRequest again("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
   CHECK(server.send(again, R"({"confirm": false})").status == 422);  // decided stays decided
   Poco::Net::HTTPRequest missing("POST", "/api/v1/assignments/" + std::to_string(id) + "/report-backs/999",
@@ -1164,12 +1187,13 @@ TEST_CASE("failed logins are throttled per address; behind nginx the address is 
   };
   // Five wrong attempts from one person behind the proxy, each with another name.
   for (int i = 0; i < 5; ++i) CHECK(tryLogin("namn" + std::to_string(i), "fel", "192.0.2.7").status == 401);
-  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.7").status == 429);   // that address is locked
-  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.8").status == 200);   // others behind the proxy are not
+  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.7").status == 429);       // that address is locked
+  CHECK(tryLogin("Sara", "lösenord för Sara", "192.0.2.8").status == 200);       // others behind the proxy are not
   CHECK(tryLogin("Sara", "lösenord för Sara", "inte en adress").status == 200);  // unreadable: the peer's
 }
 
-TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are not corrected, login redirects stay home") {
+TEST_CASE(
+    "review fixes: drafts report back on nothing, adjusting minutes are not corrected, login redirects stay home") {
   TempDir dir;
   Server server(dir.path());
   const std::string ssr = kSsr;
@@ -1189,10 +1213,11 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
   CHECK(a->getValue<std::string>("status") == "open");
 
   // Minutes sent for justering: the text is frozen, publicity is not.
-  auto imported = server.upload("p2.txt", "Protokoll Specifikt samverkansråd för skola, utbildning och kompetensförsörjning "
-                                          "(Region Örebro län och länets kommuner)\nDatum: 2018-12-14\n\n"
-                                          "Närvarande: Irén Lejegren, ordförande\nJusterare: Håkan Söderman\n\n"
-                                          "1. Mötet öppnas\nText.\n\n2. Övrigt\nMer text.\n");
+  auto imported = server.upload("p2.txt",
+                                "Protokoll Specifikt samverkansråd för skola, utbildning och kompetensförsörjning "
+                                "(Region Örebro län och länets kommuner)\nDatum: 2018-12-14\n\n"
+                                "Närvarande: Irén Lejegren, ordförande\nJusterare: Håkan Söderman\n\n"
+                                "1. Mötet öppnas\nText.\n\n2. Övrigt\nMer text.\n");
   REQUIRE_MESSAGE(imported.status == 201, imported.body);
   const std::string doc = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id"));
   auto send = [&](const std::string& uri, const std::string& body) {
@@ -1221,14 +1246,15 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
   const std::string token = cookies[0].getValue();
   CHECK(page.find("value=\"" + token + "\"") != std::string::npos);
   (void)server.tokenFor("Ulla", {Role::kReader, ssr});
-  for (const std::string next : {"/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example",
-                                 "/sok\r\nSet-Cookie: x=y"}) {
+  for (const std::string next :
+       {"/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/sok\r\nSet-Cookie: x=y"}) {
     Poco::Net::HTTPRequest post("POST", "/logga-in", Poco::Net::HTTPMessage::HTTP_1_1);
     post.setContentType("application/x-www-form-urlencoded");
     post.set("Cookie", std::string("beslut_login_csrf=") + token);
     std::string encoded;
     Poco::URI::encode(next, "&=+#?/ %\\", encoded);
-    const std::string body = "csrf=" + token + "&name=Ulla&password=" + "l%C3%B6senord%20f%C3%B6r%20Ulla&next=" + encoded;
+    const std::string body = "csrf=" + token +
+                             "&name=Ulla&password=" + "l%C3%B6senord%20f%C3%B6r%20Ulla&next=" + encoded;
     post.setContentLength(static_cast<std::streamsize>(body.size()));
     Poco::Net::HTTPClientSession s2("127.0.0.1", server.http->port());
     s2.sendRequest(post) << body;
@@ -1242,7 +1268,8 @@ TEST_CASE("review fixes: drafts report back on nothing, adjusting minutes are no
   // Minutes written in Markdown are shown as written to the body only (the text before corrections).
   Poco::Net::HTTPRequest md("POST", "/api/v1/documents?filename=m.md", Poco::Net::HTTPMessage::HTTP_1_1);
   md.setContentType("text/markdown");
-  auto markdown = server.send(md, "# Protokoll " + ssr + "\n\nDatum: 2018-12-20\n\n1. Mötet öppnas\nHemlig *text* 811218-9876.\n");
+  auto markdown = server.send(md, "# Protokoll " + ssr +
+                                      "\n\nDatum: 2018-12-20\n\n1. Mötet öppnas\nHemlig *text* 811218-9876.\n");
   REQUIRE_MESSAGE(markdown.status == 201, markdown.body);
   const std::string page_uri = "/dokument/" + std::to_string(markdown.json()->getValue<Id>("id"));
   auto anonymous_page = server.get(page_uri);
@@ -1276,7 +1303,8 @@ TEST_CASE("facts read with little confidence are marked for the body's review on
   auto review = api.json()->getArray("review");
   REQUIRE(review);
   bool attendee = false;
-  for (std::size_t i = 0; i < review->size(); ++i) attendee = attendee || review->getElement<std::string>(i).rfind("attendees/", 0) == 0;
+  for (std::size_t i = 0; i < review->size(); ++i)
+    attendee = attendee || review->getElement<std::string>(i).rfind("attendees/", 0) == 0;
   CHECK(attendee);
   auto page = server.getAs("/dokument/" + std::to_string(id), server.write_token);
   REQUIRE(page.status == 200);

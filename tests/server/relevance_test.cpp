@@ -52,9 +52,9 @@ TEST_CASE("Swedish queries find the right passages of the sample content") {
   REQUIRE_MESSAGE(rt.ok(), rt.status().toString());
   Runtime& runtime = *rt.value();
   std::map<Id, std::string> files;
-  for (const char* f : {"protokoll-ssr-skola-utbildning-2018-09-28.txt", "svar-ledamotsinitiativ-varsel.txt",
-                        "handlingsplan-kompetensforsorjning.txt",
-                        "verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"}) {
+  for (const char* f :
+       {"protokoll-ssr-skola-utbildning-2018-09-28.txt", "svar-ledamotsinitiativ-varsel.txt",
+        "handlingsplan-kompetensforsorjning.txt", "verksamhetsberattelse-regional-tillvaxtnamnd-2024.txt"}) {
     std::string bytes = beslut::testing::readFile(beslut::testing::samplePath(f));
     auto report = runtime.ingest().importFile({bytes, f, "text/plain"});
     REQUIRE_MESSAGE(report.ok(), report.status().toString());
@@ -76,8 +76,9 @@ TEST_CASE("Swedish queries find the right passages of the sample content") {
         rank = i + 1;
       }
     }
-    std::cout << (rank != 0 && rank <= c.top ? "ok   " : "MISS ") << "rank " << (rank == 0 ? std::string("-") : std::to_string(rank))
-              << " (top " << c.top << ", " << r->total << " hits)  " << c.query << "\n";
+    std::cout << (rank != 0 && rank <= c.top ? "ok   " : "MISS ") << "rank "
+              << (rank == 0 ? std::string("-") : std::to_string(rank)) << " (top " << c.top << ", " << r->total
+              << " hits)  " << c.query << "\n";
     CHECK_MESSAGE(rank != 0, c.query, ": expected passage not in the top 20");
     CHECK_MESSAGE(rank <= c.top, c.query, ": rank ", rank, " > ", c.top);
     if (rank != 0 && rank <= c.top) ++passed;

@@ -135,10 +135,10 @@ bool verifyPassword(std::string_view password, const std::string& encoded);
 std::string randomToken(std::size_t bytes = 32);
 
 struct AuthPolicy {
-  std::int64_t idle_seconds = 30 * 60;          // a session unused this long ends
-  std::int64_t absolute_seconds = 12 * 60 * 60; // and every session ends this long after login
-  int max_failures = 5;                         // failed logins for a name or a client …
-  std::int64_t failure_window_seconds = 15 * 60; // … within this window lock out for the rest of it
+  std::int64_t idle_seconds = 30 * 60;            // a session unused this long ends
+  std::int64_t absolute_seconds = 12 * 60 * 60;   // and every session ends this long after login
+  int max_failures = 5;                           // failed logins for a name or a client …
+  std::int64_t failure_window_seconds = 15 * 60;  // … within this window lock out for the rest of it
   PasswordCost password_cost;
 };
 

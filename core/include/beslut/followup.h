@@ -61,13 +61,13 @@ struct AssignmentRecord {
 struct AssignmentFilter {
   std::string organization;
   std::string assignee;
-  std::string area;        // a node code ("5.4")
-  std::string scheme;      // with area: only links of this scheme (codes repeat across schemes)
+  std::string area;                        // a node code ("5.4")
+  std::string scheme;                      // with area: only links of this scheme (codes repeat across schemes)
   std::optional<AssignmentStatus> status;  // as it stands today
-  std::string due_before;  // due date strictly before (YYYY-MM-DD)
-  std::string due_after;   // due date strictly after
-  bool overdue = false;    // only overdue ones
-  std::string today;       // YYYY-MM-DD, for overdue
+  std::string due_before;                  // due date strictly before (YYYY-MM-DD)
+  std::string due_after;                   // due date strictly after
+  bool overdue = false;                    // only overdue ones
+  std::string today;                       // YYYY-MM-DD, for overdue
 };
 
 bool matches(const AssignmentRecord& record, const AssignmentFilter& filter);
@@ -124,7 +124,7 @@ AssignmentStatus reportedStatus(const Item& item);
 struct ReportBack {
   Id id = 0;
   Id assignment_id = 0;
-  Id document_id = 0;       // the later document
+  Id document_id = 0;  // the later document
   std::string document_title;
   std::string document_date;
   std::string organization;  // of the later document

@@ -127,7 +127,7 @@ struct FollowUp {
   std::string evidence_text;  // the words the status was read from ("Kommentar: …")
   Span span;
   double confidence = 1.0;
-  std::string author;  // a person's name for manual follow-ups; empty when extracted
+  std::string author;    // a person's name for manual follow-ups; empty when extracted
   double progress = -1;  // 0–100 when stated, -1 when not
   std::string created_at;
 };
@@ -171,14 +171,14 @@ struct Taxonomy {
 // Any object → taxonomy node. At extraction time objects are named by
 // position (item_index, index); the store resolves them to ids.
 struct Link {
-  std::string object_type;  // document, item, decision, assignment
-  Id object_id = 0;         // set by the store
+  std::string object_type;     // document, item, decision, assignment
+  Id object_id = 0;            // set by the store
   std::size_t item_index = 0;  // item, decision, assignment: the item's position
   std::size_t index = 0;       // decision, assignment: position within the item
   std::string scheme;
   std::string code;
-  double score = 0.0;       // in [0, 1]
-  std::string origin;       // plugin name, or "person"
+  double score = 0.0;  // in [0, 1]
+  std::string origin;  // plugin name, or "person"
   std::string confirmed_by;
   std::string explanation;  // for a person: which words and passages led here
 };

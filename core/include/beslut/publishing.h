@@ -62,8 +62,7 @@ class Publishing {
   // (scope: its number, omedelbar justering). When everyone required has
   // approved a scope: the minutes are published and posted `today`, or the item
   // is published at once.
-  Result<Publication> approve(Id document_id, const Principal& who, const std::string& scope,
-                              const std::string& today);
+  Result<Publication> approve(Id document_id, const Principal& who, const std::string& scope, const std::string& today);
 
   // Back to draft (a secretary withdraws minutes sent by mistake); approvals stay recorded.
   Status withdraw(Id document_id, const Principal& who);

@@ -22,8 +22,7 @@ class PluginRegistry {
   std::shared_ptr<Plugin> find(const std::string& name) const;
 
   // The first extractor (in name order) that accepts the file; nullptr if none.
-  std::shared_ptr<Extractor> extractorFor(const std::string& media_type,
-                                          const std::string& filename) const;
+  std::shared_ptr<Extractor> extractorFor(const std::string& media_type, const std::string& filename) const;
   // The document plugin with the highest score for the text; nullptr if none
   // scores above zero.
   std::shared_ptr<DocumentPlugin> documentPluginFor(std::string_view text) const;

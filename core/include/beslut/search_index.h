@@ -23,14 +23,14 @@ struct SearchRequest {
   std::size_t limit = 10;
   std::size_t offset = 0;
   SearchSort sort = SearchSort::kRelevance;
-  bool facets = false;         // count facet values over the whole result set
-  bool public_only = false;    // only passages of public items of published documents …
+  bool facets = false;                                  // count facet values over the whole result set
+  bool public_only = false;                             // only passages of public items of published documents …
   std::vector<std::string> visible_organizations = {};  // … and, with public_only, every passage of these bodies
   std::string today = {};  // YYYY-MM-DD: the day "status:" terms and facets are decided on; empty: today in Stockholm
 };
 
 struct SearchHit {
-  Passage passage;      // the matching item and its document
+  Passage passage;  // the matching item and its document
   double score = 0.0;
   std::string snippet;  // HTML: document text escaped, matches in <mark>…</mark>
 };
@@ -45,9 +45,9 @@ struct FacetValue {
 using Facets = std::vector<std::pair<std::string, std::vector<FacetValue>>>;
 
 struct SearchResults {
-  std::size_t total = 0;     // passages matching
+  std::size_t total = 0;  // passages matching
   std::vector<SearchHit> hits;
-  Facets facets;             // when requested; values by count, then name
+  Facets facets;  // when requested; values by count, then name
 };
 
 // Fields a query may name (see checkQuery).
@@ -55,8 +55,8 @@ const std::vector<std::string>& searchableFields();
 
 struct QueryLimits {
   std::size_t max_bytes = 1000;
-  int max_depth = 10;      // nesting of parentheses
-  int max_clauses = 64;    // words, phrases and operators
+  int max_depth = 10;    // nesting of parentheses
+  int max_clauses = 64;  // words, phrases and operators
   std::size_t max_limit = 100;
   std::size_t max_offset = 10000;
 };

@@ -14,12 +14,12 @@ enum class StatusCode {
   kInvalidArgument,  // malformed input: bad UTF-8, bad query syntax, empty file
   kNotFound,
   kAlreadyExists,
-  kUnsupported,      // no plugin understands this input (HTTP 415)
-  kUnprocessable,    // understood but cannot be used (HTTP 422)
-  kTooLarge,         // over a configured limit (HTTP 413)
-  kUnauthenticated,  // who is asking is unknown: no or a bad session, token or password (HTTP 401)
-  kPermissionDenied, // known, but without the right (HTTP 403)
-  kTooManyRequests,  // throttled, e.g. after failed logins (HTTP 429)
+  kUnsupported,       // no plugin understands this input (HTTP 415)
+  kUnprocessable,     // understood but cannot be used (HTTP 422)
+  kTooLarge,          // over a configured limit (HTTP 413)
+  kUnauthenticated,   // who is asking is unknown: no or a bad session, token or password (HTTP 401)
+  kPermissionDenied,  // known, but without the right (HTTP 403)
+  kTooManyRequests,   // throttled, e.g. after failed logins (HTTP 429)
   kIOError,
   kCorruption,
   kInternal,

@@ -64,11 +64,11 @@ struct Approval {
 // Where a document stands in publishing. Documents imported as they were
 // published (an archive) have no record and read as their extracted state.
 struct Publication {
-  bool has_record = false;          // false: never went through publishing here (an archive import)
+  bool has_record = false;  // false: never went through publishing here (an archive import)
   PublicationState state = PublicationState::kPublished;
-  std::string sent_at;              // when it was sent for justering
-  std::string adjusted_date;        // YYYY-MM-DD of the last approval
-  std::string posted_date;          // YYYY-MM-DD: on the notice board from this day
+  std::string sent_at;                       // when it was sent for justering
+  std::string adjusted_date;                 // YYYY-MM-DD of the last approval
+  std::string posted_date;                   // YYYY-MM-DD: on the notice board from this day
   std::vector<std::string> immediate_items;  // numbers of items adjusted at once
   std::vector<Approval> approvals;
 };
@@ -96,8 +96,7 @@ class Store {
   // one transaction. If a document with the same original bytes exists,
   // nothing is written and its id is returned with created == false.
   // REQUIRES: document.original.sha256 == sha256Hex(original_bytes).
-  virtual Result<ImportOutcome> importDocument(const Document& document,
-                                               std::string_view original_bytes) = 0;
+  virtual Result<ImportOutcome> importDocument(const Document& document, std::string_view original_bytes) = 0;
   // Imports several documents in one transaction, so a bulk import waits for
   // one disk sync instead of one per file. Each document is stored as
   // importDocument would, inside a savepoint of its own: one that fails leaves

@@ -155,8 +155,8 @@ std::vector<std::string_view> splitIntoPassages(std::string_view s, std::size_t 
 // one), the title starts with an upper-case letter, has at most 14 words, is
 // at most 120 bytes and does not end with ',' or ';'.
 struct NumberedHeading {
-  std::string number;  // "3.2"
-  std::string title;   // "Perspektiv: Process"
+  std::string number;         // "3.2"
+  std::string title;          // "Perspektiv: Process"
   bool trailing_dot = false;  // "1. Mötet öppnas" (list or minutes style)
 };
 std::optional<NumberedHeading> parseNumberedHeading(std::string_view line);
@@ -173,11 +173,11 @@ std::string mostMentionedPublicBody(std::string_view s, std::size_t max_bytes = 
 
 // A section of a document under a numbered heading (see parseNumberedHeading).
 struct Section {
-  std::string number;       // "3.2"
-  std::string title;        // "Perspektiv: Process"
-  std::size_t begin = 0;    // offset of the heading line
-  std::size_t body = 0;     // offset just past the heading line
-  std::size_t end = 0;      // offset of the next heading, or the text's end
+  std::string number;     // "3.2"
+  std::string title;      // "Perspektiv: Process"
+  std::size_t begin = 0;  // offset of the heading line
+  std::size_t body = 0;   // offset just past the heading line
+  std::size_t end = 0;    // offset of the next heading, or the text's end
 };
 // The outline of `text`: headings whose numbers follow each other
 // (isNextHeadingNumber), "1 Inledning", "2 ...", "2.1 ...". "1. Foo" with a

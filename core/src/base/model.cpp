@@ -17,9 +17,9 @@ const char* documentKindName(DocumentKind kind) {
 }
 
 std::optional<DocumentKind> parseDocumentKind(std::string_view name) {
-  for (auto k : {DocumentKind::kMinutes, DocumentKind::kReply, DocumentKind::kActionPlan,
-                 DocumentKind::kAnnualReport, DocumentKind::kOther, DocumentKind::kAgenda,
-                 DocumentKind::kDecisionSummary, DocumentKind::kAssignment}) {
+  for (auto k :
+       {DocumentKind::kMinutes, DocumentKind::kReply, DocumentKind::kActionPlan, DocumentKind::kAnnualReport,
+        DocumentKind::kOther, DocumentKind::kAgenda, DocumentKind::kDecisionSummary, DocumentKind::kAssignment}) {
     if (name == documentKindName(k)) return k;
   }
   return std::nullopt;
@@ -36,8 +36,8 @@ const char* decisionKindName(DecisionKind kind) {
 }
 
 std::optional<DecisionKind> parseDecisionKind(std::string_view name) {
-  for (auto k : {DecisionKind::kDecision, DecisionKind::kPosition, DecisionKind::kInformation,
-                 DecisionKind::kElection}) {
+  for (auto k :
+       {DecisionKind::kDecision, DecisionKind::kPosition, DecisionKind::kInformation, DecisionKind::kElection}) {
     if (name == decisionKindName(k)) return k;
   }
   return std::nullopt;

@@ -90,7 +90,10 @@ bool monthYearAt(std::string_view s, std::size_t i, int& month, int& year, std::
   std::size_t j = wend;
   if (j < s.size() && s[j] == '.') ++j;
   std::size_t sp = 0;
-  while (std::size_t l = spaceLen(s, j)) { j += l; ++sp; }
+  while (std::size_t l = spaceLen(s, j)) {
+    j += l;
+    ++sp;
+  }
   if (sp == 0) return false;
   int y = digitsAt(s, j, 4);
   if (y < 1800 || y > 2200 || !digitBoundaryAfter(s, j + 4)) return false;
@@ -109,7 +112,10 @@ std::optional<std::string> textDateAt(std::string_view s, std::size_t i) {
   if (!digitBoundaryAfter(s, j)) return std::nullopt;
   if (j < s.size() && s[j] == '.') ++j;  // "28. september"
   std::size_t sp = 0;
-  while (std::size_t l = spaceLen(s, j)) { j += l; ++sp; }
+  while (std::size_t l = spaceLen(s, j)) {
+    j += l;
+    ++sp;
+  }
   if (sp == 0) return std::nullopt;
   int m = 0, y = 0;
   std::size_t end = 0;
@@ -118,8 +124,8 @@ std::optional<std::string> textDateAt(std::string_view s, std::size_t i) {
 }
 
 bool isConjunctionAfterHyphen(std::string_view w) {
-  static constexpr std::array<std::string_view, 9> kWords = {
-      "och", "eller", "samt", "respektive", "resp", "till", "som", "men", "med"};
+  static constexpr std::array<std::string_view, 9> kWords = {"och",  "eller", "samt", "respektive", "resp",
+                                                             "till", "som",   "men",  "med"};
   for (auto k : kWords)
     if (w == k) return true;
   return false;
@@ -152,13 +158,22 @@ bool isValidUtf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = u8(s[i]);
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
     unsigned int cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else return false;
     if (i + len > n) return false;
     for (std::size_t k = 1; k < len; ++k) {
       unsigned char cc = u8(s[i + k]);
@@ -179,8 +194,7 @@ std::string_view stripUtf8Bom(std::string_view s) {
 
 Result<std::string> decodeUtf8Text(std::string_view bytes) {
   if (bytes.find('\0') != std::string_view::npos)
-    return Status::invalidArgument(
-        "Filen innehåller NUL-tecken och verkar vara en binärfil (binary file), inte text.");
+    return Status::invalidArgument("Filen innehåller NUL-tecken och verkar vara en binärfil (binary file), inte text.");
   std::string_view body = stripUtf8Bom(bytes);
   if (!isValidUtf8(body))
     return Status::invalidArgument(
@@ -251,10 +265,22 @@ std::optional<std::string> parseSwedishDateAfter(std::string_view s, std::string
 }
 
 std::string dropTranscriptSiteLines(std::string_view s) {
-  static constexpr std::string_view kWhole[] = {
-      "storlek: px", "starta visningen från sidan:", "transkript", "transcript", "save this pdf as:",
-      "word png txt jpg", "protected", "n/a", "copied!", "full text", "loading.... (view fulltext now)",
-      "• no results found", "category:", "upload/view/download", "embed", "report"};
+  static constexpr std::string_view kWhole[] = {"storlek: px",
+                                                "starta visningen från sidan:",
+                                                "transkript",
+                                                "transcript",
+                                                "save this pdf as:",
+                                                "word png txt jpg",
+                                                "protected",
+                                                "n/a",
+                                                "copied!",
+                                                "full text",
+                                                "loading.... (view fulltext now)",
+                                                "• no results found",
+                                                "category:",
+                                                "upload/view/download",
+                                                "embed",
+                                                "report"};
   // "Download \"…\"" and "Share \"…\"" stay: they repeat the document's title, often with its date.
   static constexpr std::string_view kPrefix[] = {"academic year:", "upload:", "post on "};
   std::string out;
@@ -301,17 +327,33 @@ std::string dehyphenate(std::string_view s) {
     // c == '-' after a letter or digit: is it followed by [ \t]* \n [ \t]* word?
     std::size_t j = i + 1;
     while (j < n && isHSpace(s[j])) ++j;
-    if (j >= n || s[j] != '\n') { out.push_back(c); ++i; continue; }
+    if (j >= n || s[j] != '\n') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
     std::size_t k = j + 1;
     while (k < n && isHSpace(s[k])) ++k;
-    if (k >= n || !(isWordByte(s[k]) || isDigit(s[k]))) { out.push_back(c); ++i; continue; }
+    if (k >= n || !(isWordByte(s[k]) || isDigit(s[k]))) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
     std::size_t fragEnd = k;
     while (fragEnd < n && !isAsciiSpace(s[fragEnd])) ++fragEnd;
     std::size_t wEnd = 0;
     std::string_view nextWord = wordAt(s, k, wEnd);
-    if (isConjunctionAfterHyphen(nextWord)) { out.push_back(c); ++i; continue; }
+    if (isConjunctionAfterHyphen(nextWord)) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
     bool keepHyphen = isDigit(s[k]) || isUpperAt(s, k) || isAcronymOrNumber(wordBefore(s, i));
-    if (!keepHyphen && !isLowerAt(s, k)) { out.push_back(c); ++i; continue; }
+    if (!keepHyphen && !isLowerAt(s, k)) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
     if (keepHyphen) out.push_back('-');
     out.append(s.substr(k, fragEnd - k));
     // Rest of the second line: keep it on its own line, unless it is empty.
@@ -368,8 +410,14 @@ std::string_view trimView(std::string_view s) {
     b += l;
   }
   while (e > b) {
-    if (isAsciiSpace(s[e - 1])) { --e; continue; }
-    if (e - b >= 2 && u8(s[e - 2]) == 0xC2 && u8(s[e - 1]) == 0xA0) { e -= 2; continue; }
+    if (isAsciiSpace(s[e - 1])) {
+      --e;
+      continue;
+    }
+    if (e - b >= 2 && u8(s[e - 2]) == 0xC2 && u8(s[e - 1]) == 0xA0) {
+      e -= 2;
+      continue;
+    }
     break;
   }
   return s.substr(b, e - b);
@@ -448,15 +496,38 @@ std::size_t countOccurrences(std::string_view haystack, std::string_view needle)
 std::optional<int> swedishMonth(std::string_view word) {
   if (word.size() < 3 || word.size() > 10) return std::nullopt;
   std::string w = toLowerSwedish(word);
-  struct M { std::string_view full; int n; };
-  static constexpr std::array<M, 12> kMonths = {{{"januari", 1}, {"februari", 2}, {"mars", 3},
-      {"april", 4}, {"maj", 5}, {"juni", 6}, {"juli", 7}, {"augusti", 8}, {"september", 9},
-      {"oktober", 10}, {"november", 11}, {"december", 12}}};
+  struct M {
+    std::string_view full;
+    int n;
+  };
+  static constexpr std::array<M, 12> kMonths = {{{"januari", 1},
+                                                 {"februari", 2},
+                                                 {"mars", 3},
+                                                 {"april", 4},
+                                                 {"maj", 5},
+                                                 {"juni", 6},
+                                                 {"juli", 7},
+                                                 {"augusti", 8},
+                                                 {"september", 9},
+                                                 {"oktober", 10},
+                                                 {"november", 11},
+                                                 {"december", 12}}};
   for (const auto& m : kMonths)
     if (w == m.full) return m.n;
-  static constexpr std::array<M, 14> kAbbrev = {{{"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4},
-      {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"okt", 10}, {"nov", 11},
-      {"dec", 12}, {"febr", 2}, {"aug", 8}}};
+  static constexpr std::array<M, 14> kAbbrev = {{{"jan", 1},
+                                                 {"feb", 2},
+                                                 {"mar", 3},
+                                                 {"apr", 4},
+                                                 {"jun", 6},
+                                                 {"jul", 7},
+                                                 {"aug", 8},
+                                                 {"sep", 9},
+                                                 {"sept", 9},
+                                                 {"okt", 10},
+                                                 {"nov", 11},
+                                                 {"dec", 12},
+                                                 {"febr", 2},
+                                                 {"aug", 8}}};
   for (const auto& m : kAbbrev)
     if (w == m.full) return m.n;
   return std::nullopt;
@@ -573,8 +644,8 @@ bool isLetterheadLine(std::string_view line) {
   std::string_view t = trimView(line);
   if (t.empty() || t.size() > 300) return false;
   static constexpr std::array<std::string_view, 10> kCaptions = {
-      "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "PLUSGIRO",
-      "BANKGIRO", "E-POST", "INTERNET", "ORGANISATIONSNUMMER"};
+      "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX",  "ORG.NR",
+      "PLUSGIRO",   "BANKGIRO",     "E-POST",  "INTERNET", "ORGANISATIONSNUMMER"};
   int hits = 0;
   for (auto k : kCaptions)
     if (t.find(k) != std::string_view::npos) ++hits;
@@ -664,15 +735,21 @@ std::vector<std::string_view> splitSentences(std::string_view s) {
     std::size_t j = i + 1;
     // closing quotes and brackets belong to the sentence
     while (j < n) {
-      if (s[j] == '"' || s[j] == ')' || s[j] == '\'') { ++j; continue; }
-      if (s.substr(j, 3) == "\xE2\x80\x9D" || s.substr(j, 3) == "\xE2\x80\x99") { j += 3; continue; }
+      if (s[j] == '"' || s[j] == ')' || s[j] == '\'') {
+        ++j;
+        continue;
+      }
+      if (s.substr(j, 3) == "\xE2\x80\x9D" || s.substr(j, 3) == "\xE2\x80\x99") {
+        j += 3;
+        continue;
+      }
       break;
     }
     std::size_t k = j;
     while (k < n && spaceLen(s, k)) k += spaceLen(s, k);
     if (k == j && k < n) continue;  // no whitespace after the stop
-    bool boundary = k >= n || isUpperAt(s, k) || isDigit(s[k]) || s[k] == '"' ||
-                    s.substr(k, 3) == "\xE2\x80\x9D" || s.substr(k, 3) == "\xE2\x80\xA2";
+    bool boundary = k >= n || isUpperAt(s, k) || isDigit(s[k]) || s[k] == '"' || s.substr(k, 3) == "\xE2\x80\x9D" ||
+                    s.substr(k, 3) == "\xE2\x80\xA2";
     if (!boundary) continue;
     push(start, j);
     start = j;
@@ -714,7 +791,10 @@ std::optional<NumberedHeading> parseNumberedHeading(std::string_view line) {
     while (i < t.size() && isDigit(t[i]) && i - d < 3) ++i;
     if (i == d || i - d > 2 || (i < t.size() && isDigit(t[i]))) return std::nullopt;
     ++parts;
-    if (i + 1 < t.size() && t[i] == '.' && isDigit(t[i + 1])) { ++i; continue; }
+    if (i + 1 < t.size() && t[i] == '.' && isDigit(t[i + 1])) {
+      ++i;
+      continue;
+    }
     break;
   }
   if (parts > 4) return std::nullopt;
@@ -742,8 +822,14 @@ std::vector<int> numberParts(std::string_view n) {
   int v = 0;
   bool any = false;
   for (char c : n) {
-    if (isDigit(c)) { v = v * 10 + (c - '0'); any = true; }
-    else if (c == '.') { if (any) parts.push_back(v); v = 0; any = false; }
+    if (isDigit(c)) {
+      v = v * 10 + (c - '0');
+      any = true;
+    } else if (c == '.') {
+      if (any) parts.push_back(v);
+      v = 0;
+      any = false;
+    }
   }
   if (any) parts.push_back(v);
   return parts;

@@ -55,14 +55,26 @@ bool equalsFold(std::string_view word, std::string_view lower) {
 
 // Month number for a Swedish month name; abbreviations only when `allow_abbrev`.
 int monthOf(std::string_view word, bool allow_abbrev) {
-  static constexpr std::string_view kFull[] = {"januari", "februari", "mars", "april", "maj", "juni",
-      "juli", "augusti", "september", "oktober", "november", "december"};
+  static constexpr std::string_view kFull[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
+                                               "juli",    "augusti",  "september", "oktober", "november", "december"};
   for (std::size_t m = 0; m < std::size(kFull); ++m)
     if (equalsFold(word, kFull[m])) return static_cast<int>(m) + 1;
   if (!allow_abbrev) return 0;
-  struct A { std::string_view w; int m; };
-  static constexpr std::array<A, 11> kAbbrev = {{{"jan", 1}, {"feb", 2}, {"febr", 2}, {"apr", 4}, {"aug", 8},
-      {"sep", 9}, {"sept", 9}, {"okt", 10}, {"nov", 11}, {"dec", 12}, {"jun", 6}}};
+  struct A {
+    std::string_view w;
+    int m;
+  };
+  static constexpr std::array<A, 11> kAbbrev = {{{"jan", 1},
+                                                 {"feb", 2},
+                                                 {"febr", 2},
+                                                 {"apr", 4},
+                                                 {"aug", 8},
+                                                 {"sep", 9},
+                                                 {"sept", 9},
+                                                 {"okt", 10},
+                                                 {"nov", 11},
+                                                 {"dec", 12},
+                                                 {"jun", 6}}};
   for (const auto& a : kAbbrev)
     if (equalsFold(word, a.w)) return a.m;
   return 0;
@@ -95,8 +107,7 @@ std::size_t wordEnd(std::string_view s, std::size_t i) {
 
 // Extends the start of a date back over "senast (före utgången av) (den)", "den", "i".
 std::size_t textBegin(std::string_view s, std::size_t begin) {
-  static constexpr std::string_view kLead[] = {"den", "senast", "i", "av", "utg\xC3\xA5ngen", "f\xC3\xB6re",
-      "till"};
+  static constexpr std::string_view kLead[] = {"den", "senast", "i", "av", "utg\xC3\xA5ngen", "f\xC3\xB6re", "till"};
   std::size_t b = begin;
   for (int step = 0; step < 5; ++step) {
     std::size_t j = b;

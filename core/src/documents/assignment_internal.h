@@ -53,7 +53,9 @@ inline std::size_t findp(std::string_view s, std::string_view needle, std::size_
   return std::string_view::npos;
 }
 inline bool has(std::string_view s, std::string_view needle) { return findp(s, needle) != std::string_view::npos; }
-inline bool endsWith(std::string_view s, std::string_view t) { return s.size() >= t.size() && s.substr(s.size() - t.size()) == t; }
+inline bool endsWith(std::string_view s, std::string_view t) {
+  return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
+}
 
 // True when `s` starts with `lower` ignoring the case of ASCII and Latin-1 letters.
 inline bool startsWithFold(std::string_view s, std::string_view lower) {
@@ -71,7 +73,9 @@ inline bool startsWithFold(std::string_view s, std::string_view lower) {
   return true;
 }
 
-inline bool isNbsp(std::string_view s, std::size_t i) { return i + 1 < s.size() && u8(s[i]) == 0xC2 && u8(s[i + 1]) == 0xA0; }
+inline bool isNbsp(std::string_view s, std::size_t i) {
+  return i + 1 < s.size() && u8(s[i]) == 0xC2 && u8(s[i + 1]) == 0xA0;
+}
 inline bool isSoftHyphen(std::string_view s, std::size_t i) {
   return i + 1 < s.size() && u8(s[i]) == 0xC2 && u8(s[i + 1]) == 0xAD;
 }
@@ -114,13 +118,16 @@ struct NormText {
 NormText normalize(std::string_view text);
 
 // Anchor words, found once over the whole lower-cased text (markAnchors).
-constexpr std::uint32_t kAnUppdra = 1u << 0;      // "uppdra"
-constexpr std::uint32_t kAnSka = 1u << 1;         // " ska ", " ska:"
-constexpr std::uint32_t kAnRedovis = 1u << 2;     // "redovis"
-constexpr std::uint32_t kAnOther = 1u << 3;       // "delegera", "rekvirera", "beredning", "samordnas av", "lämnar "
-constexpr std::uint32_t kAnDigit = 1u << 4;       // a digit
-constexpr std::uint32_t kAnQuote = 1u << 5;       // "gav", "fick", "fått", "kommer att", "tidigare", "har get", "har giv", "beslutade"
-constexpr std::uint32_t kAnDecides = 1u << 6;     // "beslutar att", "medger att", "bifaller", "förlänger", "beviljar", "tilldelar", "betalar", "ändrar uppdraget"
+constexpr std::uint32_t kAnUppdra = 1u << 0;   // "uppdra"
+constexpr std::uint32_t kAnSka = 1u << 1;      // " ska ", " ska:"
+constexpr std::uint32_t kAnRedovis = 1u << 2;  // "redovis"
+constexpr std::uint32_t kAnOther = 1u << 3;    // "delegera", "rekvirera", "beredning", "samordnas av", "lämnar "
+constexpr std::uint32_t kAnDigit = 1u << 4;    // a digit
+constexpr std::uint32_t kAnQuote =
+    1u << 5;  // "gav", "fick", "fått", "kommer att", "tidigare", "har get", "har giv", "beslutade"
+constexpr std::uint32_t kAnDecides =
+    1u
+    << 6;  // "beslutar att", "medger att", "bifaller", "förlänger", "beviljar", "tilldelar", "betalar", "ändrar uppdraget"
 constexpr std::uint32_t kAnFar = 1u << 7;         // " får "
 constexpr std::uint32_t kAnHarUppdrag = 1u << 8;  // "har i uppdrag"
 constexpr std::uint32_t kAnBullet = 1u << 9;      // the sentence is a bullet item
@@ -197,8 +204,8 @@ class Reader {
     bool ska = false;
     bool redovis = false;
     bool other = false;
-    bool decides = false;  // "beslutar att", "medger att", "bifaller", "beviljar", ...
-    bool far = false;      // " får "
+    bool decides = false;     // "beslutar att", "medger att", "bifaller", "beviljar", ...
+    bool far = false;         // " får "
     std::string bullet_task;  // the first bullet after a trigger ending in "att"
   };
   struct KindWord {
@@ -253,9 +260,9 @@ class Reader {
   bool gate_ = false;
   bool may_quote_ = false;
   bool title_gate_ = false;  // the title names an assignment, an amendment or a grant
-  bool amended_ = false;  // the title changes, extends or corrects an assignment
-  bool grant_ = false;    // the title pays or grants money
-  bool fallback_ = false;  // second pass: "uppdrag till X" in the body names assignees
+  bool amended_ = false;     // the title changes, extends or corrects an assignment
+  bool grant_ = false;       // the title pays or grants money
+  bool fallback_ = false;    // second pass: "uppdrag till X" in the body names assignees
   std::vector<Entity> ents_;
   std::vector<Event> events_;
   std::vector<int> last_;

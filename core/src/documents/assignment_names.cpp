@@ -31,20 +31,66 @@ std::string nameKey(std::string_view name) {
 
 // Lower-case words that can open a body's name ("länsstyrelserna", "kommunstyrelsen").
 bool startsWithLowerHead(std::string_view lower) {
-  return startsWithAny(lower, {"l\xC3\xA4nsstyrelse", "myndighet", "kommun", "region", "f\xC3\xB6rvaltning", "n\xC3\xA4mnd",
-                                   "styrelse", "l\xC3\xA4ros\xC3\xA4t", "universitet", "h\xC3\xB6gskol", "stadsdirekt",
-                                   "ordf\xC3\xB6rande", "presidie", "utskott", "f\xC3\xB6rbund", "bolag", "sekretariat",
-                                   "direkt\xC3\xB6r", "skolchef", "socialchef"});
+  return startsWithAny(lower, {"l\xC3\xA4nsstyrelse",
+                               "myndighet",
+                               "kommun",
+                               "region",
+                               "f\xC3\xB6rvaltning",
+                               "n\xC3\xA4mnd",
+                               "styrelse",
+                               "l\xC3\xA4ros\xC3\xA4t",
+                               "universitet",
+                               "h\xC3\xB6gskol",
+                               "stadsdirekt",
+                               "ordf\xC3\xB6rande",
+                               "presidie",
+                               "utskott",
+                               "f\xC3\xB6rbund",
+                               "bolag",
+                               "sekretariat",
+                               "direkt\xC3\xB6r",
+                               "skolchef",
+                               "socialchef"});
 }
 
 
 // A lower-cased word or name that names an organisation ("...myndigheten", "...verket", "... universitet").
 bool looksLikeAgency(std::string_view lower) {
-  static constexpr std::string_view kContains[] = {"myndighet", "universitet", "h\xC3\xB6gskol",
-      "l\xC3\xA4nsstyrelse", "kommun", "region", "domstol", "akademi", "ombudsman", "f\xC3\xB6rening", "delegation",
-      "kommitt", "samordnare", "utredare", "centrum", "f\xC3\xB6rhandlingsperson", "stiftelse", "museum", "museet", "museer", "bibliotek", "arkiv", "institut", "inspektion",
-      "styrelse", "n\xC3\xA4mnd", "verket", "l\xC3\xA4ros\xC3\xA4t", "kollegiet", "\xC3\xA4mbetet", "f\xC3\xB6rvaltning",
-      "centralbyr", "kraftn\xC3\xA4t", "direkt\xC3\xB6r", "f\xC3\xB6rbund"};
+  static constexpr std::string_view kContains[] = {"myndighet",
+                                                   "universitet",
+                                                   "h\xC3\xB6gskol",
+                                                   "l\xC3\xA4nsstyrelse",
+                                                   "kommun",
+                                                   "region",
+                                                   "domstol",
+                                                   "akademi",
+                                                   "ombudsman",
+                                                   "f\xC3\xB6rening",
+                                                   "delegation",
+                                                   "kommitt",
+                                                   "samordnare",
+                                                   "utredare",
+                                                   "centrum",
+                                                   "f\xC3\xB6rhandlingsperson",
+                                                   "stiftelse",
+                                                   "museum",
+                                                   "museet",
+                                                   "museer",
+                                                   "bibliotek",
+                                                   "arkiv",
+                                                   "institut",
+                                                   "inspektion",
+                                                   "styrelse",
+                                                   "n\xC3\xA4mnd",
+                                                   "verket",
+                                                   "l\xC3\xA4ros\xC3\xA4t",
+                                                   "kollegiet",
+                                                   "\xC3\xA4mbetet",
+                                                   "f\xC3\xB6rvaltning",
+                                                   "centralbyr",
+                                                   "kraftn\xC3\xA4t",
+                                                   "direkt\xC3\xB6r",
+                                                   "f\xC3\xB6rbund"};
   for (auto c : kContains) {
     std::size_t q = findp(lower, c);
     if (q == npos) continue;
@@ -54,10 +100,33 @@ bool looksLikeAgency(std::string_view lower) {
   }
   std::size_t sp = lower.rfind(' ');
   std::string_view lastWord = sp == npos ? lower : lower.substr(sp + 1);
-  static constexpr std::string_view kEnds[] = {"verk", "r\xC3\xA4tt", "r\xC3\xA4tten", "r\xC3\xA5" "det",
-      "r\xC3\xA5" "d", "tinget", "kassan", "makten", "v\xC3\xA5rden", "polisen", "kontoret", "byr\xC3\xA5n", "bevakningen",
-      "f\xC3\xB6rmedlingen", "banken", "g\xC3\xA4lden", "fonden", "centret", "verken", "rederiet", "bolaget", "sekretariatet"};
-  if (endsWith(lastWord, "samr\xC3\xA5" "d")) return false;
+  static constexpr std::string_view kEnds[] = {"verk",
+                                               "r\xC3\xA4tt",
+                                               "r\xC3\xA4tten",
+                                               "r\xC3\xA5"
+                                               "det",
+                                               "r\xC3\xA5"
+                                               "d",
+                                               "tinget",
+                                               "kassan",
+                                               "makten",
+                                               "v\xC3\xA5rden",
+                                               "polisen",
+                                               "kontoret",
+                                               "byr\xC3\xA5n",
+                                               "bevakningen",
+                                               "f\xC3\xB6rmedlingen",
+                                               "banken",
+                                               "g\xC3\xA4lden",
+                                               "fonden",
+                                               "centret",
+                                               "verken",
+                                               "rederiet",
+                                               "bolaget",
+                                               "sekretariatet"};
+  if (endsWith(lastWord, "samr\xC3\xA5"
+                         "d"))
+    return false;
   for (auto e : kEnds)
     if (endsWith(lastWord, e)) return true;
   return false;
@@ -86,10 +155,28 @@ bool isRecipient(std::string_view key) {
 }
 
 bool isAnaphor(std::string_view key) {
-  static constexpr std::string_view kAnaphors[] = {"myndigheten", "myndigheterna", "l\xC3\xA4ros\xC3\xA4tena",
-      "l\xC3\xA4ros\xC3\xA4tet", "universitetet", "h\xC3\xB6gskolan", "verket", "f\xC3\xB6reningen", "bolaget", "de",
-      "dessa", "b\xC3\xA5" "da", "samtliga", "myndigheterna gemensamt", "uppdragstagaren", "uppdragstagarna",
-      "organisationen", "organisationerna", "b\xC3\xA5" "da myndigheterna", "de tre myndigheterna"};
+  static constexpr std::string_view kAnaphors[] = {"myndigheten",
+                                                   "myndigheterna",
+                                                   "l\xC3\xA4ros\xC3\xA4tena",
+                                                   "l\xC3\xA4ros\xC3\xA4tet",
+                                                   "universitetet",
+                                                   "h\xC3\xB6gskolan",
+                                                   "verket",
+                                                   "f\xC3\xB6reningen",
+                                                   "bolaget",
+                                                   "de",
+                                                   "dessa",
+                                                   "b\xC3\xA5"
+                                                   "da",
+                                                   "samtliga",
+                                                   "myndigheterna gemensamt",
+                                                   "uppdragstagaren",
+                                                   "uppdragstagarna",
+                                                   "organisationen",
+                                                   "organisationerna",
+                                                   "b\xC3\xA5"
+                                                   "da myndigheterna",
+                                                   "de tre myndigheterna"};
   for (auto a : kAnaphors)
     if (key == a) return true;
   return false;
@@ -100,15 +187,16 @@ std::string_view stripAdverbs(std::string_view s) {
   for (int guard = 0; guard < 4; ++guard) {
     s = trimView(s);
     bool changed = false;
-    for (std::string_view w : {"d\xC3\xA4rf\xC3\xB6r ", "ocks\xC3\xA5 ", "\xC3\xA4ven ", "vidare ", "dessutom ",
-                               "h\xC3\xA4rmed ", "nu ", "samtidigt ", "d\xC3\xA4rut\xC3\xB6ver ", "och ", "samt ",
-                               "eller ", "\xC3\xA5ter ", "\xC3\xA5terigen "}) {
+    for (std::string_view w :
+         {"d\xC3\xA4rf\xC3\xB6r ", "ocks\xC3\xA5 ", "\xC3\xA4ven ", "vidare ", "dessutom ", "h\xC3\xA4rmed ", "nu ",
+          "samtidigt ", "d\xC3\xA4rut\xC3\xB6ver ", "och ", "samt ", "eller ", "\xC3\xA5ter ", "\xC3\xA5terigen "}) {
       if (s.size() > w.size() && startsWithFold(s, w)) {
         s.remove_prefix(w.size());
         changed = true;
       }
     }
-    for (std::string_view w : {" gemensamt", " tillsammans", " ocks\xC3\xA5", " \xC3\xA4ven", " d\xC3\xA4rf\xC3\xB6r"}) {
+    for (std::string_view w :
+         {" gemensamt", " tillsammans", " ocks\xC3\xA5", " \xC3\xA4ven", " d\xC3\xA4rf\xC3\xB6r"}) {
       if (s.size() > w.size() && startsWithFold(s.substr(s.size() - w.size()), w)) {
         s.remove_suffix(w.size());
         changed = true;
@@ -149,17 +237,19 @@ bool plausibleName(std::string_view name) {
   for (char c : name)
     if (c == '"' || c == '[' || c == ']' || c == '/' || c == '=') return false;
   std::string low = toLowerSwedish(name);
-  for (std::string_view w : {" ska ", " att ", " har ", " f\xC3\xA5r ", " ges ", " kan ", " skall ", " senast ", " gav ",
-                             " med anledning", " genom ", " mellan ", " erbjud", " p\xC3\xA5 f\xC3\xB6ljande", " m.fl",
-                             " respektive "})
+  for (std::string_view w :
+       {" ska ", " att ", " har ", " f\xC3\xA5r ", " ges ", " kan ", " skall ", " senast ", " gav ", " med anledning",
+        " genom ", " mellan ", " erbjud", " p\xC3\xA5 f\xC3\xB6ljande", " m.fl", " respektive "})
     if (has(low, w)) return false;
-  for (std::string_view w : {"d\xC3\xA4rf\xC3\xB6r", "ocks\xC3\xA5", "\xC3\xA4ven", "vidare", "dessutom", "h\xC3\xA4rmed",
-                             "samtidigt", "d\xC3\xA4rut\xC3\xB6ver", "myndighet", "museet", "myndigheten", "regeringen"})
+  for (std::string_view w :
+       {"d\xC3\xA4rf\xC3\xB6r", "ocks\xC3\xA5", "\xC3\xA4ven", "vidare", "dessutom", "h\xC3\xA4rmed", "samtidigt",
+        "d\xC3\xA4rut\xC3\xB6ver", "myndighet", "museet", "myndigheten", "regeringen"})
     if (low == w) return false;
   // A lone genitive ("Jönköpings", "Statens") is part of a name, not one.
   if (low.find(' ') == std::string::npos && low.size() > 4 && low.back() == 's' && !isUpperAt(name, 1)) {
     char before = low[low.size() - 2];
-    if (before != 'y' && before != 'a' && before != 'e' && before != 'i' && before != 'o' && before != 'u') return false;
+    if (before != 'y' && before != 'a' && before != 'e' && before != 'i' && before != 'o' && before != 'u')
+      return false;
   }
   if (endsWith(low, " ska") || endsWith(low, " att")) return false;
   return !isRecipient(nameKey(name));

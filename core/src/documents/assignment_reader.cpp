@@ -23,27 +23,34 @@ using assignment_detail::RawDate;
 // Titles that change, extend or correct an assignment; an agency's request answered by
 // the decision; a change to an agency's appropriation directions, which gives it tasks.
 static bool amendingTitle(std::string_view lt) {
-  return startsWithAny(lt, {"f\xC3\xB6rl\xC3\xA4ngd tid", "f\xC3\xB6rl\xC3\xA4ngning av", "framst\xC3\xA4llning om f\xC3\xB6rl\xC3\xA4ng",
-                            "framst\xC3\xA4llan om f\xC3\xB6rl\xC3\xA4ng", "beg\xC3\xA4ran om f\xC3\xB6rl\xC3\xA4ng",
-                            "\xC3\xA4ndring av uppdrag", "\xC3\xA4ndring av beslut", "\xC3\xA4ndring av regeringens beslut",
-                            "\xC3\xA4ndring av regeringsbeslut", "\xC3\xA4ndring i uppdrag", "\xC3\xA4ndrat uppdrag",
-                            "\xC3\xA4ndrad tid", "r\xC3\xA4ttelse av", "till\xC3\xA4gg till uppdrag", "komplettering av uppdrag",
-                            // an agency's request, answered by the decision; extended or widened assignments
-                            "framst\xC3\xA4llning om", "framst\xC3\xA4llan om", "beg\xC3\xA4ran om", "ans\xC3\xB6kan om att",
-                            "f\xC3\xB6rl\xC3\xA4ngt uppdrag", "utvidgat uppdrag", "utvidgning av uppdrag", "till\xC3\xA4ggsuppdrag",
-                            // a change to an agency's appropriation directions, which gives it tasks
-                            "\xC3\xA4ndring av regleringsbrev", "\xC3\xA4ndring i regleringsbrev"});
+  return startsWithAny(
+      lt,
+      {"f\xC3\xB6rl\xC3\xA4ngd tid", "f\xC3\xB6rl\xC3\xA4ngning av", "framst\xC3\xA4llning om f\xC3\xB6rl\xC3\xA4ng",
+       "framst\xC3\xA4llan om f\xC3\xB6rl\xC3\xA4ng", "beg\xC3\xA4ran om f\xC3\xB6rl\xC3\xA4ng",
+       "\xC3\xA4ndring av uppdrag", "\xC3\xA4ndring av beslut", "\xC3\xA4ndring av regeringens beslut",
+       "\xC3\xA4ndring av regeringsbeslut", "\xC3\xA4ndring i uppdrag", "\xC3\xA4ndrat uppdrag", "\xC3\xA4ndrad tid",
+       "r\xC3\xA4ttelse av", "till\xC3\xA4gg till uppdrag", "komplettering av uppdrag",
+       // an agency's request, answered by the decision; extended or widened assignments
+       "framst\xC3\xA4llning om", "framst\xC3\xA4llan om", "beg\xC3\xA4ran om", "ans\xC3\xB6kan om att",
+       "f\xC3\xB6rl\xC3\xA4ngt uppdrag", "utvidgat uppdrag", "utvidgning av uppdrag", "till\xC3\xA4ggsuppdrag",
+       // a change to an agency's appropriation directions, which gives it tasks
+       "\xC3\xA4ndring av regleringsbrev", "\xC3\xA4ndring i regleringsbrev"});
 }
 
 // Titles that pay or grant money or powers, with a duty to report.
 static bool grantTitle(std::string_view lt) {
   if (startsWithAny(lt, {"utbetalning av", "medel till", "medel f\xC3\xB6r", "ans\xC3\xB6kan om bidrag",
-                         "ans\xC3\xB6kan om medel", "ans\xC3\xB6kan om st\xC3\xB6" "d", "bidrag till", "bidrag f\xC3\xB6r",
-                         "beviljande av", "uppdrag att utbetala", "st\xC3\xB6" "d till", "finansiering av"}))
+                         "ans\xC3\xB6kan om medel",
+                         "ans\xC3\xB6kan om st\xC3\xB6"
+                         "d",
+                         "bidrag till", "bidrag f\xC3\xB6r", "beviljande av", "uppdrag att utbetala",
+                         "st\xC3\xB6"
+                         "d till",
+                         "finansiering av"}))
     return true;
-  for (std::string_view w : {"utbetalning av medel", "medel till ", "ans\xC3\xB6kan om bidrag", "bidrag till ",
-                             "bemyndigande att", "rekvisition av medel", "tilldelning av medel", "regleringsbrev",
-                             "inriktningsbeslut", "erbjudande till "})
+  for (std::string_view w :
+       {"utbetalning av medel", "medel till ", "ans\xC3\xB6kan om bidrag", "bidrag till ", "bemyndigande att",
+        "rekvisition av medel", "tilldelning av medel", "regleringsbrev", "inriktningsbeslut", "erbjudande till "})
     if (has(lt, w)) return true;
   return false;
 }
@@ -91,8 +98,8 @@ std::vector<Assignment> Reader::run() {
   title_gate_ = amended_ || grant_ || has(ltitle, "uppdrag");
   gate_ = opt_.decision_text || title_gate_;
   if (!gate_ && (all & (kAnUppdra | kAnOther)) != 0) {
-    for (std::string_view w : {"i uppdrag", "uppdrar \xC3\xA5t", "uppdras \xC3\xA5t", "uppdra \xC3\xA5t",
-                               "uppdra till", "uppdras att", "r\xC3\xA4tt att rekvirera", "delegera"})
+    for (std::string_view w : {"i uppdrag", "uppdrar \xC3\xA5t", "uppdras \xC3\xA5t", "uppdra \xC3\xA5t", "uppdra till",
+                               "uppdras att", "r\xC3\xA4tt att rekvirera", "delegera"})
       gate_ = gate_ || has(low_, w);
   }
   may_quote_ = (all & kAnQuote) != 0;

@@ -62,10 +62,28 @@ void Reader::reports(std::string_view sv, std::string_view lv, const std::vector
     return;
   }
   bool reportWord = redovis || anyOf(lv, {"rapport", "l\xC3\xA4mna", "redog\xC3\xB6r", "underlag", "inkomma"});
-  static constexpr std::string_view kExclude[] = {"\xC3\xA5terbetal", "betalas", "p\xC3\xA5" "b\xC3\xB6rja",
-      "avslutas", "avslutats", "tr\xC3\xA4" "da i kraft", "tr\xC3\xA4" "der i kraft", "ikrafttr\xC3\xA4" "d",
-      "fr\xC3\xA5n och med", "mellan den", "b\xC3\xB6rjat", "till och med", "ska ha genomf\xC3\xB6rt",
-      "vara klar", "vara genomf\xC3\xB6rd", "anst\xC3\xA4lln", "beslut den", "beslutet den"};
+  static constexpr std::string_view kExclude[] = {"\xC3\xA5terbetal",
+                                                  "betalas",
+                                                  "p\xC3\xA5"
+                                                  "b\xC3\xB6rja",
+                                                  "avslutas",
+                                                  "avslutats",
+                                                  "tr\xC3\xA4"
+                                                  "da i kraft",
+                                                  "tr\xC3\xA4"
+                                                  "der i kraft",
+                                                  "ikrafttr\xC3\xA4"
+                                                  "d",
+                                                  "fr\xC3\xA5n och med",
+                                                  "mellan den",
+                                                  "b\xC3\xB6rjat",
+                                                  "till och med",
+                                                  "ska ha genomf\xC3\xB6rt",
+                                                  "vara klar",
+                                                  "vara genomf\xC3\xB6rd",
+                                                  "anst\xC3\xA4lln",
+                                                  "beslut den",
+                                                  "beslutet den"};
   bool excludedSentence = !reportWord && !dates.empty() && anyOf(lv, kExclude);
   std::vector<int> who = subj;
   if (who.empty()) {
@@ -90,7 +108,8 @@ void Reader::reports(std::string_view sv, std::string_view lv, const std::vector
   // Dated reports.
   int rangeFrom = 0;
   int rangeTo = 0;
-  if (!dates.empty() && anyOf(lv, {"varje \xC3\xA5r", "\xC3\xA5rligen", "per \xC3\xA5r"})) findYearRange(lv, rangeFrom, rangeTo);
+  if (!dates.empty() && anyOf(lv, {"varje \xC3\xA5r", "\xC3\xA5rligen", "per \xC3\xA5r"}))
+    findYearRange(lv, rangeFrom, rangeTo);
   std::size_t prevEnd = 0;
   for (const auto& d : dates) {
     std::size_t winStart = std::min(d.begin, std::max(prevEnd, d.begin > 70 ? d.begin - 70 : std::size_t{0}));
@@ -134,8 +153,8 @@ void Reader::reports(std::string_view sv, std::string_view lv, const std::vector
       while (te < lv.size() && isLetterByte(lv[te])) ++te;
       if (at(lv, te, " f\xC3\xB6r ") && te + 9 < lv.size() + 1) {
         std::size_t ye = te + 5;
-        while (ye < lv.size() && (isDigit(lv[ye]) || lv[ye] == ',' || lv[ye] == ' ' || lv[ye] == 'o' ||
-                                  lv[ye] == 'c' || lv[ye] == 'h'))
+        while (ye < lv.size() &&
+               (isDigit(lv[ye]) || lv[ye] == ',' || lv[ye] == ' ' || lv[ye] == 'o' || lv[ye] == 'c' || lv[ye] == 'h'))
           ++ye;
         while (ye > te && !isDigit(lv[ye - 1])) --ye;
         if (ye > te + 5) te = ye;

@@ -38,7 +38,8 @@ int Reader::resolve(std::string_view key) const {
 }
 
 // Finds or creates the entity for `item`. Returns -1 when it is not one.
-int Reader::entity(const NameItem& item, bool create, std::string_view task, Span span, std::string_view type, double conf) {
+int Reader::entity(const NameItem& item, bool create, std::string_view task, Span span, std::string_view type,
+                   double conf) {
   std::string key = nameKey(item.name);
   if (key.empty() || isRecipient(key)) return -1;
   std::string akey = item.alias.empty() ? std::string() : nameKey(item.alias);
@@ -54,8 +55,8 @@ int Reader::entity(const NameItem& item, bool create, std::string_view task, Spa
       e.aliases.push_back(e.key);
       e.name = item.name;
       e.key = key;
-    } else if (e.key == key && std::count(e.name.begin(), e.name.end(), '-') >
-                                   std::count(item.name.begin(), item.name.end(), '-')) {
+    } else if (e.key == key &&
+               std::count(e.name.begin(), e.name.end(), '-') > std::count(item.name.begin(), item.name.end(), '-')) {
       e.name = item.name;  // the form not broken by hyphenation
     }
     if (!akey.empty() && akey != e.key && std::find(e.aliases.begin(), e.aliases.end(), akey) == e.aliases.end())
@@ -121,7 +122,7 @@ int Reader::resolveAbbreviation(const std::string& key) {
 
 // Subjects written as a bounded list ("uppdrar åt A, B och C att").
 std::vector<int> Reader::boundedSubjects(std::string_view span, bool create, std::string_view task, Span sp,
-                                 std::string_view type, double conf) {
+                                         std::string_view type, double conf) {
   std::vector<int> out;
   span = trimView(span);
   if (span.empty() || span.size() > kMaxList) return out;
@@ -248,16 +249,16 @@ std::vector<int> Reader::namesAt(std::string_view sv, std::string_view lv, std::
 // End of a name starting at `pos`: capitalised words, body words, and after
 // "för"/"i"/"och" up to three more words ("Länsstyrelsen i Kalmar län").
 std::size_t Reader::nameEnd(std::string_view sv, std::string_view lv, std::size_t pos) {
-  static constexpr std::string_view kStop[] = {"ska", "att", "har", "f\xC3\xA5r", "ges", "senast", "den",
-      "det", "till", "som", "genom", "inom", "under", "vid", "efter", "med", "samt", "kan", "b\xC3\xB6r", "redovisa",
-      "l\xC3\xA4mna", "ha"};
+  static constexpr std::string_view kStop[] = {
+      "ska",  "att",   "har", "f\xC3\xA5r", "ges", "senast", "den", "det",        "till",     "som",          "genom",
+      "inom", "under", "vid", "efter",      "med", "samt",   "kan", "b\xC3\xB6r", "redovisa", "l\xC3\xA4mna", "ha"};
   std::size_t end = pos;
   std::size_t i = pos;
   int since = 99;
   for (int w = 0; w < 9 && i < sv.size(); ++w) {
     std::size_t we = i;
-    while (we < sv.size() && (isLetterByte(sv[we]) || sv[we] == '-' ||
-                              (sv[we] == '.' && we + 1 < sv.size() && isLowerAt(sv, we + 1))))
+    while (we < sv.size() &&
+           (isLetterByte(sv[we]) || sv[we] == '-' || (sv[we] == '.' && we + 1 < sv.size() && isLowerAt(sv, we + 1))))
       ++we;
     if (we == i) break;
     std::string_view word = lv.substr(i, we - i);
@@ -308,9 +309,13 @@ void Reader::readTitle(const std::string& lt) {
   if (p == npos) return;
   std::size_t s = p + len;
   std::size_t e = lt.size();
-  for (std::string_view t : {" att ", " att,", " om ", " avseende ", " ang\xC3\xA5" "ende ", " g\xC3\xA4llande ",
-                             " r\xC3\xB6rande ", " kring ", " inom ", " med anledning", " f\xC3\xB6r att ",
-                             " i fr\xC3\xA5ga", " \xE2\x80\x93 ", " - ", ": ", " inf\xC3\xB6r ", " betr\xC3\xA4" "ffande ",
+  for (std::string_view t : {" att ", " att,", " om ", " avseende ",
+                             " ang\xC3\xA5"
+                             "ende ",
+                             " g\xC3\xA4llande ", " r\xC3\xB6rande ", " kring ", " inom ", " med anledning",
+                             " f\xC3\xB6r att ", " i fr\xC3\xA5ga", " \xE2\x80\x93 ", " - ", ": ", " inf\xC3\xB6r ",
+                             " betr\xC3\xA4"
+                             "ffande ",
                              " under ", " vid "}) {
     std::size_t q = lt.find(t, s);
     if (q != npos && q < e) e = q;

@@ -188,8 +188,9 @@ class Normalizer {
         k += 2;
         continue;
       }
-      if (c == '\\' && k + 1 < body.size() && (body[k + 1] == '_' || body[k + 1] == '*' || body[k + 1] == '\\' ||
-                                                body[k + 1] == '[' || body[k + 1] == ']' || body[k + 1] == '#')) {
+      if (c == '\\' && k + 1 < body.size() &&
+          (body[k + 1] == '_' || body[k + 1] == '*' || body[k + 1] == '\\' || body[k + 1] == '[' ||
+           body[k + 1] == ']' || body[k + 1] == '#')) {
         // A Markdown escape; "\_" stands between words ("Tillväxtverket\_att").
         if (body[k + 1] == '_') {
           space(base + k);
@@ -238,11 +239,12 @@ bool abbreviationBefore(std::string_view s, std::size_t dot) {
   if (tok.size() == 1 && tok[0] >= 'A' && tok[0] <= 'Z') return true;  // an initial
   if (tok.empty() || tok.size() > 6) return false;
   char buf[8];
-  for (std::size_t i = 0; i < tok.size(); ++i) buf[i] = (tok[i] >= 'A' && tok[i] <= 'Z') ? static_cast<char>(tok[i] + 32) : tok[i];
+  for (std::size_t i = 0; i < tok.size(); ++i)
+    buf[i] = (tok[i] >= 'A' && tok[i] <= 'Z') ? static_cast<char>(tok[i] + 32) : tok[i];
   tok = std::string_view(buf, tok.size());
-  static constexpr std::string_view kAbbrev[] = {"kungl", "bl.a", "t.ex", "m.fl", "m.m", "dvs", "d.v.s", "s.k",
-      "resp", "jfr", "prop", "skr", "bet", "rskr", "ca", "kap", "nr", "f.d", "fr.o.m", "t.o.m", "inkl", "exkl", "ang",
-      "kl", "p"};
+  static constexpr std::string_view kAbbrev[] = {
+      "kungl", "bl.a", "t.ex", "m.fl", "m.m", "dvs",    "d.v.s", "s.k",  "resp", "jfr", "prop", "skr", "bet",
+      "rskr",  "ca",   "kap",  "nr",   "f.d", "fr.o.m", "t.o.m", "inkl", "exkl", "ang", "kl",   "p"};
   for (auto a : kAbbrev)
     if (tok == a) return true;
   return false;
@@ -298,32 +300,26 @@ std::uint32_t anchorAt(std::string_view low, std::size_t i) {
       if (c1 == 'g') return at(low, i, " gav") ? kAnQuote : 0;
       if (c1 == 'f') return at(low, i, " fick ") ? kAnQuote : at(low, i, " f\xC3\xA5r ") ? kAnFar : 0;
       return 0;
-    case 'u':
-      return c1 == 'p' && (at(low, i, "uppdra") || at(low, i, "uppdrog ")) ? kAnUppdra : 0;
+    case 'u': return c1 == 'p' && (at(low, i, "uppdra") || at(low, i, "uppdrog ")) ? kAnUppdra : 0;
     case 'r':
       if (c1 != 'e') return 0;
       return at(low, i, "redovis") ? kAnRedovis : at(low, i, "rekvirera") ? kAnOther : 0;
-    case 'd':
-      return c1 == 'e' && at(low, i, "delegera") ? kAnOther : 0;
+    case 'd': return c1 == 'e' && at(low, i, "delegera") ? kAnOther : 0;
     case 'b':
       if (c1 == 'i') return at(low, i, "bifaller") ? kAnDecides : 0;
       if (c1 != 'e') return 0;
       if (at(low, i, "beredning")) return kAnOther;
       if (at(low, i, "beslutade")) return kAnQuote;
       return (at(low, i, "beslutar att") || at(low, i, "beviljar") || at(low, i, "betalar ")) ? kAnDecides : 0;
-    case 's':
-      return c1 == 'a' && at(low, i, "samordnas av") ? kAnOther : 0;
-    case 'l':
-      return c1 == '\xC3' && at(low, i, "l\xC3\xA4mnar ") ? kAnOther : 0;
-    case 'g':
-      return (i == 0 && at(low, i, "gav ")) ? kAnQuote : 0;
+    case 's': return c1 == 'a' && at(low, i, "samordnas av") ? kAnOther : 0;
+    case 'l': return c1 == '\xC3' && at(low, i, "l\xC3\xA4mnar ") ? kAnOther : 0;
+    case 'g': return (i == 0 && at(low, i, "gav ")) ? kAnQuote : 0;
     case 'f':
       if (c1 == 'i') return (i == 0 && at(low, i, "fick ")) ? kAnQuote : 0;
       if (c1 != '\xC3') return 0;
       if (at(low, i, "f\xC3\xA5tt")) return kAnQuote;
       return at(low, i, "f\xC3\xB6rl\xC3\xA4nger") ? kAnDecides : 0;
-    case 'k':
-      return c1 == 'o' && at(low, i, "kommer att") ? kAnQuote : 0;
+    case 'k': return c1 == 'o' && at(low, i, "kommer att") ? kAnQuote : 0;
     case 't':
       if (c1 != 'i') return 0;
       if (at(low, i, "tidigare")) return kAnQuote;
@@ -332,12 +328,10 @@ std::uint32_t anchorAt(std::string_view low, std::size_t i) {
       if (c1 != 'a') return 0;
       if (at(low, i, "har get") || at(low, i, "har giv")) return kAnQuote;
       return at(low, i, "har i uppdrag") ? kAnHarUppdrag : 0;
-    case 'm':
-      return c1 == 'e' && at(low, i, "medger att") ? kAnDecides : 0;
+    case 'm': return c1 == 'e' && at(low, i, "medger att") ? kAnDecides : 0;
     case '\xC3':  // "ändrar uppdraget till X"
       return c1 == '\xA4' && at(low, i, "\xC3\xA4ndrar uppdraget") ? kAnDecides : 0;
-    default:
-      return isDigit(low[i]) ? kAnDigit : 0;
+    default: return isDigit(low[i]) ? kAnDigit : 0;
   }
 }
 

@@ -66,8 +66,10 @@ void Reader::fallbackTrigger(std::string_view sv, std::string_view lv, Span sp, 
     if (p == npos || (p > 0 && lv[p - 1] != ' ')) continue;
     std::size_t s = p + w.size();
     std::size_t e = std::min(lv.size(), s + kMaxSpan);
-    for (std::string_view t : {" om ", " att ", " att,", " avseende ", " ang\xC3\xA5" "ende ", " g\xC3\xA4llande ",
-                               " r\xC3\xB6rande ", " inom ", " (dnr", ". ", " f\xC3\xB6r att "}) {
+    for (std::string_view t : {" om ", " att ", " att,", " avseende ",
+                               " ang\xC3\xA5"
+                               "ende ",
+                               " g\xC3\xA4llande ", " r\xC3\xB6rande ", " inom ", " (dnr", ". ", " f\xC3\xB6r att "}) {
       std::size_t q = findp(lv, t, s);
       if (q != npos && q < e) e = q;
     }
@@ -167,9 +169,10 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
     for (std::size_t p : anchors) {
       if (p > 0 && lv[p - 1] != ' ') continue;
       std::string_view w;
-      for (std::string_view c : {"uppdrar \xC3\xA5t ", "uppdras \xC3\xA5t ", "uppdra \xC3\xA5t ", "uppdrag \xC3\xA5t ",
-                                 "uppdra till ", "uppdrar till ", "uppdras till ", "delegera till ", "delegerar till ",
-                                 "delegeras till ", "delegera \xC3\xA5t ", "delegerar \xC3\xA5t ", "delegeras \xC3\xA5t "})
+      for (std::string_view c :
+           {"uppdrar \xC3\xA5t ", "uppdras \xC3\xA5t ", "uppdra \xC3\xA5t ", "uppdrag \xC3\xA5t ", "uppdra till ",
+            "uppdrar till ", "uppdras till ", "delegera till ", "delegerar till ", "delegeras till ",
+            "delegera \xC3\xA5t ", "delegerar \xC3\xA5t ", "delegeras \xC3\xA5t "})
         if (lv.compare(p, c.size(), c) == 0) w = c;
       // "uppdrar därför åt X att", "uppdras också åt X": an adverb between the verb and "åt".
       std::string adverbial;
@@ -227,7 +230,8 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
         if (dot != npos && dot < end) end = dot;
       }
       std::string task = att + 4 >= lv.size() && !cues.bullet_task.empty() ? cues.bullet_task
-                         : att != npos ? taskAfter(sv, att + 5) : taskAfter(sv, 0);
+                         : att != npos                                     ? taskAfter(sv, att + 5)
+                                                                           : taskAfter(sv, 0);
       auto v = boundedSubjects(sv.substr(s, end - s), true, task, sp, delegation ? "delegation" : "", 0.9);
       if (att != npos && at(lv, att + 5, "bist\xC3\xA5 ")) markAssisting(v, task);
       addAll(v);
@@ -235,59 +239,60 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
   }
   // "ger X i uppdrag", "X får i uppdrag", "ger i uppdrag till X", "ger X uppdrag enligt nedan".
   if (cues.uppdra)
-  for (std::string_view w : {"i uppdrag", "uppdrag enligt", "uppdrag att", "uppdraget att"}) {
-    std::size_t from = 0;
-    for (int guard = 0; guard < 4; ++guard) {
-      std::size_t p = findp(lv, w, from);
-      if (p == npos) break;
-      from = p + w.size();
-      if (p > 0 && lv[p - 1] != ' ') continue;
-      if (from < lv.size() && isLetterByte(lv[from])) continue;  // "i uppdraget"
-      if (w != "i uppdrag" && p >= 2 && at(lv, p - 2, "i ")) continue;
-      std::size_t floor = p > kMaxList ? p - kMaxList : 0;
-      std::size_t best = npos;
-      std::string_view verb;
-      for (std::string_view v : {" ger ", " ge ", " f\xC3\xA5r ", " ges ", " gav ", " fick ", " getts ", " f\xC3\xA5tt ",
-                                 " givits ", " gavs ", " gett ", " har "}) {
-        std::size_t q = lastBefore(lv, v, p + 1, floor);
-        if (q != npos && (best == npos || q > best)) {
-          best = q;
-          verb = v;
+    for (std::string_view w : {"i uppdrag", "uppdrag enligt", "uppdrag att", "uppdraget att"}) {
+      std::size_t from = 0;
+      for (int guard = 0; guard < 4; ++guard) {
+        std::size_t p = findp(lv, w, from);
+        if (p == npos) break;
+        from = p + w.size();
+        if (p > 0 && lv[p - 1] != ' ') continue;
+        if (from < lv.size() && isLetterByte(lv[from])) continue;  // "i uppdraget"
+        if (w != "i uppdrag" && p >= 2 && at(lv, p - 2, "i ")) continue;
+        std::size_t floor = p > kMaxList ? p - kMaxList : 0;
+        std::size_t best = npos;
+        std::string_view verb;
+        for (std::string_view v : {" ger ", " ge ", " f\xC3\xA5r ", " ges ", " gav ", " fick ", " getts ",
+                                   " f\xC3\xA5tt ", " givits ", " gavs ", " gett ", " har "}) {
+          std::size_t q = lastBefore(lv, v, p + 1, floor);
+          if (q != npos && (best == npos || q > best)) {
+            best = q;
+            verb = v;
+          }
         }
-      }
-      if (best == npos) continue;
-      // The second pass also takes the government's perfect tense, on an amending
-      // page its past tense, and "X har i uppdrag att" on the page of that assignment.
-      bool giving = verb == " ger " || verb == " ge " || (fallback_ && verb == " gett ") ||
-                    (fallback_ && amended_ && verb == " gav ");
-      bool getting = verb == " f\xC3\xA5r " || verb == " ges " || (fallback_ && title_gate_ && verb == " har " && w == "i uppdrag");
-      if (!giving && !getting) continue;  // quoted: "gav X i uppdrag", "har fått i uppdrag"
-      std::size_t att = findp(lv, " att ", p);
-      std::string task = att != npos && att < p + 40 ? taskAfter(sv, att + 5) : taskAfter(sv, 0);
-      if (giving) {
-        std::size_t s = best + verb.size();
-        // "Nu ger regeringen Vetenskapsrådet i uppdrag": the giver after the verb.
-        if (at(lv, s, "regeringen ")) s += 11;
-        std::string_view span = trimView(sv.substr(s, p - s));
-        if (span.empty() && at(lv, from, " till ")) {
-          std::size_t s2 = from + 6;
-          std::size_t e2 = findp(lv, " att ", s2);
-          if (e2 == npos || e2 - s2 > kMaxSpan) continue;
-          span = sv.substr(s2, e2 - s2);
+        if (best == npos) continue;
+        // The second pass also takes the government's perfect tense, on an amending
+        // page its past tense, and "X har i uppdrag att" on the page of that assignment.
+        bool giving = verb == " ger " || verb == " ge " || (fallback_ && verb == " gett ") ||
+                      (fallback_ && amended_ && verb == " gav ");
+        bool getting = verb == " f\xC3\xA5r " || verb == " ges " ||
+                       (fallback_ && title_gate_ && verb == " har " && w == "i uppdrag");
+        if (!giving && !getting) continue;  // quoted: "gav X i uppdrag", "har fått i uppdrag"
+        std::size_t att = findp(lv, " att ", p);
+        std::string task = att != npos && att < p + 40 ? taskAfter(sv, att + 5) : taskAfter(sv, 0);
+        if (giving) {
+          std::size_t s = best + verb.size();
+          // "Nu ger regeringen Vetenskapsrådet i uppdrag": the giver after the verb.
+          if (at(lv, s, "regeringen ")) s += 11;
+          std::string_view span = trimView(sv.substr(s, p - s));
+          if (span.empty() && at(lv, from, " till ")) {
+            std::size_t s2 = from + 6;
+            std::size_t e2 = findp(lv, " att ", s2);
+            if (e2 == npos || e2 - s2 > kMaxSpan) continue;
+            span = sv.substr(s2, e2 - s2);
+          }
+          auto v = boundedSubjects(span, true, task, sp, "", 0.9);
+          if (att != npos && at(lv, att + 5, "bist\xC3\xA5 ")) markAssisting(v, task);
+          addAll(v);
+        } else {
+          std::size_t cs = 0;
+          std::size_t a = lastBefore(lv, " att ", best, 0);
+          if (a != npos) cs = a + 5;
+          std::size_t c = lastBefore(lv, ": ", best, 0);
+          if (c != npos && c + 2 > cs) cs = c + 2;
+          addAll(boundedSubjects(sv.substr(cs, best - cs), true, task, sp, "", 0.9));
         }
-        auto v = boundedSubjects(span, true, task, sp, "", 0.9);
-        if (att != npos && at(lv, att + 5, "bist\xC3\xA5 ")) markAssisting(v, task);
-        addAll(v);
-      } else {
-        std::size_t cs = 0;
-        std::size_t a = lastBefore(lv, " att ", best, 0);
-        if (a != npos) cs = a + 5;
-        std::size_t c = lastBefore(lv, ": ", best, 0);
-        if (c != npos && c + 2 > cs) cs = c + 2;
-        addAll(boundedSubjects(sv.substr(cs, best - cs), true, task, sp, "", 0.9));
       }
     }
-  }
   // "X uppdras att".
   if (cues.uppdra) {
     std::size_t p = findp(lv, " uppdras ");
@@ -316,18 +321,19 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
   }
   // "Motionen överlämnas till kommunstyrelsen för beredning".
   if (cues.other)
-  for (std::string_view w : {"\xC3\xB6verl\xC3\xA4mnas till ", "l\xC3\xA4mnas \xC3\xB6ver till ", "remitteras till ",
-                             "\xC3\xB6vers\xC3\xA4nds till ", "h\xC3\xA4nskjuts till ", "\xC3\xB6verl\xC3\xA4mna till "}) {
-    std::size_t p = findp(lv, w);
-    if (p == npos) continue;
-    std::size_t s = p + w.size();
-    std::size_t f = findp(lv, " f\xC3\xB6r beredning", s);
-    if (f == npos || f - s > 150) continue;
-    std::string_view what = trimView(sv.substr(0, p));
-    std::string task = "Bereda";
-    if (!what.empty() && what.size() < 80) task += " " + lowerFirst(std::string(what));
-    addAll(boundedSubjects(sv.substr(s, f - s), true, task, sp, "remiss f\xC3\xB6r beredning", 0.9));
-  }
+    for (std::string_view w :
+         {"\xC3\xB6verl\xC3\xA4mnas till ", "l\xC3\xA4mnas \xC3\xB6ver till ", "remitteras till ",
+          "\xC3\xB6vers\xC3\xA4nds till ", "h\xC3\xA4nskjuts till ", "\xC3\xB6verl\xC3\xA4mna till "}) {
+      std::size_t p = findp(lv, w);
+      if (p == npos) continue;
+      std::size_t s = p + w.size();
+      std::size_t f = findp(lv, " f\xC3\xB6r beredning", s);
+      if (f == npos || f - s > 150) continue;
+      std::string_view what = trimView(sv.substr(0, p));
+      std::string task = "Bereda";
+      if (!what.empty() && what.size() < 80) task += " " + lowerFirst(std::string(what));
+      addAll(boundedSubjects(sv.substr(s, f - s), true, task, sp, "remiss f\xC3\xB6r beredning", 0.9));
+    }
   // "samordnas av X": a coordinator.
   if (cues.other) {
     std::size_t p = findp(lv, "samordnas av ");
@@ -336,7 +342,8 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
       bool report = has(lv, "redovisningen") || has(lv, "redovisningarna");
       for (int x : v) {
         if (report) ents_[static_cast<std::size_t>(x)].copies_reports = true;
-        if (ents_[static_cast<std::size_t>(x)].task.empty()) ents_[static_cast<std::size_t>(x)].task = "Samordna uppdraget";
+        if (ents_[static_cast<std::size_t>(x)].task.empty())
+          ents_[static_cast<std::size_t>(x)].task = "Samordna uppdraget";
       }
       addAll(v);
     }
@@ -361,9 +368,27 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
       while (ve < lv.size() && isLetterByte(lv[ve])) ++ve;
       std::string_view verb = lv.substr(from, ve - from);
       bool excluded = false;
-      for (std::string_view x : {"samr\xC3\xA5" "da", "samverka", "h\xC3\xA5lla", "f\xC3\xB6ra", "ha", "beakta",
-                                 "informera", "inh\xC3\xA4mta", "h\xC3\xA4mta", "bidra", "delta", "medverka", "vara",
-                                 "kunna", "f\xC3\xA5", "betalas", "utbetalas", "belasta", "redovisas", "l\xC3\xA4mnas"})
+      for (std::string_view x : {"samr\xC3\xA5"
+                                 "da",
+                                 "samverka",
+                                 "h\xC3\xA5lla",
+                                 "f\xC3\xB6ra",
+                                 "ha",
+                                 "beakta",
+                                 "informera",
+                                 "inh\xC3\xA4mta",
+                                 "h\xC3\xA4mta",
+                                 "bidra",
+                                 "delta",
+                                 "medverka",
+                                 "vara",
+                                 "kunna",
+                                 "f\xC3\xA5",
+                                 "betalas",
+                                 "utbetalas",
+                                 "belasta",
+                                 "redovisas",
+                                 "l\xC3\xA4mnas"})
         excluded = excluded || verb == x;
       if (verb.size() > 3 && verb.back() == 's') excluded = true;  // passive: "ska beaktas"
       std::string task = taskAfter(sv, from);
@@ -375,12 +400,12 @@ void Reader::triggers(std::string_view sv, std::string_view lv, Span sp, std::ve
   }
   // Present tense: "delredovisar Socialstyrelsen", "slutredovisas av Socialstyrelsen".
   if (cues.redovis || cues.other)
-  for (std::string_view w : {" delredovisar ", " slutredovisar ", " redovisar ", " redovisas av ", " slutredovisas av ",
-                             " delredovisas av ", " l\xC3\xA4mnar "}) {
-    std::size_t p = findp(lv, w);
-    if (p == npos) continue;
-    addAll(namesAt(sv, lv, p + w.size(), false, sp));
-  }
+    for (std::string_view w : {" delredovisar ", " slutredovisar ", " redovisar ", " redovisas av ",
+                               " slutredovisas av ", " delredovisas av ", " l\xC3\xA4mnar "}) {
+      std::size_t p = findp(lv, w);
+      if (p == npos) continue;
+      addAll(namesAt(sv, lv, p + w.size(), false, sp));
+    }
   if (cues.decides) decisionTriggers(sv, lv, sp, subj);
 }
 

@@ -29,7 +29,8 @@ Result<std::vector<std::string>> asStrings(const Var& v, const std::string& path
   auto a = v.extract<Poco::JSON::Array::Ptr>();
   std::vector<std::string> out;
   for (std::size_t i = 0; i < a->size(); ++i) {
-    if (!a->get(static_cast<unsigned>(i)).isString()) return bad("Värdet för " + path + " ska vara en lista av texter.");
+    if (!a->get(static_cast<unsigned>(i)).isString())
+      return bad("Värdet för " + path + " ska vara en lista av texter.");
     out.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
   }
   return out;
@@ -41,8 +42,7 @@ Result<Object::Ptr> asObject(const Var& v, const std::string& path) {
 }
 
 // Copies the string members of `o` that are listed in `fields` into the targets.
-Status mergeStrings(const Object::Ptr& o, const std::map<std::string, std::string*>& fields,
-                    const std::string& path) {
+Status mergeStrings(const Object::Ptr& o, const std::map<std::string, std::string*>& fields, const std::string& path) {
   for (const auto& name : o->getNames()) {
     auto it = fields.find(name);
     if (it == fields.end()) continue;
@@ -80,8 +80,9 @@ Status applyAttendee(Document& d, const std::string& key, const Var& value, cons
     auto o = asObject(value, path);
     if (!o.ok()) return o.status();
     Attendee a;
-    if (Status s = mergeStrings(o.value(), {{"name", &a.name}, {"party", &a.party}, {"role", &a.role},
-                                            {"affiliation", &a.affiliation}}, path);
+    if (Status s = mergeStrings(
+            o.value(), {{"name", &a.name}, {"party", &a.party}, {"role", &a.role}, {"affiliation", &a.affiliation}},
+            path);
         !s.ok()) {
       return s;
     }
@@ -102,8 +103,12 @@ Status applyAttendee(Document& d, const std::string& key, const Var& value, cons
   auto o = asObject(value, path);
   if (!o.ok()) return o.status();
   Attendee updated = *it;
-  if (Status s = mergeStrings(o.value(), {{"name", &updated.name}, {"party", &updated.party}, {"role", &updated.role},
-                                          {"affiliation", &updated.affiliation}}, path);
+  if (Status s = mergeStrings(o.value(),
+                              {{"name", &updated.name},
+                               {"party", &updated.party},
+                               {"role", &updated.role},
+                               {"affiliation", &updated.affiliation}},
+                              path);
       !s.ok()) {
     return s;
   }

@@ -177,7 +177,8 @@ Item itemFrom(const Object::Ptr& o) {
   item.is_public = !o->has("public") || o->getValue<bool>("public");
   item.kind = str(o, "kind");
   if (auto a = o->getArray("indicators")) {
-    for (std::size_t i = 0; i < a->size(); ++i) item.indicators.push_back(indicatorFrom(a->getObject(static_cast<unsigned>(i))));
+    for (std::size_t i = 0; i < a->size(); ++i)
+      item.indicators.push_back(indicatorFrom(a->getObject(static_cast<unsigned>(i))));
   }
   item.span = spanFrom(o);
   if (auto a = o->getArray("decisions")) {
@@ -208,7 +209,8 @@ Item itemFrom(const Object::Ptr& o) {
       as.span = spanFrom(j);
       as.confidence = num(j, "confidence", 1.0);
       if (auto f = j->getArray("followups")) {
-        for (std::size_t k = 0; k < f->size(); ++k) as.followups.push_back(followUpFrom(f->getObject(static_cast<unsigned>(k))));
+        for (std::size_t k = 0; k < f->size(); ++k)
+          as.followups.push_back(followUpFrom(f->getObject(static_cast<unsigned>(k))));
       }
       item.assignments.push_back(std::move(as));
     }

@@ -17,9 +17,7 @@ Poco::Dynamic::Var orNull(const std::string& s) {
   return s;
 }
 
-void setOrNull(Object::Ptr o, const std::string& key, const std::string& value) {
-  o->set(key, orNull(value));
-}
+void setOrNull(Object::Ptr o, const std::string& key, const std::string& value) { o->set(key, orNull(value)); }
 
 Array::Ptr spanJson(const Span& span) {
   Array::Ptr a = new Array;
@@ -189,17 +187,10 @@ Poco::JSON::Object::Ptr extractionToJson(const Document& doc) {
   setOrNull(o, "title", doc.title);
   setOrNull(o, "plugin", doc.plugin);
   switch (doc.kind) {
-    case DocumentKind::kMinutes:
-      addMinutes(doc, o);
-      break;
-    case DocumentKind::kReply:
-      addReply(doc, o);
-      break;
-    case DocumentKind::kAnnualReport:
-      addAnnualReport(doc, o);
-      break;
-    default:
-      break;
+    case DocumentKind::kMinutes: addMinutes(doc, o); break;
+    case DocumentKind::kReply: addReply(doc, o); break;
+    case DocumentKind::kAnnualReport: addAnnualReport(doc, o); break;
+    default: break;
   }
   if (doc.kind != DocumentKind::kMinutes) {
     Array::Ptr items = new Array;

@@ -31,15 +31,13 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
                                  const IngestLimits& limits, const Taxonomy& taxonomy) {
   if (request.bytes.empty()) return Status::invalidArgument("Filen är tom.");
   if (request.bytes.size() > limits.max_bytes) {
-    return Status::tooLarge("Filen är för stor: högst " + std::to_string(limits.max_bytes / (1024 * 1024)) +
-                            " MB.");
+    return Status::tooLarge("Filen är för stor: högst " + std::to_string(limits.max_bytes / (1024 * 1024)) + " MB.");
   }
   auto extractor = plugins.extractorFor(request.media_type, request.filename);
   if (!extractor) {
     // A client that does not say what it sends: plain text is the one format
     // we can recognise safely from its bytes.
-    const bool unspecified = request.media_type.empty() ||
-                             request.media_type == "application/octet-stream";
+    const bool unspecified = request.media_type.empty() || request.media_type == "application/octet-stream";
     if (unspecified && looksLikePlainText(request.bytes)) {
       extractor = std::dynamic_pointer_cast<Extractor>(plugins.find("text"));
     }

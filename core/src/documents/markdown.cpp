@@ -61,21 +61,15 @@ std::string markdownToPlainText(std::string_view markdown) {
     bool enter = ev == CMARK_EVENT_ENTER;
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        w.text(cmark_node_get_literal(node));
-        break;
+      case CMARK_NODE_CODE: w.text(cmark_node_get_literal(node)); break;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        w.text("\n");
-        break;
+      case CMARK_NODE_LINEBREAK: w.text("\n"); break;
       case CMARK_NODE_CODE_BLOCK:
         w.breakLines(2);
         w.text(cmark_node_get_literal(node));
         w.breakLines(2);
         break;
-      case CMARK_NODE_HEADING:
-        w.breakLines(enter ? 2 : 2);
-        break;
+      case CMARK_NODE_HEADING: w.breakLines(enter ? 2 : 2); break;
       case CMARK_NODE_PARAGRAPH:
         if (!enter) w.breakLines(insideListItem(node) ? 1 : 2);
         break;
@@ -101,9 +95,7 @@ std::string markdownToPlainText(std::string_view markdown) {
         w.breakLines(2);
         break;
       case CMARK_NODE_BLOCK_QUOTE:
-      case CMARK_NODE_THEMATIC_BREAK:
-        w.breakLines(2);
-        break;
+      case CMARK_NODE_THEMATIC_BREAK: w.breakLines(2); break;
       default:  // emphasis, links, images: their text children carry the content; raw HTML is dropped
         break;
     }

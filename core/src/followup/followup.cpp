@@ -22,7 +22,8 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
 }  // namespace
 
 std::string dueDate(const std::string& due) {
-  if (due.size() == 10 && digits(due, 0, 4) && due[4] == '-' && digits(due, 5, 2) && due[7] == '-' && digits(due, 8, 2)) {
+  if (due.size() == 10 && digits(due, 0, 4) && due[4] == '-' && digits(due, 5, 2) && due[7] == '-' &&
+      digits(due, 8, 2)) {
     const int y = std::stoi(due.substr(0, 4)), m = std::stoi(due.substr(5, 2)), d = std::stoi(due.substr(8, 2));
     return Poco::DateTime::isValid(y, m, d) ? due : "";
   }
@@ -175,11 +176,11 @@ bool sameStem(const std::string& a, const std::string& b) {
 
 // Words too general to show that a text is about a task.
 bool generalWord(const std::string& w) {
-  static const std::set<std::string> kGeneral = {"vara", "även", "inom", "kring", "till", "från", "eller", "samt",
-                                                  "arbete", "arbetet", "att", "ska", "skall", "kommer", "detta",
-                                                  "denna", "dessa", "också", "under", "efter", "med", "mellan",
-                                                  "region", "regionen", "örebro", "läns", "länet", "kommun",
-                                                  "kommunerna", "uppdrag", "uppdraget", "fick", "få"};
+  static const std::set<std::string> kGeneral = {
+      "vara",    "även",       "inom",    "kring",     "till",   "från",     "eller",  "samt",  "arbete",
+      "arbetet", "att",        "ska",     "skall",     "kommer", "detta",    "denna",  "dessa", "också",
+      "under",   "efter",      "med",     "mellan",    "region", "regionen", "örebro", "läns",  "länet",
+      "kommun",  "kommunerna", "uppdrag", "uppdraget", "fick",   "få"};
   return kGeneral.count(w) > 0;
 }
 
@@ -238,7 +239,8 @@ double reportBackScore(const Assignment& assignment, const Item& item, std::stri
     }
   }
   if (shared.empty()) return 0.0;
-  score += 0.5 * std::min(1.0, static_cast<double>(shared.size()) / static_cast<double>(std::min<std::size_t>(task.size(), 4)));
+  score += 0.5 * std::min(1.0, static_cast<double>(shared.size()) /
+                                   static_cast<double>(std::min<std::size_t>(task.size(), 4)));
   std::string reported;
   for (const auto& w : words) {
     for (const char* verb : {"återrapport", "rapporterade", "informerade", "redovisade", "redogjorde", "berättade",

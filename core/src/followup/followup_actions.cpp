@@ -44,8 +44,8 @@ Result<FollowUp> FollowUps::add(const Principal& who, Id assignment_id, FollowUp
   const std::string before = summary(who, assignment_id);
   auto stored = store_.addFollowUp(assignment_id, f);
   if (!stored.ok()) return stored.status();
-  recordChange(accounts_, who, via.empty() ? "assignment.followup" : "assignment.followup (" + via + ")",
-               "assignment", assignment_id, before, summary(who, assignment_id));
+  recordChange(accounts_, who, via.empty() ? "assignment.followup" : "assignment.followup (" + via + ")", "assignment",
+               assignment_id, before, summary(who, assignment_id));
   return stored;
 }
 
@@ -75,8 +75,8 @@ Status FollowUps::decideReportBack(const Principal& who, Id assignment_id, Id re
   }
   const std::string before = summary(who, assignment_id);
   if (Status st = store_.decideReportBack(report_back_id, confirm, who.name); !st.ok()) return st;
-  recordChange(accounts_, who, std::string("assignment.report_back") + (confirm ? ".confirm" : ".reject"),
-               "assignment", assignment_id, before, summary(who, assignment_id));
+  recordChange(accounts_, who, std::string("assignment.report_back") + (confirm ? ".confirm" : ".reject"), "assignment",
+               assignment_id, before, summary(who, assignment_id));
   return Status::okStatus();
 }
 

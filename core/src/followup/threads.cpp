@@ -142,8 +142,8 @@ Result<Document> documentAsItStands(const Store& store, Id id) {
 
 Result<std::set<Id>> documentsChangedBy(const Store& store, const std::vector<ChangeEntry>& changes) {
   std::set<Id> documents;
-  std::vector<Id> followed;     // assignments followed up
-  std::set<Id> decided;         // matches decided
+  std::vector<Id> followed;  // assignments followed up
+  std::set<Id> decided;      // matches decided
   for (const auto& c : changes) {
     if (c.entity == "document") documents.insert(c.entity_id);
     if (c.entity == "assignment") followed.push_back(c.entity_id);

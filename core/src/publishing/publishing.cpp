@@ -159,7 +159,8 @@ Result<Publication> Publishing::approve(Id document_id, const Principal& who, co
 Status Publishing::withdraw(Id document_id, const Principal& who) {
   const std::string before = describe(document_id);
   Status st = toDraft(document_id, who);
-  if (st.ok()) recordChange(accounts_, who, "publication.withdraw", "document", document_id, before, describe(document_id));
+  if (st.ok())
+    recordChange(accounts_, who, "publication.withdraw", "document", document_id, before, describe(document_id));
   return st;
 }
 
@@ -181,13 +182,15 @@ Status Publishing::send(Id document_id, const Principal& who, const std::string&
   auto doc = store_.document(document_id);
   if (!doc.ok()) return doc.status();
   if (!who.canEdit(doc->organization)) {
-    return Status::permissionDenied("Bara sekreteraren för " + doc->organization + " kan skicka protokollet för justering.");
+    return Status::permissionDenied("Bara sekreteraren för " + doc->organization +
+                                    " kan skicka protokollet för justering.");
   }
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
   if (pub->state != PublicationState::kDraft) {
-    return Status::unprocessable(pub->state == PublicationState::kAdjusting ? "Protokollet är redan skickat för justering."
-                                                           : "Protokollet är redan justerat och publicerat.");
+    return Status::unprocessable(pub->state == PublicationState::kAdjusting
+                                     ? "Protokollet är redan skickat för justering."
+                                     : "Protokollet är redan justerat och publicerat.");
   }
   if (requiredApprovers(doc.value()).empty()) {
     return Status::unprocessable("Protokollet saknar ordförande och justerare. Rätta närvarolistan först.");
@@ -217,7 +220,8 @@ Result<Publication> Publishing::approveScope(Id document_id, const Principal& wh
   if (!pub.ok()) return pub.status();
   if (pub->state == PublicationState::kPublished) return Status::unprocessable("Protokollet är redan justerat.");
   const auto approvers = requiredApprovers(doc.value());
-  const bool named = std::any_of(approvers.begin(), approvers.end(), [&](const std::string& a) { return samePerson(a, who.name); });
+  const bool named = std::any_of(approvers.begin(), approvers.end(),
+                                 [&](const std::string& a) { return samePerson(a, who.name); });
   if (!named || !who.canRead(doc->organization)) {
     std::string names;
     for (const auto& a : approvers) names += (names.empty() ? "" : ", ") + a;
@@ -243,12 +247,10 @@ Result<Publication> Publishing::approveScope(Id document_id, const Principal& wh
   auto now = store_.publication(document_id);
   if (!now.ok()) return now.status();
   const bool everyone = std::all_of(approvers.begin(), approvers.end(), [&](const std::string& a) {
-    return std::any_of(now->approvals.begin(), now->approvals.end(),
-                       [&](const Approval& ap) {
-                         // Approvals of the whole from before it was (last) sent do not count.
-                         return ap.scope == scope && samePerson(ap.person, a) &&
-                                (!scope.empty() || ap.approved_at >= now->sent_at);
-                       });
+    return std::any_of(now->approvals.begin(), now->approvals.end(), [&](const Approval& ap) {
+      // Approvals of the whole from before it was (last) sent do not count.
+      return ap.scope == scope && samePerson(ap.person, a) && (!scope.empty() || ap.approved_at >= now->sent_at);
+    });
   });
   if (!everyone) return now;
   Publication next = now.value();
@@ -273,7 +275,8 @@ Status Publishing::toDraft(Id document_id, const Principal& who) {
   if (!who.canEdit(doc->organization)) return Status::permissionDenied("Du har inte behörighet att ändra protokollet.");
   auto pub = store_.publication(document_id);
   if (!pub.ok()) return pub.status();
-  if (pub->state != PublicationState::kAdjusting) return Status::unprocessable("Protokollet är inte skickat för justering.");
+  if (pub->state != PublicationState::kAdjusting)
+    return Status::unprocessable("Protokollet är inte skickat för justering.");
   Publication next = pub.value();
   next.state = PublicationState::kDraft;
   next.sent_at.clear();

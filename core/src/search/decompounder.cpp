@@ -19,9 +19,9 @@ namespace {
 // Endings an inflected last part may carry beyond its dictionary form.
 const std::vector<std::wstring>& endings() {
   static const std::vector<std::wstring> kEndings = {
-      L"",     L"s",    L"n",    L"t",    L"a",    L"e",    L"en",   L"et",   L"na",   L"er",   L"ar",
-      L"or",   L"ns",   L"ts",   L"ens",  L"ets",  L"nas",  L"ers",  L"ars",  L"ors",  L"erna", L"arna",
-      L"orna", L"ernas", L"arnas", L"ornas", L"ande", L"ende", L"are", L"ade", L"ad", L"at"};
+      L"",     L"s",     L"n",     L"t",     L"a",    L"e",    L"en",  L"et",  L"na",  L"er",   L"ar",
+      L"or",   L"ns",    L"ts",    L"ens",   L"ets",  L"nas",  L"ers", L"ars", L"ors", L"erna", L"arna",
+      L"orna", L"ernas", L"arnas", L"ornas", L"ande", L"ende", L"are", L"ade", L"ad",  L"at"};
   return kEndings;
 }
 
@@ -45,8 +45,7 @@ using WordSet = std::unordered_set<std::wstring, WordHash, std::equal_to<>>;
 
 class DictionaryDecompounder final : public Decompounder {
  public:
-  DictionaryDecompounder(WordSet words, Options options)
-      : words_(std::move(words)), options_(options) {}
+  DictionaryDecompounder(WordSet words, Options options) : words_(std::move(words)), options_(options) {}
 
   std::size_t dictionarySize() const override { return words_.size(); }
   bool contains(const std::wstring& word) const override { return words_.count(word) > 0; }
@@ -69,8 +68,8 @@ class DictionaryDecompounder final : public Decompounder {
     bool ok = false;
     std::size_t parts = 0;
     std::size_t shortest = 0;
-    std::size_t next = 0;     // where the following part starts
-    std::size_t part_end = 0; // end of this part's letters (before a linking letter)
+    std::size_t next = 0;      // where the following part starts
+    std::size_t part_end = 0;  // end of this part's letters (before a linking letter)
   };
 
   bool better(const Best& a, const Best& b) const {

@@ -53,7 +53,8 @@ Facets FacetCache::count(const std::vector<int32_t>& docs, std::size_t top, cons
     std::vector<std::string> names;
     std::vector<uint32_t> value_of(c.values.size());
     for (std::size_t o = 0; o < c.values.size(); ++o) {
-      const std::string name = c.facet == "status" ? assignmentStatusName(statusOfTerm(c.values[o], today)) : c.values[o];
+      const std::string name = c.facet == "status" ? assignmentStatusName(statusOfTerm(c.values[o], today))
+                                                   : c.values[o];
       auto at = std::find(names.begin(), names.end(), name);
       if (at == names.end() || c.facet != "status") at = names.insert(names.end(), name);
       value_of[o] = static_cast<uint32_t>(at - names.begin());

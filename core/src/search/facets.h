@@ -22,7 +22,8 @@ class FacetCache {
     std::string facet;     // "organization"
     Lucene::String field;  // "org"
   };
-  static std::shared_ptr<const FacetCache> build(const Lucene::IndexReaderPtr& reader, const std::vector<Field>& fields);
+  static std::shared_ptr<const FacetCache> build(const Lucene::IndexReaderPtr& reader,
+                                                 const std::vector<Field>& fields);
 
   // Counts of the values of every facet over `docs` (global doc ids), the
   // `top` most frequent of each, by count then value. The "status" facet
@@ -32,8 +33,8 @@ class FacetCache {
  private:
   struct Column {
     std::string facet;
-    std::vector<std::string> values;   // ordinal → value
-    std::vector<uint32_t> offsets;     // doc → start in ordinals (size maxDoc + 1)
+    std::vector<std::string> values;  // ordinal → value
+    std::vector<uint32_t> offsets;    // doc → start in ordinals (size maxDoc + 1)
     std::vector<uint32_t> ordinals;
   };
   std::vector<Column> columns_;

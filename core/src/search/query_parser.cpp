@@ -15,7 +15,7 @@
 namespace beslut {
 
 const std::vector<std::string>& searchableFields() {
-  static const std::vector<std::string> kFields = {"body", "title", "organization", "kind", "year",
+  static const std::vector<std::string> kFields = {"body", "title",  "organization", "kind",  "year",
                                                    "date", "person", "area",         "status"};
   return kFields;
 }
@@ -32,7 +32,8 @@ using namespace Lucene;
 class BeslutQueryParser : public QueryParser {
  public:
   BeslutQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts, std::string today)
-      : QueryParser(LuceneVersion::LUCENE_30, field::kBody, query_analyzer), with_parts_(with_parts), today_(std::move(today)) {}
+      : QueryParser(LuceneVersion::LUCENE_30, field::kBody, query_analyzer), with_parts_(with_parts),
+        today_(std::move(today)) {}
   ~BeslutQueryParser() override = default;
   LUCENE_CLASS(BeslutQueryParser);
 

@@ -186,8 +186,8 @@ class LuceneIndex final : public SearchIndex {
     if (!st.ok()) return st;
     QueryLimits limits;
     if (request.offset > limits.max_offset) {
-      return Status::invalidArgument("Sidan finns inte: offset får vara högst " +
-                                     std::to_string(limits.max_offset) + ".");
+      return Status::invalidArgument("Sidan finns inte: offset får vara högst " + std::to_string(limits.max_offset) +
+                                     ".");
     }
     std::size_t limit = std::clamp<std::size_t>(request.limit, 1, limits.max_limit);
     auto holder = currentSearcher();
@@ -452,7 +452,8 @@ class LuceneIndex final : public SearchIndex {
     }
     if (!d.organization.empty()) keyword(ld, field::kOrg, d.organization);
     keyword(ld, field::kPublic, item.is_public ? "true" : "false");
-    keyword(ld, field::kState, publicationStateName(item.adjusted_immediately ? PublicationState::kPublished : d.publication_state));
+    keyword(ld, field::kState,
+            publicationStateName(item.adjusted_immediately ? PublicationState::kPublished : d.publication_state));
     for (const auto& person : peopleOf(d, item)) keyword(ld, field::kPerson, person);
     // The areas a passage serves: its own links, and its document's.
     std::set<std::string> areas;
@@ -469,7 +470,8 @@ class LuceneIndex final : public SearchIndex {
     ld->add(newLucene<Field>(field::kTitle, wide(d.title), Field::STORE_NO, Field::INDEX_ANALYZED));
     ld->add(newLucene<Field>(field::kBody, wide(body), Field::STORE_NO, Field::INDEX_ANALYZED));
     if (with_parts_) {
-      ld->add(newLucene<Field>(field::kParts, wide(d.title + "\n" + body), Field::STORE_NO, Field::INDEX_ANALYZED_NO_NORMS));
+      ld->add(newLucene<Field>(field::kParts, wide(d.title + "\n" + body), Field::STORE_NO,
+                               Field::INDEX_ANALYZED_NO_NORMS));
     }
     return ld;
   }

@@ -52,8 +52,7 @@ void appendEscaped(std::wstring& out, const String& text, int32_t begin, int32_t
 // per hit. Stems and compound parts are spelled as they stand in the lowered
 // text (Snowball Swedish only strips endings), so a plain search for them finds
 // every place a match can be; only the surroundings of the first few are analyzed.
-std::vector<std::pair<int32_t, int32_t>> SnippetMaker::regionsToAnalyze(const String& text,
-                                                                        std::size_t window) const {
+std::vector<std::pair<int32_t, int32_t>> SnippetMaker::regionsToAnalyze(const String& text, std::size_t window) const {
   const auto n = static_cast<int32_t>(text.size());
   if (text.size() <= kAnalyzeWhole) return {{0, n}};
   String lowered = text;
@@ -130,7 +129,8 @@ std::string SnippetMaker::make(const AnalyzerPtr& analyzer, const std::string& t
   std::vector<Match> matches;
   auto analyze = [&](int32_t from, int32_t to) {
     TokenStreamPtr tokens = analyzer->reusableTokenStream(
-        field::kBody, newLucene<StringReader>(wide.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from))));
+        field::kBody,
+        newLucene<StringReader>(wide.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from))));
     auto term = tokens->addAttribute<TermAttribute>();
     auto offset = tokens->addAttribute<OffsetAttribute>();
     tokens->reset();
@@ -163,7 +163,8 @@ std::string SnippetMaker::make(const AnalyzerPtr& analyzer, const std::string& t
   // the matches that fit; distinct terms weigh more than repeats.
   auto windowAt = [&](std::size_t i) {
     Window w{std::max(0, matches[i].begin - width / 4), 0, i, i, 0};
-    while (w.begin > 0 && w.begin < matches[i].begin && !isSpace(wide[static_cast<std::size_t>(w.begin - 1)])) ++w.begin;
+    while (w.begin > 0 && w.begin < matches[i].begin && !isSpace(wide[static_cast<std::size_t>(w.begin - 1)]))
+      ++w.begin;
     w.end = std::min(n, w.begin + width);
     while (w.last < matches.size() && matches[w.last].end <= w.end) ++w.last;
     if (w.last == i) w.end = matches[i].end, w.last = i + 1;  // a match longer than the window

@@ -38,7 +38,8 @@ QueryPtr statusQuery(const std::string& status, const std::string& today) {
   auto any = newLucene<BooleanQuery>(true);
   auto range = [&](AssignmentStatus s, const std::string& from, const std::string& to, bool include_to) {
     const std::string name = assignmentStatusName(s);
-    any->add(newLucene<TermRangeQuery>(field::kStatus, wide(name + "@" + from), wide(name + "@" + to), true, include_to),
+    any->add(newLucene<TermRangeQuery>(field::kStatus, wide(name + "@" + from), wide(name + "@" + to), true,
+                                       include_to),
              BooleanClause::SHOULD);
   };
   if (!pending(*wanted)) {

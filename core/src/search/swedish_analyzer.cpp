@@ -110,7 +110,9 @@ class NeuterDefiniteFilter : public TokenFilter {
   }
 
  private:
-  bool isWord(const String& w) const { return w.size() >= 3 && (dictionary_->contains(w) || !dictionary_->split(w).empty()); }
+  bool isWord(const String& w) const {
+    return w.size() >= 3 && (dictionary_->contains(w) || !dictionary_->split(w).empty());
+  }
 
   std::shared_ptr<const Decompounder> dictionary_;
   TermAttributePtr term_;
@@ -177,27 +179,27 @@ AnalyzerPtr withKeywords(const AnalyzerPtr& text) {
 HashSet<String> swedishStopWords() {
   // Snowball's Swedish stop list.
   static const wchar_t* kWords[] = {
-      L"och", L"det", L"att", L"i", L"en", L"jag", L"hon", L"som", L"han", L"på", L"den",
-      L"med", L"var", L"sig", L"för", L"så", L"till", L"är", L"men", L"ett", L"om", L"hade",
-      L"de", L"av", L"icke", L"mig", L"du", L"henne", L"då", L"sin", L"nu", L"har", L"inte",
-      L"hans", L"honom", L"skulle", L"hennes", L"där", L"min", L"man", L"ej", L"vid", L"kunde",
-      L"något", L"från", L"ut", L"när", L"efter", L"upp", L"vi", L"dem", L"vara", L"vad",
-      L"över", L"än", L"dig", L"kan", L"sina", L"här", L"ha", L"mot", L"alla", L"under",
-      L"någon", L"eller", L"allt", L"mycket", L"sedan", L"ju", L"denna", L"själv", L"detta",
-      L"åt", L"utan", L"varit", L"hur", L"ingen", L"mitt", L"ni", L"bli", L"blev", L"oss",
-      L"din", L"dessa", L"några", L"deras", L"blir", L"mina", L"samma", L"vilken", L"er",
-      L"sådan", L"vår", L"blivit", L"dess", L"inom", L"mellan", L"sådant", L"varför", L"varje",
-      L"vilka", L"ditt", L"vem", L"vilket", L"sitta", L"sådana", L"vart", L"dina", L"vars",
-      L"vårt", L"våra", L"ert", L"era", L"vilkas"};
+      L"och",   L"det",   L"att",   L"i",      L"en",    L"jag",    L"hon",    L"som",    L"han",    L"på",
+      L"den",   L"med",   L"var",   L"sig",    L"för",   L"så",     L"till",   L"är",     L"men",    L"ett",
+      L"om",    L"hade",  L"de",    L"av",     L"icke",  L"mig",    L"du",     L"henne",  L"då",     L"sin",
+      L"nu",    L"har",   L"inte",  L"hans",   L"honom", L"skulle", L"hennes", L"där",    L"min",    L"man",
+      L"ej",    L"vid",   L"kunde", L"något",  L"från",  L"ut",     L"när",    L"efter",  L"upp",    L"vi",
+      L"dem",   L"vara",  L"vad",   L"över",   L"än",    L"dig",    L"kan",    L"sina",   L"här",    L"ha",
+      L"mot",   L"alla",  L"under", L"någon",  L"eller", L"allt",   L"mycket", L"sedan",  L"ju",     L"denna",
+      L"själv", L"detta", L"åt",    L"utan",   L"varit", L"hur",    L"ingen",  L"mitt",   L"ni",     L"bli",
+      L"blev",  L"oss",   L"din",   L"dessa",  L"några", L"deras",  L"blir",   L"mina",   L"samma",  L"vilken",
+      L"er",    L"sådan", L"vår",   L"blivit", L"dess",  L"inom",   L"mellan", L"sådant", L"varför", L"varje",
+      L"vilka", L"ditt",  L"vem",   L"vilket", L"sitta", L"sådana", L"vart",   L"dina",   L"vars",   L"vårt",
+      L"våra",  L"ert",   L"era",   L"vilkas"};
   auto set = HashSet<String>::newInstance();
   for (const wchar_t* w : kWords) set.add(w);
   return set;
 }
 
 const std::vector<String>& keywordFields() {
-  static const std::vector<String> kFields = {field::kKind,   field::kYear,   field::kDate,   field::kDocumentId, field::kItemId,
-                                              field::kPerson, field::kArea,   field::kStatus, field::kOrg,         L"seq",
-                                              field::kPublic, field::kState};
+  static const std::vector<String> kFields = {field::kKind,   field::kYear,   field::kDate,   field::kDocumentId,
+                                              field::kItemId, field::kPerson, field::kArea,   field::kStatus,
+                                              field::kOrg,    L"seq",         field::kPublic, field::kState};
   return kFields;
 }
 

@@ -67,9 +67,7 @@ class SqliteAccounts final : public AccountStore {
     });
   }
 
-  Result<UserRecord> userByName(const std::string& name) const override {
-    return loadUser("name = ?", name, 0);
-  }
+  Result<UserRecord> userByName(const std::string& name) const override { return loadUser("name = ?", name, 0); }
 
   Result<UserRecord> userById(Id id) const override { return loadUser("id = ?", "", id); }
 
@@ -170,7 +168,6 @@ class SqliteAccounts final : public AccountStore {
   }
 
  private:
-
   static void insertGrant(Session& s, Poco::Int64 user_id, const Grant& grant) {
     std::string role = roleName(grant.role), org = grant.role == Role::kAdministrator ? "" : grant.organization;
     s << "INSERT OR IGNORE INTO user_roles(user_id, role, organization) VALUES(?, ?, ?)", bind(user_id), use(role),

@@ -25,8 +25,7 @@ using Poco::Data::Keywords::use;
 
 void appendChange(Session& s, const std::string& entity, Poco::Int64 id, const std::string& op) {
   std::string e = entity, o = op, at = nowIso();
-  s << "INSERT INTO change_log(entity, entity_id, op, at) VALUES(?, ?, ?, ?)", use(e), bind(id), use(o), use(at),
-      now;
+  s << "INSERT INTO change_log(entity, entity_id, op, at) VALUES(?, ?, ?, ?)", use(e), bind(id), use(o), use(at), now;
 }
 
 SqliteStore::SqliteStore(const SqliteStoreOptions& options)

@@ -94,12 +94,15 @@ std::vector<DocumentSummary> summaries(Session& s, const std::string& where, Poc
   std::vector<Poco::Int64> ids;
   std::vector<std::string> kinds, titles, orgs, dates, states, created;
   s << "SELECT d.id, d.kind, d.title, COALESCE(o.name, ''), d.date, d.publication_state, d.created_at "
-       "FROM documents d LEFT JOIN organizations o ON o.id = d.organization_id WHERE " + where,
+       "FROM documents d LEFT JOIN organizations o ON o.id = d.organization_id WHERE " +
+           where,
       into(ids), into(kinds), into(titles), into(orgs), into(dates), into(states), into(created), bind(arg), now;
   std::vector<DocumentSummary> out(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i],
-              orgs[i], dates[i], publicationStateOf(states[i]), created[i]};
+    out[i] = {ids[i],    parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther),
+              titles[i], orgs[i],
+              dates[i],  publicationStateOf(states[i]),
+              created[i]};
   }
   return out;
 }
@@ -109,7 +112,8 @@ std::vector<Item> loadItemRows(Session& s, const std::string& where, Poco::Int64
   std::vector<std::string> numbers, titles, texts, dnrs;
   std::vector<int> pub;
   s << "SELECT id, number, title, text, registry_number, is_public, span_begin, span_end "
-       "FROM items WHERE " + where + " ORDER BY position",
+       "FROM items WHERE " +
+           where + " ORDER BY position",
       into(ids), into(numbers), into(titles), into(texts), into(dnrs), into(pub), into(sb), into(se), bind(arg), now;
   std::vector<Item> items(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -183,8 +187,7 @@ Status SqliteStore::deleteDocument(Id id) {
 }
 
 Result<Document> SqliteStore::document(Id id) const {
-  return read(pool_, "could not read document " + std::to_string(id),
-              [&](Session& s) { return loadEffective(s, id); });
+  return read(pool_, "could not read document " + std::to_string(id), [&](Session& s) { return loadEffective(s, id); });
 }
 
 Result<Document> SqliteStore::extraction(Id id) const {
@@ -302,8 +305,10 @@ Result<std::vector<DocumentSummary>> SqliteStore::listDocuments(const std::strin
         use(o), use(o), use(st), use(st), use(lim), now;
     std::vector<DocumentSummary> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      out[i] = {ids[i], parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther), titles[i], orgs[i], dates[i],
-                publicationStateOf(states[i]), created[i]};
+      out[i] = {ids[i],    parseDocumentKind(kinds[i]).value_or(DocumentKind::kOther),
+                titles[i], orgs[i],
+                dates[i],  publicationStateOf(states[i]),
+                created[i]};
     }
     return out;
   });

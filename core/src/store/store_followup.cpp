@@ -88,8 +88,7 @@ void confirmOrReject(Session& s, Id report_back_id, Id assignment_id, bool confi
     std::vector<Poco::Int64> docs;
     s << "SELECT i.number, d.date, d.title, d.id, rb.evidence, rb.reported_status FROM report_backs rb "
          "JOIN items i ON i.id = rb.item_id JOIN documents d ON d.id = i.document_id WHERE rb.id = ?",
-        into(numbers), into(dates), into(titles), into(docs), into(evidence), into(statuses), bind(report_back_id),
-        now;
+        into(numbers), into(dates), into(titles), into(docs), into(evidence), into(statuses), bind(report_back_id), now;
     FollowUp f;
     f.status = parseAssignmentStatus(statuses.at(0)).value_or(AssignmentStatus::kInProgress);
     f.date = dates.at(0);
@@ -100,8 +99,8 @@ void confirmOrReject(Session& s, Id report_back_id, Id assignment_id, bool confi
     insertFollowUp(s, assignment_id, f);
     followup = f.id;
   }
-  s << "UPDATE report_backs SET state = ?, decided_by = ?, decided_at = ?, followup_id = ? WHERE id = ?",
-      use(state), use(who), use(at), use(followup), bind(report_back_id), now;
+  s << "UPDATE report_backs SET state = ?, decided_by = ?, decided_at = ?, followup_id = ? WHERE id = ?", use(state),
+      use(who), use(at), use(followup), bind(report_back_id), now;
 }
 
 // What findReportBacks needs of document `document_id` as it stands (`doc`):
@@ -162,15 +161,16 @@ Result<std::vector<AssignmentRecord>> SqliteStore::loadAssignments(Id only_id) c
   return read(pool_, "could not read assignments", [&](Session& s) -> Result<std::vector<AssignmentRecord>> {
     const std::string where = only_id != 0 ? " WHERE a.id = " + std::to_string(only_id) : "";
     std::vector<Poco::Int64> ids, item_ids, doc_ids;
-    std::vector<std::string> assignees, tasks, dues, due_texts, statuses, numbers, item_titles, doc_titles,
-        doc_dates, doc_kinds, orgs, states;
+    std::vector<std::string> assignees, tasks, dues, due_texts, statuses, numbers, item_titles, doc_titles, doc_dates,
+        doc_kinds, orgs, states;
     std::vector<double> progress, confidence;
     std::vector<int> item_public;
     s << "SELECT a.id, a.item_id, a.assignee, a.task, a.due, a.due_text, a.status, a.progress, a.confidence, "
          "i.number, i.title, d.id, d.title, d.date, d.kind, COALESCE(o.name, ''), i.is_public, "
          "d.publication_state FROM assignments a "
          "JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id "
-         "LEFT JOIN organizations o ON o.id = d.organization_id" + where + " ORDER BY a.id",
+         "LEFT JOIN organizations o ON o.id = d.organization_id" +
+             where + " ORDER BY a.id",
         into(ids), into(item_ids), into(assignees), into(tasks), into(dues), into(due_texts), into(statuses),
         into(progress), into(confidence), into(numbers), into(item_titles), into(doc_ids), into(doc_titles),
         into(doc_dates), into(doc_kinds), into(orgs), into(item_public), into(states), now;
@@ -342,10 +342,20 @@ Result<std::vector<ReportBack>> SqliteStore::reportBacks(Id assignment_id) const
         into(followups), bind(assignment_id), bind(assignment_id), now;
     std::vector<ReportBack> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      out[i] = {ids[i], assignments[i], docs[i], titles[i], dates[i], orgs[i],
-                item_public[i] != 0 && publicationStateOf(pub_states[i]) == PublicationState::kPublished, numbers[i],
-                scores[i], evidence[i], parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress),
-                reviewStateOf(states[i]), by[i], followups[i]};
+      out[i] = {ids[i],
+                assignments[i],
+                docs[i],
+                titles[i],
+                dates[i],
+                orgs[i],
+                item_public[i] != 0 && publicationStateOf(pub_states[i]) == PublicationState::kPublished,
+                numbers[i],
+                scores[i],
+                evidence[i],
+                parseAssignmentStatus(statuses[i]).value_or(AssignmentStatus::kInProgress),
+                reviewStateOf(states[i]),
+                by[i],
+                followups[i]};
     }
     return out;
   });

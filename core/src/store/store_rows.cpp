@@ -11,20 +11,19 @@
 namespace beslut::detail {
 namespace {
 
+using Poco::Int64;
 using Poco::Data::Session;
 using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
-using Poco::Int64;
 
 Int64 i64(std::size_t v) { return static_cast<Int64>(v); }
 
 // Ids of the child rows of `parent`, ordered by position.
 std::vector<Int64> childIds(Session& s, const std::string& table, const std::string& parent_column, Int64 parent) {
   std::vector<Int64> ids;
-  s << "SELECT id FROM " + table + " WHERE " + parent_column + " = ? ORDER BY position", into(ids), bind(parent),
-      now;
+  s << "SELECT id FROM " + table + " WHERE " + parent_column + " = ? ORDER BY position", into(ids), bind(parent), now;
   return ids;
 }
 
@@ -94,8 +93,8 @@ void syncDecisions(Session& s, Int64 item_id, const std::vector<Decision>& decis
 // Follow-ups read from this document are replaced; those a person added stay.
 void syncExtractedFollowUps(Session& s, Int64 assignment_id, Int64 doc_id, const std::string& item_number,
                             const std::vector<FollowUp>& followups) {
-  s << "DELETE FROM followups WHERE assignment_id = ? AND source_document_id = ? AND author = ''",
-      bind(assignment_id), bind(doc_id), now;
+  s << "DELETE FROM followups WHERE assignment_id = ? AND source_document_id = ? AND author = ''", bind(assignment_id),
+      bind(doc_id), now;
   for (const auto& f : followups) {
     if (!f.author.empty()) continue;  // a person's follow-up is a row of its own, never rewritten here
     std::string status = assignmentStatusName(f.status), created = nowIso();
@@ -233,8 +232,8 @@ void syncLinks(Session& s, Int64 doc_id, const Document& d) {
     }
     s << "INSERT INTO links(document_id, object_type, object_id, scheme, code, score, origin, confirmed_by, "
          "explanation) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        bind(doc_id), bind(l.object_type), bind(object_id), bind(l.scheme), bind(l.code), bind(l.score),
-        bind(l.origin), bind(l.confirmed_by), bind(l.explanation), now;
+        bind(doc_id), bind(l.object_type), bind(object_id), bind(l.scheme), bind(l.code), bind(l.score), bind(l.origin),
+        bind(l.confirmed_by), bind(l.explanation), now;
   }
 }
 
@@ -313,9 +312,10 @@ std::vector<FollowUp> loadFollowUps(Session& s, const std::string& condition, In
   std::vector<Poco::Nullable<double>> progress;
   s << "SELECT f.id, f.assignment_id, f.date, f.status, f.comment, f.source_document_id, f.source_item_number, "
        "f.author, f.progress, f.created_at FROM followups f JOIN assignments a ON a.id = f.assignment_id "
-       "JOIN items i ON i.id = a.item_id WHERE " + condition + " ORDER BY f.date, f.id",
-      into(ids), into(owners), into(dates), into(statuses), into(comments), into(sources), into(numbers),
-      into(authors), into(progress), into(created), bind(arg), now;
+       "JOIN items i ON i.id = a.item_id WHERE " +
+           condition + " ORDER BY f.date, f.id",
+      into(ids), into(owners), into(dates), into(statuses), into(comments), into(sources), into(numbers), into(authors),
+      into(progress), into(created), bind(arg), now;
   std::vector<FollowUp> out(ids.size());
   for (std::size_t i = 0; i < ids.size(); ++i) {
     FollowUp& f = out[i];

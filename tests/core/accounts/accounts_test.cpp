@@ -200,7 +200,8 @@ TEST_CASE("login, sessions with idle and absolute timeouts, logout and throttlin
 
   // Five failures for a name lock it for the window, even with the right password,
   // from any client; after the window it opens again.
-  for (int i = 0; i < 5; ++i) CHECK(auth.login("Sara", "fel", "10.0.0." + std::to_string(i + 2)).status().code() == StatusCode::kUnauthenticated);
+  for (int i = 0; i < 5; ++i)
+    CHECK(auth.login("Sara", "fel", "10.0.0." + std::to_string(i + 2)).status().code() == StatusCode::kUnauthenticated);
   CHECK(auth.login("Sara", "hemligt lösenord", "10.0.0.9").status().code() == StatusCode::kTooManyRequests);
   now += 15 * 60;
   CHECK(auth.login("Sara", "hemligt lösenord", "10.0.0.9").ok());

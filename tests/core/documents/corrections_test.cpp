@@ -37,7 +37,8 @@ TEST_CASE("scalar facts are corrected and become certain") {
 
 TEST_CASE("attendees are corrected by name, added and removed") {
   Document d = minutes();
-  REQUIRE(apply(d, "/attendees/Håkan Söderman", R"({"role": "vice ordförande", "affiliation": "Lekeberg kommun"})").ok());
+  REQUIRE(
+      apply(d, "/attendees/Håkan Söderman", R"({"role": "vice ordförande", "affiliation": "Lekeberg kommun"})").ok());
   CHECK(d.attendees[0].role == "vice ordförande");
   CHECK(d.attendees[0].party == "M");  // untouched fields stay
   REQUIRE(apply(d, "/attendees/+", R"({"name": "Anna Elverskog", "role": "sekreterare"})").ok());
@@ -49,7 +50,9 @@ TEST_CASE("attendees are corrected by name, added and removed") {
 
 TEST_CASE("decisions and assignments are corrected within their item") {
   Document d = minutes();
-  REQUIRE(apply(d, "/items/13/assignments/0", R"({"assignee": "Ewa Lindberg", "due": "2019-10", "status": "in_progress"})").ok());
+  REQUIRE(
+      apply(d, "/items/13/assignments/0", R"({"assignee": "Ewa Lindberg", "due": "2019-10", "status": "in_progress"})")
+          .ok());
   CHECK(d.items[0].assignments[0].assignee == "Ewa Lindberg");
   CHECK(d.items[0].assignments[0].task == "vara med som stöd");
   CHECK(d.items[0].assignments[0].status == AssignmentStatus::kInProgress);

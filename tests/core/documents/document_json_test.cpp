@@ -17,8 +17,18 @@ TEST_CASE("a document survives the round trip through JSON") {
   item.number = "13";
   item.title = "Övriga frågor";
   item.text = "Ewa Lindberg fick i uppdrag att vara med som stöd i processen.";
-  item.assignments.push_back({0, "Ewa Lindberg", "vara med som stöd i processen", "", "",
-                              AssignmentStatus::kOpen, 0.0, {10, 20}, 0.9, {}, {}, {}});
+  item.assignments.push_back({0,
+                              "Ewa Lindberg",
+                              "vara med som stöd i processen",
+                              "",
+                              "",
+                              AssignmentStatus::kOpen,
+                              0.0,
+                              {10, 20},
+                              0.9,
+                              {},
+                              {},
+                              {}});
   item.decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {1, 2}, 1.0});
   d.items.push_back(item);
   d.text = "hela texten";

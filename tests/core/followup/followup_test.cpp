@@ -128,7 +128,18 @@ TEST_CASE("a later item that reports back on an assignment without giving it ane
   unrelated.text = "Ewa Lindberg hälsade alla välkomna till mötet.";
   CHECK(reportBackScore(a, unrelated) == 0.0);
   Item again = report;
-  again.assignments.push_back({0, "Ewa Lindberg", "fortsätta stödja uppdragsutbildningen", "", "", AssignmentStatus::kOpen, 0, {}, 1.0, {}, {}, {}});
+  again.assignments.push_back({0,
+                               "Ewa Lindberg",
+                               "fortsätta stödja uppdragsutbildningen",
+                               "",
+                               "",
+                               AssignmentStatus::kOpen,
+                               0,
+                               {},
+                               1.0,
+                               {},
+                               {},
+                               {}});
   CHECK(reportBackScore(a, again) == 0.0);
   CHECK(reportedStatus(unrelated) == AssignmentStatus::kInProgress);
   Item oklart;
@@ -144,16 +155,16 @@ TEST_CASE("one rule for a status on a day; the day is Stockholm's, summer time i
   CHECK(statusOn(S::kDone, "2019-10-31", "2020-01-01") == S::kDone);
   CHECK(statusOn(S::kCancelled, "2019-10-31", "2020-01-01") == S::kCancelled);
   CHECK(statusOn(S::kOverdue, "", "2020-01-01") == S::kInProgress);  // said late, but nothing is due
-  CHECK(statusOn(S::kOpen, "2019-10-31", "") == S::kOpen);            // no day: never late
+  CHECK(statusOn(S::kOpen, "2019-10-31", "") == S::kOpen);           // no day: never late
 
   using namespace std::chrono;
   auto utc = [](int y, unsigned m, unsigned d, int h, int min) {
     return sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};
   };
-  CHECK(stockholmDate(utc(2026, 1, 15, 22, 59)) == "2026-01-15");  // 23:59 CET
-  CHECK(stockholmDate(utc(2026, 1, 15, 23, 0)) == "2026-01-16");   // midnight CET
-  CHECK(stockholmDate(utc(2026, 7, 1, 21, 59)) == "2026-07-01");   // 23:59 CEST
-  CHECK(stockholmDate(utc(2026, 7, 1, 22, 0)) == "2026-07-02");    // midnight CEST
+  CHECK(stockholmDate(utc(2026, 1, 15, 22, 59)) == "2026-01-15");   // 23:59 CET
+  CHECK(stockholmDate(utc(2026, 1, 15, 23, 0)) == "2026-01-16");    // midnight CET
+  CHECK(stockholmDate(utc(2026, 7, 1, 21, 59)) == "2026-07-01");    // 23:59 CEST
+  CHECK(stockholmDate(utc(2026, 7, 1, 22, 0)) == "2026-07-02");     // midnight CEST
   CHECK(stockholmDate(utc(2026, 10, 24, 22, 30)) == "2026-10-25");  // the night summer time ends
   CHECK(stockholmDate(utc(2026, 10, 25, 22, 30)) == "2026-10-25");  // 23:30 CET again
   CHECK(stockholmToday().size() == 10);

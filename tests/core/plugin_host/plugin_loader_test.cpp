@@ -11,7 +11,8 @@ TEST_CASE("the plugin folder loads every plugin, listed by name") {
   Status st = host.loadDirectory(BESLUT_PLUGIN_DIR);
   REQUIRE_MESSAGE(st.ok(), st.toString());
   auto names = host.registry().names();
-  for (const char* expected : {"action_plan", "agenda", "annual_report", "decision", "generic", "markdown", "minutes", "reply", "text"}) {
+  for (const char* expected :
+       {"action_plan", "agenda", "annual_report", "decision", "generic", "markdown", "minutes", "reply", "text"}) {
     CHECK_MESSAGE(std::find(names.begin(), names.end(), expected) != names.end(), expected);
   }
   CHECK(std::is_sorted(names.begin(), names.end()));

@@ -66,7 +66,8 @@ TEST_CASE("the appeal period ends three weeks after posting") {
 TEST_CASE("draft, justering by the chair and the adjuster, then the notice board") {
   Fixture f;
   Publishing pub(*f.store, *f.accounts);
-  CHECK(requiredApprovers(f.store->document(f.id).value()) == std::vector<std::string>{"Irén Lejegren", "Håkan Söderman"});
+  CHECK(requiredApprovers(f.store->document(f.id).value()) ==
+        std::vector<std::string>{"Irén Lejegren", "Håkan Söderman"});
   REQUIRE(pub.makeDraft(f.id).ok());
   // A draft is not public, and only its body's secretary can send it.
   Document draft = f.store->document(f.id).value();
@@ -125,7 +126,8 @@ TEST_CASE("omedelbar justering publishes one item ahead of the minutes") {
   CHECK(pub.approve(f.id, f.chair, "99", "2018-09-28").status().code() == StatusCode::kNotFound);
 }
 
-TEST_CASE("sending asks the secretary to check what looks like identity numbers; withdrawn minutes need new approvals") {
+TEST_CASE(
+    "sending asks the secretary to check what looks like identity numbers; withdrawn minutes need new approvals") {
   Document d = minutes("z");
   d.items[0].text = "Eleven 811218-9876 har beviljats stöd.";
   Fixture f(d);
@@ -163,7 +165,8 @@ TEST_CASE("minutes sent for justering or adjusted are no longer corrected, excep
   CHECK(correctionAllowed(p, "/items/2/text").message().find("justerat") != std::string::npos);
 }
 
-TEST_CASE("a § adjusted at once must not carry what looks like an identity number; approving again after a withdrawal counts") {
+TEST_CASE(
+    "a § adjusted at once must not carry what looks like an identity number; approving again after a withdrawal counts") {
   Document d = minutes("w");
   d.items[1].text = "Ärendet gäller 811218-9876.";
   Fixture f(d);

@@ -239,9 +239,9 @@ TEST_CASE("the query firewall rejects hostile and malformed queries with a messa
   CHECK(checkQuery(many).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery(std::string(2000, 'a')).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery("secret:field").message().find("Okänt fält") != std::string::npos);
-  CHECK(checkQuery("utveckling~").code() == StatusCode::kInvalidArgument);   // fuzzy: unbounded cost
+  CHECK(checkQuery("utveckling~").code() == StatusCode::kInvalidArgument);  // fuzzy: unbounded cost
   CHECK(checkQuery("utveckling~0.1 ab~").code() == StatusCode::kInvalidArgument);
-  CHECK(checkQuery("\"regional utveckling\"~3").ok());                      // proximity is fine
+  CHECK(checkQuery("\"regional utveckling\"~3").ok());  // proximity is fine
 }
 
 TEST_CASE("syntax the parser rejects is an error, not a crash") {
@@ -270,15 +270,18 @@ struct SwedishFixture {
   std::unique_ptr<SearchIndex> index;
   SwedishFixture() {
     store = openSqliteStore({dir.file("beslut.db")}).value();
-    Document minutes = makeDocument("Protokoll 2018", {{"Kompetensförsörjning", "Arbetet med kompetensförsörjningen i länet."},
-                                                       {"Näringsliv", "Regional näringslivsutveckling och entreprenörskap."},
-                                                       {"Övriga frågor", "Ewa Lindberg fick i uppdrag att vara med som stöd."}});
+    Document minutes = makeDocument("Protokoll 2018",
+                                    {{"Kompetensförsörjning", "Arbetet med kompetensförsörjningen i länet."},
+                                     {"Näringsliv", "Regional näringslivsutveckling och entreprenörskap."},
+                                     {"Övriga frågor", "Ewa Lindberg fick i uppdrag att vara med som stöd."}});
     minutes.date = "2018-09-28";
     minutes.attendees.push_back({"Ewa Lindberg", "", "övrig närvarande", "Region Örebro län", false, {}, 1.0});
-    minutes.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "", "", AssignmentStatus::kOpen, 0.0, {}, 1.0, {}, {}, {}});
+    minutes.items[2].assignments.push_back(
+        {0, "Ewa Lindberg", "vara med som stöd", "", "", AssignmentStatus::kOpen, 0.0, {}, 1.0, {}, {}, {}});
     minutes.items[1].is_public = false;
     add(*store, minutes);
-    Document plan = makeDocument("Handlingsplan", {{"Regional utveckling", "Bostadsförsörjning och regional utveckling."}});
+    Document plan = makeDocument("Handlingsplan",
+                                 {{"Regional utveckling", "Bostadsförsörjning och regional utveckling."}});
     plan.kind = DocumentKind::kActionPlan;
     plan.organization = "Region Örebro län";
     plan.date = "2020-01-15";
@@ -329,7 +332,8 @@ TEST_CASE("field filters, ranges and sorting by date") {
   REQUIRE(r.ok());
   CHECK(itemTitles(r.value()) == std::vector<std::string>{"Regional utveckling", "Näringsliv"});
   newest.sort = SearchSort::kDateOldest;
-  CHECK(itemTitles(f.index->search(*f.store, newest).value()) == std::vector<std::string>{"Näringsliv", "Regional utveckling"});
+  CHECK(itemTitles(f.index->search(*f.store, newest).value()) ==
+        std::vector<std::string>{"Näringsliv", "Regional utveckling"});
 }
 
 TEST_CASE("facets count the whole result set, not just the page") {

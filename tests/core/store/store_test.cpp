@@ -19,8 +19,18 @@ Document sampleDocument(const std::string& bytes) {
   d.place = "Lärken";
   d.attendees[1].affiliation = "Lekeberg kommun";
   d.items[1].decisions.push_back({0, "Håkan Söderman väljs till justerare", DecisionKind::kElection, {}, 1.0});
-  d.items[2].assignments.push_back({0, "Ewa Lindberg", "vara med som stöd", "2019-10", "i oktober 2019",
-                                    AssignmentStatus::kOpen, 0, {}, 0.9, {}, {}, {}});
+  d.items[2].assignments.push_back({0,
+                                    "Ewa Lindberg",
+                                    "vara med som stöd",
+                                    "2019-10",
+                                    "i oktober 2019",
+                                    AssignmentStatus::kOpen,
+                                    0,
+                                    {},
+                                    0.9,
+                                    {},
+                                    {},
+                                    {}});
   return d;
 }
 
@@ -160,8 +170,9 @@ TEST_CASE("a write that fails halfway is rolled back whole") {
   // original, the document and its items have been written in the transaction.
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(dir.file("beslut.db").c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "CREATE TRIGGER no_more BEFORE INSERT ON assignments "
-                           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE TRIGGER no_more BEFORE INSERT ON assignments "
+                       "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   auto failed = s.importDocument(sampleDocument("second"), "second");
   CHECK_FALSE(failed.ok());
@@ -185,8 +196,9 @@ TEST_CASE("a batch import stores each document in its own savepoint: one failure
   Store& s = *store.value();
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(dir.file("beslut.db").c_str(), &db) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(db, "CREATE TRIGGER no_fire BEFORE INSERT ON assignments WHEN NEW.task = 'brand' "
-                           "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+  REQUIRE(sqlite3_exec(db,
+                       "CREATE TRIGGER no_fire BEFORE INSERT ON assignments WHEN NEW.task = 'brand' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   Document a = sampleDocument("a"), bad = sampleDocument("bad"), c = sampleDocument("c"), again = sampleDocument("a");
   bad.items[2].assignments[0].task = "brand";

@@ -88,8 +88,9 @@ TEST_CASE("the command line reports what failed and why") {
 
 TEST_CASE("extract prints the structured document as JSON") {
   TempDir cwd;
-  auto r = runBeslut({"extract", std::string(BESLUT_SOURCE_DIR) + "/content/samples/protokoll-ssr-skola-utbildning-2018-09-28.txt"},
-                  cwd.path());
+  auto r = runBeslut(
+      {"extract", std::string(BESLUT_SOURCE_DIR) + "/content/samples/protokoll-ssr-skola-utbildning-2018-09-28.txt"},
+      cwd.path());
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"kind\":\"minutes\"") != std::string::npos);
@@ -121,18 +122,23 @@ TEST_CASE("users and API tokens from the command line; the password comes on sta
   CHECK(added.out.find("Added Sara Sekreterare (secretary in Regional tillväxtnämnd)") != std::string::npos);
   // Taken names, short passwords, unknown roles and missing bodies are refused.
   CHECK(runBeslut({"user", "add", "--data", "d", "Sara Sekreterare", "--role", "reader", "--organization", "X"},
-                  cwd.path(), "ett långt lösenord\n").code != 0);
+                  cwd.path(), "ett långt lösenord\n")
+            .code != 0);
   auto short_pw = runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "administrator"}, cwd.path(), "kort\n");
   CHECK(short_pw.code != 0);
   CHECK(short_pw.err.find("minst 10 tecken") != std::string::npos);
-  CHECK(runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "chef"}, cwd.path(), "ett långt lösenord\n").code != 0);
-  CHECK(runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "reader"}, cwd.path(), "ett långt lösenord\n").code != 0);
+  CHECK(runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "chef"}, cwd.path(), "ett långt lösenord\n").code !=
+        0);
+  CHECK(
+      runBeslut({"user", "add", "--data", "d", "Kalle", "--role", "reader"}, cwd.path(), "ett långt lösenord\n").code !=
+      0);
 
   CHECK(runBeslut({"user", "grant", "--data", "d", "Sara Sekreterare", "--role", "reader", "--organization",
                    "Regionstyrelsen"},
                   cwd.path())
             .code == 0);
-  CHECK(runBeslut({"user", "grant", "--data", "d", "Ingen", "--role", "reader", "--organization", "X"}, cwd.path()).code != 0);
+  CHECK(runBeslut({"user", "grant", "--data", "d", "Ingen", "--role", "reader", "--organization", "X"}, cwd.path())
+            .code != 0);
   auto list = runBeslut({"user", "list", "--data", "d"}, cwd.path());
   CHECK(list.out == "Sara Sekreterare\treader in Regionstyrelsen, secretary in Regional tillväxtnämnd\n");
 
@@ -141,6 +147,8 @@ TEST_CASE("users and API tokens from the command line; the password comes on sta
   CHECK(token.out.size() == 44);  // 43 characters and a newline, nothing else on standard output
   CHECK(runBeslut({"token", "create", "--data", "d", "Ingen"}, cwd.path()).code != 0);
 
-  CHECK(runBeslut({"user", "passwd", "--data", "d", "Sara Sekreterare"}, cwd.path(), "ett annat långt lösenord\n").code == 0);
+  CHECK(
+      runBeslut({"user", "passwd", "--data", "d", "Sara Sekreterare"}, cwd.path(), "ett annat långt lösenord\n").code ==
+      0);
   CHECK(runBeslut({"user", "passwd", "--data", "d", "Ingen"}, cwd.path(), "ett annat långt lösenord\n").code != 0);
 }

@@ -16,8 +16,8 @@ TEST_CASE("the Atom writer escapes what it is given and keeps HTML summaries as 
   feed.self = "http://127.0.0.1/feeds/x.atom?a=1&b=2";
   feed.entries.push_back({"urn:beslut:item:1", "§ 1 <b>", "2026-12-03T09:00:00Z", "", "http://127.0.0.1/d/1",
                           "<mark>skola</mark> &amp; mer", true});
-  feed.entries.push_back({"urn:beslut:item:2", "§ 2", "2026-12-02T09:00:00Z", "Ewa Lindberg", "http://127.0.0.1/d/2",
-                          "Klart.", false});
+  feed.entries.push_back(
+      {"urn:beslut:item:2", "§ 2", "2026-12-02T09:00:00Z", "Ewa Lindberg", "http://127.0.0.1/d/2", "Klart.", false});
   const std::string xml = writeAtom(feed);
   pugi::xml_document doc;
   REQUIRE(doc.load_string(xml.c_str()));
@@ -40,7 +40,8 @@ TEST_CASE("the Atom writer escapes what it is given and keeps HTML summaries as 
 TEST_CASE("the iCalendar writer escapes text and folds lines at 75 octets, never inside a character") {
   std::string long_text;
   for (int i = 0; i < 40; ++i) long_text += "åäö; ";
-  CalendarEvent e{"assignment-1@beslut", "2018-12-31", "Uppdrag: Ewa, Anita", long_text + "\nslut", "http://x/1", false};
+  CalendarEvent e{"assignment-1@beslut", "2018-12-31", "Uppdrag: Ewa, Anita",
+                  long_text + "\nslut",  "http://x/1", false};
   CalendarEvent cancelled{"assignment-2@beslut", "2019-02-28", "Avskrivet", "", "http://x/2", true};
   const std::string ics = writeICalendar("Uppdrag – Beslut", "20261203T100000Z", {e, cancelled});
   CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);

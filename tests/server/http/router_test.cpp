@@ -13,9 +13,9 @@ TEST_CASE("route patterns: literal segments, {id}, {name}, suffixes and the rest
   auto doc = matchPath("/api/v1/documents/{id}/corrections", "/api/v1/documents/42/corrections");
   REQUIRE(doc);
   CHECK(doc->id() == 42);
-  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/0"));     // ids are positive
-  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/4x2"));   // and only digits
-  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/42/"));   // no extra segment
+  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/0"));    // ids are positive
+  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/4x2"));  // and only digits
+  CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/42/"));  // no extra segment
   CHECK_FALSE(matchPath("/api/v1/documents/{id}", "/api/v1/documents/99999999999999999999"));
   auto two = matchPath("/api/v1/assignments/{id}/matches/{id}", "/api/v1/assignments/7/matches/9");
   REQUIRE(two);
