@@ -3,6 +3,8 @@
 // call into the database (read, write). Internal to core.
 #pragma once
 
+#include <Poco/Data/Binding.h>
+#include <Poco/Data/Extraction.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
@@ -17,6 +19,13 @@
 #include "beslut/status.h"
 
 namespace beslut::detail {
+
+// The Poco::Data names every file of the store uses.
+using Poco::Data::Session;
+using Poco::Data::Keywords::bind;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
 
 // Per-connection settings: SQLite keeps pragmas per connection, so every
 // pooled session gets them when it is created.

@@ -16,14 +16,14 @@ AccountStore::~AccountStore() = default;
 
 namespace {
 
+using detail::bind;
 using detail::ConfiguredPool;
+using detail::into;
+using detail::now;
 using detail::read;
+using detail::Session;
+using detail::use;
 using detail::write;
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 class SqliteAccounts final : public AccountStore {
  public:

@@ -13,16 +13,6 @@ namespace beslut {
 Store::~Store() = default;
 
 namespace detail {
-namespace {
-
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
-
-}  // namespace
-
 void appendChange(Session& s, const std::string& entity, Poco::Int64 id, const std::string& op) {
   std::string e = entity, o = op, at = nowIso();
   s << "INSERT INTO change_log(entity, entity_id, op, at) VALUES(?, ?, ?, ?)", use(e), bind(id), use(o), use(at), now;

@@ -12,11 +12,6 @@
 namespace beslut::detail {
 namespace {
 
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 void insertOriginal(Session& s, const Document& d, std::string_view bytes) {
   Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());

@@ -11,11 +11,6 @@
 namespace beslut::detail {
 namespace {
 
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 void attachFollowUps(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id, Id only_id) {
   for (auto& f : loadFollowUps(s, "? IN (0, a.id)", only_id)) {

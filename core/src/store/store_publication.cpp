@@ -8,16 +8,6 @@
 #include "store_sqlite.h"
 
 namespace beslut::detail {
-namespace {
-
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
-
-}  // namespace
-
 Result<Publication> loadPublication(Session& s, Id id, bool with_approvals) {
   std::vector<std::string> states, sent, adjusted, posted, items, extracted;
   s << "SELECT publication_state FROM documents WHERE id = ?", into(extracted), bind(id), now;

@@ -1,5 +1,7 @@
 #include "store_rows.h"
 
+#include "sqlite_util.h"
+
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Nullable.h>
@@ -12,11 +14,6 @@ namespace beslut::detail {
 namespace {
 
 using Poco::Int64;
-using Poco::Data::Session;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 Int64 i64(std::size_t v) { return static_cast<Int64>(v); }
 
