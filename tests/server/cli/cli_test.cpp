@@ -9,6 +9,7 @@
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
 
+#include "beslut/accounts.h"
 #include "test_util.h"
 
 using beslut::testing::TempDir;
@@ -151,4 +152,21 @@ TEST_CASE("users and API tokens from the command line; the password comes on sta
       runBeslut({"user", "passwd", "--data", "d", "Sara Sekreterare"}, cwd.path(), "ett annat långt lösenord\n").code ==
       0);
   CHECK(runBeslut({"user", "passwd", "--data", "d", "Ingen"}, cwd.path(), "ett annat långt lösenord\n").code != 0);
+
+  // The CLI's changes are in the audit log as the admin page's are (core's UserAdmin): the user's id, never the hash.
+  auto accounts = beslut::openSqliteAccounts(cwd.file("d/beslut.db"));
+  REQUIRE(accounts.ok());
+  auto sara = accounts.value()->userByName("Sara Sekreterare");
+  REQUIRE(sara.ok());
+  auto log = accounts.value()->auditLog(20, "user");
+  REQUIRE(log.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : log.value()) {
+    if (e.action.rfind("user.", 0) != 0) continue;
+    actions.push_back(e.action);
+    CHECK(e.entity_id == sara->id);
+    CHECK(e.actor.rfind("cli:", 0) == 0);
+    CHECK(e.after.find("$argon2") == std::string::npos);
+  }
+  CHECK(actions == std::vector<std::string>{"user.passwd", "user.grant", "user.add"});  // newest first
 }
