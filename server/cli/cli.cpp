@@ -300,6 +300,12 @@ int reindexCommand(const Args& args) {
   return 0;
 }
 
+// Whoever runs the CLI on the server's machine acts as an administrator, recorded as "cli:USER".
+Principal cliPrincipal() {
+  const char* user = std::getenv("USER");
+  return consoleOperator(user != nullptr ? user : "");
+}
+
 int reextractCommand(const Args& args) {
   auto settings = loadSettings(args.config_file, args.overrides);
   if (!settings.ok()) return fail(settings.status().message());
@@ -320,8 +326,10 @@ int reextractCommand(const Args& args) {
     ids = all.value();
   }
   std::size_t failed = 0;
+  Editing editing = runtime.editing();  // each document's change is in the audit log, by cli:USER
+  const Principal console = cliPrincipal();
   for (Id id : ids) {
-    Status st = runtime.ingest().reextract(id);
+    Status st = editing.reextract(console, id);
     if (!st.ok()) {
       ++failed;
       std::cout << "  failed  " << id << ": " << st.message() << "\n";
@@ -412,11 +420,6 @@ std::string readPassword() {
 }
 
 // Who ran the command, for the audit log.
-// Whoever runs the CLI on the server's machine acts as an administrator, recorded as "cli:USER".
-Principal cliPrincipal() {
-  const char* user = std::getenv("USER");
-  return consoleOperator(user != nullptr ? user : "");
-}
 
 Result<Grant> grantFrom(const Args& args) {
   auto role = parseRole(args.role);

@@ -67,6 +67,21 @@ TEST_CASE("import, search and reindex from the command line, started from anothe
   CHECK(reindexed.code == 0);
   CHECK(reindexed.out.find("Reindexed 4 documents") != std::string::npos);
   CHECK(runBeslut({"search", "--data", "d", "Guldsmedshyttan"}, cwd.path()).out.rfind("1 hit\n", 0) == 0);
+
+  // Re-extraction is core's use case, from the CLI too: every document's is in the audit log.
+  auto reextracted = runBeslut({"reextract", "--data", "d"}, cwd.path());
+  INFO(reextracted.out, reextracted.err);
+  CHECK(reextracted.code == 0);
+  CHECK(reextracted.out.find("Re-extracted 4 of 4 documents.") != std::string::npos);
+  auto accounts = beslut::openSqliteAccounts(cwd.file("d/beslut.db"));
+  REQUIRE(accounts.ok());
+  auto log = accounts.value()->auditLog(10, "document");
+  REQUIRE(log.ok());
+  CHECK(log->size() == 4);
+  for (const auto& e : log.value()) {
+    CHECK(e.action == "document.reextract");
+    CHECK(e.actor.rfind("cli:", 0) == 0);
+  }
 }
 
 TEST_CASE("the command line reports what failed and why") {
