@@ -894,6 +894,41 @@ TEST_CASE("an assignment in a confirmed thread reads with one status everywhere"
   CHECK(page.body.find("<span class=\"badge overdue\">försenad</span>") == std::string::npos);
 }
 
+TEST_CASE("a thread's status shows only what the public may read: a draft's follow-up waits for its publication") {
+  TempDir dir;
+  Server server(dir.path());
+  REQUIRE(server.upload("protokoll-2018.txt", seedMinutes()).status == 201);
+  const std::string later =
+      laterMinutes("Fredag 23 november 2018") +
+      "2. Uppdragsutbildning för lärare\nEwa Lindberg, Region Örebro län, fick i uppdrag att vara med som stöd "
+      "i processen kring uppdragsutbildningen med Örebro universitet.\n\n3. Mötet avslutas\n";
+  auto draft = server.upload("utkast.txt", later, "text/plain", "/api/v1/documents?draft=true");
+  REQUIRE_MESSAGE(draft.status == 201, draft.body);
+  // The administrator sees both and follows the draft's assignment up as done.
+  auto all = server.getAs("/api/v1/assignments?assignee=Ewa&today=2019-01-15", server.write_token);
+  REQUIRE(all.json()->getValue<int>("total") == 2);
+  Id public_id = 0, draft_id = 0;
+  for (std::size_t i = 0; i < 2; ++i) {
+    auto a = all.json()->getArray("assignments")->getObject(static_cast<unsigned>(i));
+    (a->getObject("source")->getValue<Id>("document_id") == draft.json()->getValue<Id>("id")
+         ? draft_id
+         : public_id) = a->getValue<Id>("id");
+  }
+  REQUIRE(public_id != 0);
+  REQUIRE(draft_id != 0);
+  Poco::Net::HTTPRequest req("POST", "/api/v1/assignments/" + std::to_string(draft_id) + "/followups",
+                             Poco::Net::HTTPMessage::HTTP_1_1);
+  req.setContentType("application/json");
+  REQUIRE(server.send(req, R"({"status": "done", "comment": "Hemligt.", "date": "2018-12-10"})").status == 201);
+  // The public assignment does not read as done, for anyone, anywhere.
+  const std::string uri = "/api/v1/assignments/" + std::to_string(public_id) + "?today=2018-12-01";
+  CHECK(server.get(uri).json()->getValue<std::string>("status") == "open");
+  CHECK(server.getAs(uri, server.write_token).json()->getValue<std::string>("status") == "open");
+  CHECK(server.get(uri).body.find("Hemligt") == std::string::npos);
+  CHECK(server.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 0);
+  CHECK(server.get("/feeds/followups.atom").body.find("Hemligt") == std::string::npos);
+}
+
 TEST_CASE("assignment similarity: shared task words, a bonus for the same assignee") {
   Assignment a, b, c;
   a.assignee = "Ewa Lindberg";

@@ -20,7 +20,8 @@ namespace beslut {
 class Threads {
  public:
   // The matches (every state) that involve these assignments, and the
-  // follow-ups of the assignments their confirmed matches join them to.
+  // follow-ups of the public assignments their confirmed matches join them to
+  // (a draft's follow-ups count once it is published).
   static Result<Threads> load(const Store& store, const std::vector<Id>& assignment_ids);
   // The same for every assignment in the store.
   static Result<Threads> loadAll(const Store& store);

@@ -29,6 +29,9 @@ Status Threads::loadFollowUps(const Store& store) {
       if (record.status().code() == StatusCode::kNotFound) continue;  // deleted with its document
       return record.status();
     }
+    // Only what the public may read joins a thread's status: a draft's or a non-public item's
+    // follow-ups must not show through an assignment that anyone may see.
+    if (!record->is_public) continue;
     auto& followups = followups_[id];
     for (auto f : record->assignment.followups) {
       if (f.assignment_id == 0) f.assignment_id = id;
