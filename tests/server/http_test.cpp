@@ -927,6 +927,35 @@ TEST_CASE("a thread's status shows only what the public may read: a draft's foll
   CHECK(server.get(uri).body.find("Hemligt") == std::string::npos);
   CHECK(server.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 0);
   CHECK(server.get("/feeds/followups.atom").body.find("Hemligt") == std::string::npos);
+
+  // Published, then made non-public: its follow-ups leave the thread's status again, in the index too.
+  TempDir other_dir;
+  Server other(other_dir.path());
+  REQUIRE(other.upload("protokoll-2018.txt", seedMinutes()).status == 201);
+  auto published = other.upload("protokoll-2018-11.txt", later);
+  REQUIRE(published.status == 201);
+  auto both = other.get("/api/v1/assignments?assignee=Ewa&today=2018-12-01");
+  REQUIRE(both.json()->getValue<int>("total") == 2);
+  Id later_id = 0;
+  for (std::size_t i = 0; i < 2; ++i) {
+    auto a = both.json()->getArray("assignments")->getObject(static_cast<unsigned>(i));
+    if (a->getObject("source")->getValue<Id>("document_id") == published.json()->getValue<Id>("id")) {
+      later_id = a->getValue<Id>("id");
+    }
+  }
+  REQUIRE(later_id != 0);
+  Poco::Net::HTTPRequest done("POST", "/api/v1/assignments/" + std::to_string(later_id) + "/followups",
+                              Poco::Net::HTTPMessage::HTTP_1_1);
+  done.setContentType("application/json");
+  REQUIRE(other.send(done, R"({"status": "done", "date": "2018-11-30"})").status == 201);
+  CHECK(other.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 2);  // both passages
+  Poco::Net::HTTPRequest hide(
+      "POST", "/api/v1/documents/" + std::to_string(published.json()->getValue<Id>("id")) + "/corrections",
+      Poco::Net::HTTPMessage::HTTP_1_1);
+  hide.setContentType("application/json");
+  REQUIRE(other.send(hide, R"({"path": "/items/2/public", "value": false})").status == 201);
+  CHECK(other.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 0);
+  CHECK(other.search("status:open", "&today=2018-12-01").json()->getValue<int>("total") == 1);  // § 13 as it stands
 }
 
 TEST_CASE("assignment similarity: shared task words, a bonus for the same assignee") {

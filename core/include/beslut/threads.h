@@ -37,13 +37,16 @@ class Threads {
   const std::vector<AssignmentMatch>& matchesOf(Id assignment_id) const;
   // The assignments a confirmed match joins this one to.
   std::vector<Id> confirmedMates(Id assignment_id) const;
+  // The documents of every assignment joined by a confirmed match (public or not).
+  const std::set<Id>& joinedDocuments() const { return joined_documents_; }
 
  private:
   void add(const std::vector<AssignmentMatch>& matches);
   Status loadFollowUps(const Store& store);
 
   std::map<Id, std::vector<AssignmentMatch>> matches_;
-  std::map<Id, std::vector<FollowUp>> followups_;  // of assignments joined by a confirmed match
+  std::map<Id, std::vector<FollowUp>> followups_;  // of public assignments joined by a confirmed match
+  std::set<Id> joined_documents_;
 };
 
 // Every assignment `who` may see, as it stands (visibility, then threads);
@@ -53,7 +56,9 @@ Result<std::vector<AssignmentRecord>> assignmentsAsTheyStand(const Store& store,
 // One assignment as it stands; kNotFound when it is not there or not `who`'s to see.
 Result<AssignmentRecord> assignmentAsItStands(const Store& store, const Principal& who, Id id);
 // A document with its assignments as they stand (not redacted: see redactFor).
-Result<Document> documentAsItStands(const Store& store, Id id);
+// `thread_documents`, when given, receives the other documents its assignments
+// share a confirmed thread with (their statuses follow this one's changes).
+Result<Document> documentAsItStands(const Store& store, Id id, std::set<Id>* thread_documents = nullptr);
 
 // The documents whose assignments may read differently after these changes:
 // the documents changed, and those whose assignments share a confirmed thread

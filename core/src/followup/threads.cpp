@@ -29,6 +29,7 @@ Status Threads::loadFollowUps(const Store& store) {
       if (record.status().code() == StatusCode::kNotFound) continue;  // deleted with its document
       return record.status();
     }
+    joined_documents_.insert(record->document_id);
     // Only what the public may read joins a thread's status: a draft's or a non-public item's
     // follow-ups must not show through an assignment that anyone may see.
     if (!record->is_public) continue;
@@ -127,7 +128,7 @@ Result<AssignmentRecord> assignmentAsItStands(const Store& store, const Principa
   return record;
 }
 
-Result<Document> documentAsItStands(const Store& store, Id id) {
+Result<Document> documentAsItStands(const Store& store, Id id, std::set<Id>* thread_documents) {
   auto doc = store.document(id);
   if (!doc.ok()) return doc.status();
   std::vector<Id> ids;
@@ -140,6 +141,11 @@ Result<Document> documentAsItStands(const Store& store, Id id) {
   auto threads = Threads::load(store, ids);
   if (!threads.ok()) return threads.status();
   threads->merge(doc.value());
+  if (thread_documents != nullptr) {
+    for (Id other : threads->joinedDocuments()) {
+      if (other != id) thread_documents->insert(other);
+    }
+  }
   return doc;
 }
 

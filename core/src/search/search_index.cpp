@@ -372,15 +372,17 @@ class LuceneIndex final : public SearchIndex {
       if (changes->empty()) break;
       auto changed = documentsChangedBy(store, changes.value());
       if (!changed.ok()) return changed.status();
-      const std::set<Id>& documents = changed.value();
+      std::set<Id> documents = changed.value();
       try {
+        // A document's thread mates follow it: what it says (or whether the public may read it)
+        // changes their status. One round: the mates' own mates are not this change's.
+        std::set<Id> mates;
         for (Id id : documents) {
-          writer_->deleteDocuments(newLucene<Term>(field::kDocumentId, wide(std::to_string(id))));
-          Status st = addDocument(store, id);
-          if (!st.ok() && st.code() != StatusCode::kNotFound) {
-            recoverWriter();
-            return st;
-          }
+          if (Status st = reindexDocument(store, id, &mates); !st.ok()) return st;
+        }
+        for (Id id : mates) {
+          if (documents.count(id) != 0) continue;
+          if (Status st = reindexDocument(store, id, nullptr); !st.ok()) return st;
         }
         from = changes->back().seq;
         // A long catch-up commits now and then, not after every batch: each
@@ -405,9 +407,20 @@ class LuceneIndex final : public SearchIndex {
     return applied;
   }
 
+  // Replaces a document's passages with what the store has now (none if it is gone).
+  Status reindexDocument(const Store& store, Id id, std::set<Id>* thread_documents) {
+    writer_->deleteDocuments(newLucene<Term>(field::kDocumentId, wide(std::to_string(id))));
+    Status st = addDocument(store, id, thread_documents);
+    if (!st.ok() && st.code() != StatusCode::kNotFound) {
+      recoverWriter();
+      return st;
+    }
+    return Status::okStatus();
+  }
+
   // Adds one Lucene document per item. kNotFound if the store no longer has it.
-  Status addDocument(const Store& store, Id id) {
-    auto doc = documentAsItStands(store, id);
+  Status addDocument(const Store& store, Id id, std::set<Id>* thread_documents = nullptr) {
+    auto doc = documentAsItStands(store, id, thread_documents);
     if (!doc.ok()) return doc.status();
     const Document& d = doc.value();
     const std::string year = d.date.size() >= 4 ? d.date.substr(0, 4) : std::string();

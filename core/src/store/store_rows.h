@@ -25,7 +25,9 @@ std::string nowIso();
 
 // States as stored (text columns); "" (before a state was kept) is published, resp. proposed.
 inline PublicationState publicationStateOf(const std::string& stored) {
-  return parsePublicationState(stored).value_or(PublicationState::kPublished);
+  // Fails closed: a state this version does not know is not public.
+  if (stored.empty()) return PublicationState::kPublished;
+  return parsePublicationState(stored).value_or(PublicationState::kDraft);
 }
 inline ReviewState reviewStateOf(const std::string& stored) {
   return parseReviewState(stored).value_or(ReviewState::kProposed);
