@@ -250,6 +250,11 @@ const std::vector<Migration>& schemaMigrations() {
                 UNIQUE(assignment_id, item_id)))",
            "CREATE INDEX report_backs_assignment ON report_backs(assignment_id)",
        }},
+      {9,
+       "matches looked up from either side by index (threads are read per assignment)",
+       {
+           "CREATE INDEX assignment_matches_other ON assignment_matches(other_id)",
+       }},
   };
   return kMigrations;
 }

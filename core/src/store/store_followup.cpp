@@ -13,7 +13,8 @@ namespace {
 
 
 void attachFollowUps(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id, Id only_id) {
-  for (auto& f : loadFollowUps(s, "? IN (0, a.id)", only_id)) {
+  // One assignment's by its index; every assignment's with one scan.
+  for (auto& f : loadFollowUps(s, only_id != 0 ? "a.id = ?" : "? = 0", only_id)) {
     auto it = by_id.find(f.assignment_id);
     if (it != by_id.end()) it->second->assignment.followups.push_back(std::move(f));
   }
@@ -26,10 +27,19 @@ void attachAreas(Session& s, std::map<Poco::Int64, AssignmentRecord*>& by_id,
   std::vector<std::string> types, schemes, codes, explanations, origins, confirmed;
   std::vector<Poco::Int64> objects;
   std::vector<double> scores;
-  s << "SELECT object_type, object_id, scheme, code, score, explanation, origin, confirmed_by FROM links "
-       "WHERE object_type IN ('assignment', 'item') ORDER BY score DESC",
-      into(types), into(objects), into(schemes), into(codes), into(scores), into(explanations), into(origins),
-      into(confirmed), now;
+  const std::string columns =
+      "SELECT object_type, object_id, scheme, code, score, explanation, origin, confirmed_by FROM links ";
+  if (by_id.size() == 1 && by_item.size() == 1) {
+    // One assignment (a thread's mate, a follow-up): its links and its item's, by their index.
+    Poco::Int64 assignment = by_id.begin()->first, item = by_item.begin()->first;
+    s << columns + "WHERE (object_type = 'assignment' AND object_id = ?) OR (object_type = 'item' AND object_id = ?) "
+                   "ORDER BY score DESC",
+        into(types), into(objects), into(schemes), into(codes), into(scores), into(explanations), into(origins),
+        into(confirmed), bind(assignment), bind(item), now;
+  } else {
+    s << columns + "WHERE object_type IN ('assignment', 'item') ORDER BY score DESC", into(types), into(objects),
+        into(schemes), into(codes), into(scores), into(explanations), into(origins), into(confirmed), now;
+  }
   std::map<AssignmentRecord*, std::vector<Link>> own, inherited;
   for (std::size_t i = 0; i < types.size(); ++i) {
     Link l;
@@ -293,10 +303,17 @@ Result<std::vector<AssignmentMatch>> SqliteStore::assignmentMatches(Id assignmen
     std::vector<Poco::Int64> ids, mine, others;
     std::vector<double> scores;
     std::vector<std::string> evidence, states, by;
-    s << "SELECT id, assignment_id, other_id, score, evidence, state, decided_by FROM assignment_matches "
-         "WHERE ? = 0 OR assignment_id = ? OR other_id = ? ORDER BY score DESC, id",
-        into(ids), into(mine), into(others), into(scores), into(evidence), into(states), into(by), bind(assignment_id),
-        bind(assignment_id), bind(assignment_id), now;
+    const std::string columns =
+        "SELECT id, assignment_id, other_id, score, evidence, state, decided_by FROM assignment_matches ";
+    if (assignment_id == 0) {
+      s << columns + "ORDER BY score DESC, id", into(ids), into(mine), into(others), into(scores), into(evidence),
+          into(states), into(by), now;
+    } else {
+      // Both sides by their index (assignment_matches_other): no scan of every match per assignment.
+      s << columns + "WHERE assignment_id = ? UNION " + columns + "WHERE other_id = ? ORDER BY score DESC, id",
+          into(ids), into(mine), into(others), into(scores), into(evidence), into(states), into(by),
+          bind(assignment_id), bind(assignment_id), now;
+    }
     std::vector<AssignmentMatch> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
       out[i] = {ids[i], mine[i], others[i], scores[i], evidence[i], reviewStateOf(states[i]), by[i]};
