@@ -23,8 +23,8 @@ class Threads {
   // follow-ups of the public assignments their confirmed matches join them to
   // (a draft's follow-ups count once it is published).
   static Result<Threads> load(const Store& store, const std::vector<Id>& assignment_ids);
-  // The same for every assignment in the store.
-  static Result<Threads> loadAll(const Store& store);
+  // The same for every assignment in the store, given as `all` (their follow-ups are not read again).
+  static Result<Threads> loadAll(const Store& store, const std::vector<AssignmentRecord>& all);
 
   // The assignment with the follow-ups of its confirmed thread, oldest first.
   // Each follow-up keeps the assignment_id it was recorded on.
@@ -42,7 +42,7 @@ class Threads {
 
  private:
   void add(const std::vector<AssignmentMatch>& matches);
-  Status loadFollowUps(const Store& store);
+  Status loadFollowUps(const Store& store, const std::vector<AssignmentRecord>* known = nullptr);
 
   std::map<Id, std::vector<AssignmentMatch>> matches_;
   std::map<Id, std::vector<FollowUp>> followups_;  // of public assignments joined by a confirmed match
@@ -60,9 +60,9 @@ Result<AssignmentRecord> assignmentAsItStands(const Store& store, const Principa
 // share a confirmed thread with (their statuses follow this one's changes).
 Result<Document> documentAsItStands(const Store& store, Id id, std::set<Id>* thread_documents = nullptr);
 
-// The documents whose assignments may read differently after these changes:
-// the documents changed, and those whose assignments share a confirmed thread
-// with an assignment followed up, a document matched or a match decided.
+// The documents to re-index after these changes: the documents changed and
+// both documents of a match decided (their thread mates follow when each is
+// re-indexed, see documentAsItStands).
 Result<std::set<Id>> documentsChangedBy(const Store& store, const std::vector<ChangeEntry>& changes);
 
 }  // namespace beslut

@@ -16,7 +16,11 @@ void Threads::add(const std::vector<AssignmentMatch>& matches) {
   }
 }
 
-Status Threads::loadFollowUps(const Store& store) {
+Status Threads::loadFollowUps(const Store& store, const std::vector<AssignmentRecord>* known) {
+  std::map<Id, const AssignmentRecord*> by_id;
+  if (known != nullptr) {
+    for (const auto& r : *known) by_id[r.assignment.id] = &r;
+  }
   std::set<Id> joined;
   for (const auto& [id, list] : matches_) {
     for (const auto& m : list) {
@@ -24,7 +28,15 @@ Status Threads::loadFollowUps(const Store& store) {
     }
   }
   for (Id id : joined) {
-    auto record = store.assignment(id);
+    // The records at hand, else one read per assignment joined.
+    Result<AssignmentRecord> record = Status::notFound("");
+    if (known != nullptr) {
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;  // deleted with its document
+      record = *it->second;
+    } else {
+      record = store.assignment(id);
+    }
     if (!record.ok()) {
       if (record.status().code() == StatusCode::kNotFound) continue;  // deleted with its document
       return record.status();
@@ -53,12 +65,12 @@ Result<Threads> Threads::load(const Store& store, const std::vector<Id>& assignm
   return t;
 }
 
-Result<Threads> Threads::loadAll(const Store& store) {
+Result<Threads> Threads::loadAll(const Store& store, const std::vector<AssignmentRecord>& all) {
   Threads t;
   auto matches = store.assignmentMatches(0);
   if (!matches.ok()) return matches.status();
   t.add(matches.value());
-  if (Status st = t.loadFollowUps(store); !st.ok()) return st;
+  if (Status st = t.loadFollowUps(store, &all); !st.ok()) return st;
   return t;
 }
 
@@ -108,7 +120,7 @@ Result<std::vector<AssignmentRecord>> assignmentsAsTheyStand(const Store& store,
                                                              Threads* threads_out) {
   auto all = store.assignments();
   if (!all.ok()) return all.status();
-  auto threads = Threads::loadAll(store);
+  auto threads = Threads::loadAll(store, all.value());
   if (!threads.ok()) return threads.status();
   std::vector<AssignmentRecord> visible = visibleOnly(who, std::move(all).value());
   threads->merge(visible);
@@ -150,42 +162,24 @@ Result<Document> documentAsItStands(const Store& store, Id id, std::set<Id>* thr
 }
 
 Result<std::set<Id>> documentsChangedBy(const Store& store, const std::vector<ChangeEntry>& changes) {
+  // A follow-up, a report-back or a new match also logs its document, and the index re-indexes a
+  // document's thread mates with it (documentAsItStands); only a decided match names no document.
   std::set<Id> documents;
-  std::vector<Id> followed;  // assignments followed up
-  std::set<Id> decided;      // matches decided
+  std::set<Id> decided;
   for (const auto& c : changes) {
     if (c.entity == "document") documents.insert(c.entity_id);
-    if (c.entity == "assignment") followed.push_back(c.entity_id);
     if (c.entity == "assignment_match") decided.insert(c.entity_id);
-    if (c.entity == "document" && c.op == "matched") {
-      if (auto doc = store.document(c.entity_id); doc.ok()) {
-        for (const auto& item : doc->items) {
-          for (const auto& a : item.assignments) followed.push_back(a.id);
-        }
-      }
-    }
   }
-  std::set<Id> assignments;
-  if (!followed.empty()) {
-    auto threads = Threads::load(store, followed);
-    if (!threads.ok()) return threads.status();
-    for (Id id : followed) {
-      for (Id mate : threads->confirmedMates(id)) assignments.insert(mate);
+  if (decided.empty()) return documents;
+  auto matches = store.assignmentMatches(0);
+  if (!matches.ok()) return matches.status();
+  for (const auto& m : matches.value()) {
+    if (decided.count(m.id) == 0) continue;
+    for (Id id : {m.assignment_id, m.other_id}) {
+      auto record = store.assignment(id);
+      if (record.ok()) documents.insert(record->document_id);
+      else if (record.status().code() != StatusCode::kNotFound) return record.status();
     }
-  }
-  if (!decided.empty()) {
-    auto matches = store.assignmentMatches(0);
-    if (!matches.ok()) return matches.status();
-    for (const auto& m : matches.value()) {
-      if (decided.count(m.id) == 0) continue;
-      assignments.insert(m.assignment_id);
-      assignments.insert(m.other_id);
-    }
-  }
-  for (Id id : assignments) {
-    auto record = store.assignment(id);
-    if (record.ok()) documents.insert(record->document_id);
-    else if (record.status().code() != StatusCode::kNotFound) return record.status();
   }
   return documents;
 }
