@@ -105,6 +105,13 @@ struct Server {
     return out;
   }
 
+  // A POST of JSON (with the write token, see send).
+  Response postJson(const std::string& uri, const std::string& json) {
+    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("application/json");
+    return send(req, json);
+  }
+
   Response get(const std::string& uri) {
     Poco::Net::HTTPRequest req("GET", uri, Poco::Net::HTTPMessage::HTTP_1_1);
     return send(req);
@@ -410,11 +417,7 @@ TEST_CASE("a secretary corrects extracted facts over HTTP, and search and re-ext
   auto ids = importSeeds(server);
   const std::string doc = "/api/v1/documents/" + std::to_string(ids["protokoll-ssr-skola-utbildning-2018-09-28.txt"]);
 
-  auto post = [&](const std::string& uri, const std::string& json) {
-    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.setContentType("application/json");
-    return server.send(req, json);
-  };
+  auto post = [&](const std::string& uri, const std::string& json) { return server.postJson(uri, json); };
   auto corrected = post(doc + "/corrections",
                         R"({"path": "/attendees/Håkan Söderman", "value": {"affiliation": "Lekebergs kommun"},
                             "author": "Anna Elverskog", "reason": "kommunens namn"})");
@@ -571,11 +574,7 @@ TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back t
   auto up = server.upload("protokoll.txt", seedMinutes());
   REQUIRE(up.status == 201);
   const std::string doc = "/api/v1/documents/" + std::to_string(up.json()->getValue<Id>("id"));
-  auto post = [&](const std::string& uri, const std::string& json) {
-    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.setContentType("application/json");
-    return server.send(req, json);
-  };
+  auto post = [&](const std::string& uri, const std::string& json) { return server.postJson(uri, json); };
 
   auto list = server.get("/api/v1/assignments?assignee=ewa%20lindberg&today=2018-10-01");
   REQUIRE(list.status == 200);
@@ -751,10 +750,9 @@ TEST_CASE("the same assignment in a later council's minutes is one thread; unsur
   CHECK(first->getArray("thread")->getObject(0)->getValue<std::string>("decided_by") == "beslut");
 
   // A follow-up on the later one is the thread's: the first reads as done too.
-  Poco::Net::HTTPRequest req("POST", "/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
-                             Poco::Net::HTTPMessage::HTTP_1_1);
-  req.setContentType("application/json");
-  REQUIRE(server.send(req, R"({"status": "done", "comment": "Klart.", "author": "Ewa Lindberg", "date": "2018-12-10"})")
+  REQUIRE(server
+              .postJson("/api/v1/assignments/" + std::to_string(second->getValue<Id>("id")) + "/followups",
+                        R"({"status": "done", "comment": "Klart.", "author": "Ewa Lindberg", "date": "2018-12-10"})")
               .status == 201);
   auto read = server.get("/api/v1/assignments/" + std::to_string(first->getValue<Id>("id")) + "?today=2019-01-01");
   CHECK(read.json()->getValue<std::string>("status") == "done");
@@ -797,11 +795,7 @@ TEST_CASE("an assignment in a confirmed thread reads with one status everywhere"
       "4. Mötet avslutas\n";
   auto later_doc = server.upload("protokoll-2018-11.txt", later);
   REQUIRE(later_doc.status == 201);
-  auto post = [&](const std::string& uri, const std::string& json) {
-    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.setContentType("application/json");
-    return server.send(req, json);
-  };
+  auto post = [&](const std::string& uri, const std::string& json) { return server.postJson(uri, json); };
   const std::string first_uri = "/api/v1/documents/" + std::to_string(first_doc.json()->getValue<Id>("id"));
   const std::string later_uri = "/api/v1/documents/" + std::to_string(later_doc.json()->getValue<Id>("id"));
   // Due dates: Ewa's first assignment and Anita's end of 2018.
@@ -916,10 +910,10 @@ TEST_CASE("a thread's status shows only what the public may read: a draft's foll
   }
   REQUIRE(public_id != 0);
   REQUIRE(draft_id != 0);
-  Poco::Net::HTTPRequest req("POST", "/api/v1/assignments/" + std::to_string(draft_id) + "/followups",
-                             Poco::Net::HTTPMessage::HTTP_1_1);
-  req.setContentType("application/json");
-  REQUIRE(server.send(req, R"({"status": "done", "comment": "Hemligt.", "date": "2018-12-10"})").status == 201);
+  REQUIRE(server
+              .postJson("/api/v1/assignments/" + std::to_string(draft_id) + "/followups",
+                        R"({"status": "done", "comment": "Hemligt.", "date": "2018-12-10"})")
+              .status == 201);
   // The public assignment does not read as done, for anyone, anywhere.
   const std::string uri = "/api/v1/assignments/" + std::to_string(public_id) + "?today=2018-12-01";
   CHECK(server.get(uri).json()->getValue<std::string>("status") == "open");
@@ -944,16 +938,15 @@ TEST_CASE("a thread's status shows only what the public may read: a draft's foll
     }
   }
   REQUIRE(later_id != 0);
-  Poco::Net::HTTPRequest done("POST", "/api/v1/assignments/" + std::to_string(later_id) + "/followups",
-                              Poco::Net::HTTPMessage::HTTP_1_1);
-  done.setContentType("application/json");
-  REQUIRE(other.send(done, R"({"status": "done", "date": "2018-11-30"})").status == 201);
+  REQUIRE(other
+              .postJson("/api/v1/assignments/" + std::to_string(later_id) + "/followups",
+                        R"({"status": "done", "date": "2018-11-30"})")
+              .status == 201);
   CHECK(other.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 2);  // both passages
-  Poco::Net::HTTPRequest hide(
-      "POST", "/api/v1/documents/" + std::to_string(published.json()->getValue<Id>("id")) + "/corrections",
-      Poco::Net::HTTPMessage::HTTP_1_1);
-  hide.setContentType("application/json");
-  REQUIRE(other.send(hide, R"({"path": "/items/2/public", "value": false})").status == 201);
+  REQUIRE(other
+              .postJson("/api/v1/documents/" + std::to_string(published.json()->getValue<Id>("id")) + "/corrections",
+                        R"({"path": "/items/2/public", "value": false})")
+              .status == 201);
   CHECK(other.search("status:done", "&today=2018-12-01").json()->getValue<int>("total") == 0);
   CHECK(other.search("status:open", "&today=2018-12-01").json()->getValue<int>("total") == 1);  // § 13 as it stands
 }
@@ -996,11 +989,7 @@ TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public it
   CHECK(foreign.json()->getObject("error")->getValue<std::string>("message").find("Regional tillväxtnämnd") !=
         std::string::npos);
   CHECK(server.get("/api/v1/search?q=Tillväxtverket").json()->getValue<int>("total") == 0);  // nothing stored
-  auto post = [&](const std::string& uri, const std::string& body) {
-    Poco::Net::HTTPRequest req("POST", uri, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.setContentType("application/json");
-    return server.send(req, body);
-  };
+  auto post = [&](const std::string& uri, const std::string& json) { return server.postJson(uri, json); };
   CHECK(post(doc + "/corrections", R"({"path": "/organization", "value": "Regionstyrelsen"})").status == 403);
 
   // Login through the API: a session cookie (HttpOnly, Secure, SameSite) and a CSRF token.
