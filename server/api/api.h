@@ -2,6 +2,7 @@
 // http/routes.cpp). They parse the request, call core and render JSON.
 #pragma once
 
+#include "http/body.h"
 #include "http/router.h"
 
 namespace beslut::server {

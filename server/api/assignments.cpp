@@ -317,12 +317,13 @@ void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReq
   if (!caller.ok()) return sendError(res, caller.status());
   if (!caller->principal.canEditSomewhere()) return sendError(res, mayNotEdit(""));
   FollowUps followups = ctx.runtime.followUps();
-  std::string text;
-  char buffer[65536];
-  while (req.stream().read(buffer, sizeof buffer) || req.stream().gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(req.stream().gcount()));
-    if (text.size() > (8u << 20)) return sendError(res, Status::tooLarge("CSV-filen är för stor (högst 8 MB)."));
+  auto upload = readBody(req, res, 8u << 20);
+  if (!upload.ok()) {
+    return sendError(res, upload.status().code() == StatusCode::kTooLarge
+                              ? Status::tooLarge("CSV-filen är för stor (högst 8 MB).")
+                              : upload.status());
   }
+  const std::string& text = upload.value();
   auto rows = parseCsv(text);
   if (!rows.ok()) return sendError(res, rows.status());
   if (rows->empty()) return sendError(res, Status::invalidArgument("CSV-filen är tom."));

@@ -353,10 +353,12 @@ void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReque
     Poco::Net::HTMLForm form;
     form.setFieldLimit(20);
     form.setValueLengthLimit(static_cast<int>(std::min<std::size_t>(max, 1u << 30)));
+    auto body = readBody(req, res, max_body);
+    if (!body.ok()) return sendError(res, body.status());
     try {
-      form.load(req, req.stream(), part);
+      std::istringstream in(body.value());
+      form.load(req, in, part);
     } catch (const Poco::Exception& e) {
-      res.setKeepAlive(false);  // the rest of the body was not read
       return sendError(res, Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText()));
     }
     if (part.tooLarge()) return sendError(res, tooLarge(max));
@@ -367,10 +369,11 @@ void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReque
     filename = part.filename();
     media_type = part.mediaType();
   } else {
-    if (!readLimited(req.stream(), bytes, max)) {
-      res.setKeepAlive(false);
-      return sendError(res, tooLarge(max));
+    auto body = readBody(req, res, max);
+    if (!body.ok()) {
+      return sendError(res, body.status().code() == StatusCode::kTooLarge ? tooLarge(max) : body.status());
     }
+    bytes = std::move(body).value();
     filename = queryParameters(req)["filename"];
     media_type = content_type;
   }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "api/json_output.h"
+#include "http/body.h"
 
 namespace beslut::server {
 
@@ -27,60 +28,17 @@ std::string newErrorId() {
   return id.str();
 }
 
-// Poco 1.11 accepts ambiguous framing; a proxy in front might read the same
-// bytes differently (request smuggling), so refuse it.
-Status checkFraming(const Poco::Net::HTTPServerRequest& request) {
-  std::size_t lengths = 0;
-  for (auto it = request.find("Content-Length");
-       it != request.end() && Poco::icompare(it->first, "Content-Length") == 0; ++it) {
-    ++lengths;
-  }
-  if (lengths > 1) return Status::invalidArgument("duplicate Content-Length header");
-  if (lengths == 1 && request.has("Transfer-Encoding")) {
-    return Status::invalidArgument("both Content-Length and Transfer-Encoding");
-  }
-  return Status::okStatus();
-}
-
-// Poco 1.11 does not skip a body the handler leaves unread: the next request
-// on the connection would start inside it. Only POST handlers read bodies.
-bool hasUnreadBody(const Poco::Net::HTTPServerRequest& request) {
-  if (request.getMethod() == "POST") return false;
-  return request.getChunkedTransferEncoding() || (request.hasContentLength() && request.getContentLength64() > 0);
-}
-
-// Poco 1.11 does not skip what a handler left of a body, so a POST answered
-// early (bad input, 405, too large) would leave bytes that the connection
-// reads as the next request: read what is left (a little), else close.
-// Also when the connection closes afterwards ("Connection: close", or a
-// handler that refused a body): closing a socket with unread bytes makes TCP
-// reset it, and the client may lose the answer that was already sent.
-void drainBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
-  if (request.getMethod() != "POST") return;
-  if (request.hasContentLength() && request.getContentLength64() > (1 << 20)) {  // too much to read for nothing
-    response.setKeepAlive(false);
-    return;
-  }
-  std::istream& in = request.stream();
-  char buffer[8192];
-  std::size_t left = 1 << 20;
-  while (left > 0 && in.read(buffer, sizeof buffer).gcount() > 0) {
-    left -= std::min<std::size_t>(left, static_cast<std::size_t>(in.gcount()));
-  }
-  if (left == 0 || !in.eof()) response.setKeepAlive(false);
-}
-
 }  // namespace
 
 void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
   try {
+    beginBody(request);
     Status framing = checkFraming(request);
     if (!framing.ok()) {
       response.setKeepAlive(false);
       sendError(response, framing);
       return;
     }
-    if (hasUnreadBody(request)) response.setKeepAlive(false);
     try {
       Poco::URI(request.getURI()).getQueryParameters();
     } catch (const Poco::SyntaxException&) {
@@ -88,7 +46,7 @@ void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
       return;
     }
     handle(request, response);
-    drainBody(request, response);
+    finishBody(request, response);
   } catch (const std::exception& e) {
     std::string id = newErrorId();
     Poco::Logger::get("beslut.http")
@@ -148,19 +106,11 @@ void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html, 
 
 Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& request,
                                              Poco::Net::HTTPServerResponse& response, std::size_t max) {
-  std::string body;
-  char buffer[8192];
-  std::istream& in = request.stream();
-  while (in.read(buffer, sizeof buffer).gcount() > 0) {
-    body.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > max) {
-      response.setKeepAlive(false);
-      return Status::tooLarge("Begäran är för stor.");
-    }
-  }
+  auto body = readBody(request, response, max);
+  if (!body.ok()) return body.status();
   try {
     Poco::JSON::Parser parser;
-    auto value = parser.parse(body);
+    auto value = parser.parse(body.value());
     if (value.type() != typeid(Poco::JSON::Object::Ptr)) return Status::invalidArgument("Skicka ett JSON-objekt.");
     return value.extract<Poco::JSON::Object::Ptr>();
   } catch (const Poco::Exception& e) {

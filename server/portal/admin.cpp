@@ -22,7 +22,7 @@ void showAdminPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
   auto status = HTTPResponse::HTTP_OK;
   if (req.getMethod() == "POST") {
     Poco::Net::HTMLForm form;
-    Status st = readForm(req, form);
+    Status st = readForm(req, res, form);
     if (st.ok()) {
       auto checked = requireSignedIn(ctx, req, form.get("csrf", ""));
       st = checked.ok() ? Status::okStatus() : checked.status();

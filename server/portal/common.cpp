@@ -121,11 +121,14 @@ std::string anchorOf(const std::string& number) {
 }
 
 // Reads a urlencoded form (small: these forms carry a few short fields).
-Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTMLForm& form) {
+Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Poco::Net::HTMLForm& form) {
   form.setFieldLimit(50);
   form.setValueLengthLimit(64 * 1024);
+  auto body = readBody(req, res, 1 << 20);
+  if (!body.ok()) return body.status();
   try {
-    form.load(req, req.stream());
+    std::istringstream in(body.value());
+    form.load(req, in);
   } catch (const Poco::Exception& e) {
     return Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText());
   }

@@ -36,6 +36,7 @@
 #include "beslut/user_admin.h"
 #include "beslut/visibility.h"
 #include "http/auth.h"
+#include "http/body.h"
 #include "portal/pages.h"
 
 namespace beslut::server {
@@ -65,7 +66,7 @@ mustache::list textList(const std::vector<std::string>& texts, const char* key =
 std::string nodeTitle(const Taxonomy& taxonomy, const std::string& scheme, const std::string& code);
 mustache::list areaList(const std::vector<const Link*>& links, const Taxonomy& taxonomy);
 std::string anchorOf(const std::string& number);
-Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTMLForm& form);
+Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res, Poco::Net::HTMLForm& form);
 mustache::list summaryList(const std::vector<DocumentSummary>& docs);
 std::vector<Posted> onNoticeBoard(Store& store, const std::string& today);
 mustache::list boardList(const std::vector<Posted>& board);

@@ -217,7 +217,7 @@ void doDocumentAction(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::
                       const std::string& action) {
   Poco::Net::HTMLForm form;
   Caller anonymous = pageCaller(ctx, req);
-  if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
+  if (Status read = readForm(req, res, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
   auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
   if (!caller.ok()) return sendStatusPage(ctx, res, anonymous, caller.status());
   const Principal& who = caller->principal;

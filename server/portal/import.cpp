@@ -42,8 +42,11 @@ void showImportPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
   UploadedFile part(max);
   Poco::Net::HTMLForm form;
   form.setFieldLimit(20);
+  auto body = readBody(req, res, max + 64 * 1024);
+  if (!body.ok()) return show(body.status().message(), httpStatusFor(body.status().code()));
   try {
-    form.load(req, req.stream(), part);
+    std::istringstream in(body.value());
+    form.load(req, in, part);
   } catch (const Poco::Exception& e) {
     res.setKeepAlive(false);
     return show("Formuläret kunde inte läsas: " + e.displayText(), HTTPResponse::HTTP_BAD_REQUEST);

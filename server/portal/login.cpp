@@ -29,7 +29,7 @@ void showLoginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
   std::string next = params["tillbaka"];
   if (req.getMethod() != "POST") return showForm("", "", next, HTTPResponse::HTTP_OK);
   Poco::Net::HTMLForm form;
-  if (Status read = readForm(req, form); !read.ok())
+  if (Status read = readForm(req, res, form); !read.ok())
     return showForm(read.message(), "", next, HTTPResponse::HTTP_BAD_REQUEST);
   Poco::Net::NameValueCollection cookies;
   req.getCookies(cookies);
@@ -53,7 +53,7 @@ void showLoginPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net
 void doLogout(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) {
   Poco::Net::HTMLForm form;
   Caller anonymous;
-  if (Status read = readForm(req, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
+  if (Status read = readForm(req, res, form); !read.ok()) return sendStatusPage(ctx, res, anonymous, read);
   auto caller = requireSignedIn(ctx, req, form.get("csrf", ""));
   if (caller.ok()) signOut(ctx, caller.value(), req, res);
   redirect(res, "/");

@@ -318,6 +318,80 @@ TEST_CASE("ambiguous request framing is refused") {
   CHECK(server.runtime->store().documentCount().value() == 0);
 }
 
+// Sends raw bytes on a new connection (then closes the sending side if asked)
+// and returns everything the server answers until it closes the connection.
+std::string exchange(Server& server, const std::string& raw, bool half_close) {
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.http->port()));
+  socket.setReceiveTimeout(Poco::Timespan(20, 0));
+  socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
+  if (half_close) socket.shutdownSend();
+  std::string answer;
+  char buf[4096];
+  try {
+    for (int n; (n = socket.receiveBytes(buf, sizeof buf)) > 0;) answer.append(buf, static_cast<std::size_t>(n));
+  } catch (const Poco::Exception&) {  // reset after the answer: what arrived is what counts
+  }
+  return answer;
+}
+
+std::size_t countAnswers(const std::string& answer) {
+  std::size_t n = 0;
+  for (auto at = answer.find("HTTP/1.1 "); at != std::string::npos; at = answer.find("HTTP/1.1 ", at + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("an upload cut off before its end is refused, never stored as a shorter document") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string head =
+      "POST /api/v1/documents?filename=svar.txt HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+      "Authorization: Bearer " +
+      server.write_token + "\r\n";
+  const std::string text = "Svar på motion om cykelvägar i länet. " + std::string(1600, 'x');
+  // Content-Length 1650, 1000 bytes sent, then the client closes.
+  std::string answer = exchange(server, head + "Content-Length: 1650\r\n\r\n" + text.substr(0, 1000), true);
+  CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(answer.find("avbröts") != std::string::npos);
+  const std::string chunked = head + "Transfer-Encoding: chunked\r\n\r\n";
+  // A chunk shorter than it declares.
+  CHECK(exchange(server, chunked + "64\r\n" + text.substr(0, 40), true).rfind("HTTP/1.1 400", 0) == 0);
+  // No last (zero) chunk.
+  CHECK(exchange(server, chunked + "28\r\n" + text.substr(0, 40) + "\r\n", true).rfind("HTTP/1.1 400", 0) == 0);
+  // A valid chunk, then a garbage chunk size.
+  CHECK(exchange(server, chunked + "28\r\n" + text.substr(0, 40) + "\r\nzz\r\nmore\r\n0\r\n\r\n", true)
+            .rfind("HTTP/1.1 400", 0) == 0);
+  CHECK(server.runtime->store().documentCount().value() == 0);
+  // Whole chunked uploads are still read.
+  answer = exchange(server, chunked + "28\r\n" + text.substr(0, 40) + "\r\n0\r\n\r\n", true);
+  CHECK_MESSAGE(answer.rfind("HTTP/1.1 201", 0) == 0, answer);
+  CHECK(server.runtime->store().documentCount().value() == 1);
+}
+
+TEST_CASE("ambiguous framing is refused and what follows it is never run as a second request") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string pipelined = "GET /api/v1/documents HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string head = "POST /api/v1/documents?filename=a.txt HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                           "Authorization: Bearer " +
+                           server.write_token + "\r\n";
+  const std::vector<std::string> cases = {
+      "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+      "Content-Length: -1\r\n\r\n",
+      "Content-Length: +5\r\n\r\nhello",
+      "Transfer-Encoding: gzip, chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+      "Transfer-Encoding: chunked\r\n\r\nffffffffffff\r\nhello\r\n0\r\n\r\n",
+      "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
+      "Transfer-Encoding: chunked\r\n\r\n5\nhello\n0\n\n",
+  };
+  for (const auto& framing : cases) {
+    INFO(framing);
+    std::string answer = exchange(server, head + framing + pipelined, false);
+    CHECK(answer.rfind("HTTP/1.1 4", 0) == 0);
+    CHECK(countAnswers(answer) == 1);
+  }
+  CHECK(server.runtime->store().documentCount().value() == 0);
+}
+
 TEST_CASE("a body sent with a GET is never read as the next request") {
   TempDir dir;
   Server server(dir.path());
