@@ -38,7 +38,12 @@ Status HttpServer::start() {
     params->setMaxKeepAliveRequests(s.keep_alive_max_requests);
     params->setTimeout(Poco::Timespan(s.timeout_seconds, 0));
     params->setServerName("Beslut");
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), 128);
+    // Address reuse (a restart while old connections linger in TIME_WAIT) but
+    // never port reuse: a second server on a port in use must fail to start,
+    // not share the port and split requests between two data folders.
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), true, false);
+    socket.listen(128);
     pool_ = std::make_unique<Poco::ThreadPool>(2, s.threads, 60);
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Router(*ctx_, beslutRoutes()), *pool_, socket, params);
     server_->start();

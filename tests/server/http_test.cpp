@@ -270,6 +270,19 @@ TEST_CASE("bad uploads get a clear error and change nothing") {
   CHECK(server.search("cykelvägar").json()->getValue<int>("total") == 1);
 }
 
+TEST_CASE("a second server on a port that is in use does not start") {
+  TempDir dir, other;
+  Server server(dir.path());
+  Settings settings = testSettings(other.path());
+  settings.port = server.http->port();
+  auto rt = Runtime::open(settings, IndexMode::kWritable);
+  REQUIRE(rt.ok());
+  HttpServer second(*rt.value());
+  Status st = second.start();
+  CHECK_FALSE(st.ok());
+  CHECK(server.get("/healthz").status == 200);
+}
+
 TEST_CASE("routing, errors and health") {
   TempDir dir;
   Server server(dir.path());
@@ -638,8 +651,18 @@ TEST_CASE("a saved search is followed as an Atom feed of new matching passages")
   }
   CHECK(entries >= 2);
   CHECK(reply);  // the summary is HTML, escaped once inside the XML
-  auto list = server.get("/api/v1/saved-searches");
+  // Personal: nobody else lists them, and the feed needs its key, not only the id.
+  CHECK(server.get("/api/v1/saved-searches").status == 401);
+  auto list = server.getAs("/api/v1/saved-searches", server.write_token);
   CHECK(list.json()->getArray("saved_searches")->size() == 1);
+  const std::string reader = server.tokenFor("Lars Läsare", {Role::kReader, "Region Örebro län"});
+  auto others = server.getAs("/api/v1/saved-searches", reader);
+  REQUIRE(others.status == 200);
+  CHECK(others.json()->getArray("saved_searches")->size() == 0);
+  const std::string bare = feed.substr(0, feed.find('?'));
+  CHECK(server.get(bare).status == 404);
+  CHECK(server.get(bare + "?nyckel=gissning").status == 404);
+  CHECK(server.get(bare).body.find("Komtek") == std::string::npos);
 }
 
 TEST_CASE("Ewa Lindberg's assignment is followed up, marked done and read back through every endpoint") {
