@@ -20,13 +20,26 @@ namespace {
 
 constexpr std::size_t kFeedEntries = 50;
 
+// The feed's address: anyone holding it reads the feed (feed readers do not log in).
+std::string feedPath(const SavedSearch& s) {
+  return "/feeds/searches/" + std::to_string(s.id) + ".atom?nyckel=" + s.feed_key;
+}
+
+// Compares in time independent of where the strings differ.
+bool sameSecret(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
 Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   o->set("id", s.id);
   o->set("name", s.name);
   o->set("query", s.query);
   o->set("created_at", s.created_at);
-  o->set("feed", "/feeds/searches/" + std::to_string(s.id) + ".atom");
+  o->set("feed", feedPath(s));
   return o;
 }
 
@@ -36,17 +49,19 @@ Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
 void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
                    Poco::Net::HTTPServerResponse& res) {
   Store& store = ctx.runtime.store();
+  auto caller = requireSignedIn(ctx, req);
+  if (!caller.ok()) return sendError(res, caller.status());
   if (req.getMethod() != "POST") {
     auto all = store.savedSearches();
     if (!all.ok()) return sendError(res, all.status());
     Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& s : all.value()) list->add(savedSearchToJson(s));
+    for (const auto& s : all.value()) {
+      if (canSee(caller->principal, s)) list->add(savedSearchToJson(s));
+    }
     body->set("saved_searches", list);
     return sendJson(res, body);
   }
-  auto caller = requireSignedIn(ctx, req);
-  if (!caller.ok()) return sendError(res, caller.status());
   auto body = readJsonBody(req, res, 64 * 1024);
   if (!body.ok()) return sendError(res, body.status());
   Poco::JSON::Object::Ptr o = body.value();
@@ -63,6 +78,8 @@ void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequ
   } else if (Status st = checkQuery(s.query); !st.ok()) {
     return sendError(res, st);
   }
+  s.owner_id = caller->principal.user_id;
+  s.feed_key = randomToken(24);
   auto saved = store.addSavedSearch(s);
   if (!saved.ok()) return sendError(res, saved.status());
   audit(ctx, caller.value(), "saved_search.add", "saved_search", saved->id, "", s.name + ": " + s.query);
@@ -75,7 +92,9 @@ void searchFeed(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerRe
   auto caller = identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
   auto saved = ctx.runtime.store().savedSearch(id);
-  if (!saved.ok()) return sendError(res, saved.status());
+  if (!saved.ok() || !sameSecret(queryParameters(req)["nyckel"], saved->feed_key)) {
+    return sendError(res, Status::notFound("Flödet finns inte (fel adress eller nyckel)."));
+  }
   SearchIndex* index = ctx.runtime.index();
   if (index == nullptr) return sendError(res, Status::internal("Sökindexet är inte tillgängligt ännu."));
   SearchRequest request{saved->query, kFeedEntries, 0};

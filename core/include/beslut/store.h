@@ -74,11 +74,16 @@ struct Publication {
 };
 
 // A search someone follows as a feed.
+// A search an official saved. Personal: only its owner sees it (canSee in
+// visibility.h); its Atom feed is read without logging in, so the feed's
+// address carries `feed_key`, a random secret, not just the id.
 struct SavedSearch {
   Id id = 0;
   std::string name;
   std::string query;
   std::string created_at;
+  Id owner_id = 0;
+  std::string feed_key;
 };
 
 // One item together with the summary of the document it belongs to.

@@ -38,6 +38,8 @@ bool canSee(const Principal& p, const Passage& passage);
 // Assignments and report-backs: public ones, and all of the principal's bodies.
 bool canSee(const Principal& p, const AssignmentRecord& r);
 bool canSee(const Principal& p, const ReportBack& r);
+// A saved search is personal: its owner's only.
+bool canSee(const Principal& p, const SavedSearch& s);
 std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all);
 
 // Refusals in words a secretary understands (kPermissionDenied, kNotFound).

@@ -69,6 +69,8 @@ bool canSee(const Principal& p, const AssignmentRecord& r) { return r.is_public 
 
 bool canSee(const Principal& p, const ReportBack& r) { return r.is_public || p.canRead(r.organization); }
 
+bool canSee(const Principal& p, const SavedSearch& s) { return !p.anonymous() && p.user_id == s.owner_id; }
+
 std::vector<AssignmentRecord> visibleOnly(const Principal& p, std::vector<AssignmentRecord> all) {
   all.erase(std::remove_if(all.begin(), all.end(), [&](const AssignmentRecord& r) { return !canSee(p, r); }),
             all.end());

@@ -255,6 +255,13 @@ const std::vector<Migration>& schemaMigrations() {
        {
            "CREATE INDEX assignment_matches_other ON assignment_matches(other_id)",
        }},
+      {10,
+       "saved searches are personal (owner) and their feeds need a secret key",
+       {
+           "ALTER TABLE saved_searches ADD COLUMN owner_id INTEGER NOT NULL DEFAULT 0",
+           "ALTER TABLE saved_searches ADD COLUMN feed_key TEXT NOT NULL DEFAULT ''",
+           "UPDATE saved_searches SET feed_key = lower(hex(randomblob(16)))",
+       }},
   };
   return kMigrations;
 }

@@ -74,8 +74,8 @@ Result<SavedSearch> SqliteStore::addSavedSearch(SavedSearch search) {
   }
   return write(write_mutex_, pool_, "could not save the search", [&](Session& s) -> Result<SavedSearch> {
     search.created_at = nowIso();
-    s << "INSERT INTO saved_searches(name, query, created_at) VALUES(?, ?, ?)", use(search.name), use(search.query),
-        use(search.created_at), now;
+    s << "INSERT INTO saved_searches(name, query, created_at, owner_id, feed_key) VALUES(?, ?, ?, ?, ?)",
+        use(search.name), use(search.query), use(search.created_at), bind(search.owner_id), use(search.feed_key), now;
     search.id = lastInsertId(s);
     appendChange(s, "saved_search", search.id, "upsert");
     return search;
@@ -93,12 +93,14 @@ Result<std::vector<SavedSearch>> SqliteStore::savedSearches() const { return loa
 
 Result<std::vector<SavedSearch>> SqliteStore::loadSavedSearches(const std::string& where) const {
   return read(pool_, "could not read saved searches", [&](Session& s) -> Result<std::vector<SavedSearch>> {
-    std::vector<Poco::Int64> ids;
-    std::vector<std::string> names, queries, created;
-    s << "SELECT id, name, query, created_at FROM saved_searches " + where + " ORDER BY id", into(ids), into(names),
-        into(queries), into(created), now;
+    std::vector<Poco::Int64> ids, owners;
+    std::vector<std::string> names, queries, created, keys;
+    s << "SELECT id, name, query, created_at, owner_id, feed_key FROM saved_searches " + where + " ORDER BY id",
+        into(ids), into(names), into(queries), into(created), into(owners), into(keys), now;
     std::vector<SavedSearch> out(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) out[i] = {ids[i], names[i], queries[i], created[i]};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      out[i] = {ids[i], names[i], queries[i], created[i], owners[i], keys[i]};
+    }
     return out;
   });
 }
