@@ -1,10 +1,17 @@
 #include "query_parser.h"
 #include "fields.h"
 
+#include <lucene++/BooleanClause.h>
 #include <lucene++/BooleanQuery.h>
+#include <lucene++/FuzzyQuery.h>
+#include <lucene++/MatchAllDocsQuery.h>
+#include <lucene++/MultiPhraseQuery.h>
+#include <lucene++/PhraseQuery.h>
 #include <lucene++/PrefixQuery.h>
 #include <lucene++/QueryParser.h>
 #include <lucene++/TermQuery.h>
+#include <lucene++/TermRangeQuery.h>
+#include <lucene++/WildcardQuery.h>
 
 #include <set>
 
@@ -107,6 +114,54 @@ QueryParserPtr newQueryParser(const AnalyzerPtr& query_analyzer, bool with_parts
   return parser;
 }
 
+namespace {
+
+Status unknownField(const String& name) {
+  std::string list;
+  for (const auto& f : searchableFields()) list += (list.empty() ? "" : ", ") + f;
+  return Status::invalidArgument("Okänt fält \"" + StringUtils::toUTF8(name) + "\". Tillåtna fält: " + list + ".");
+}
+
+}  // namespace
+
+Status checkParsedFields(const QueryPtr& query) {
+  static const std::set<String> kAllowed = [] {
+    std::set<String> out;
+    for (const auto& f : searchableFields()) out.insert(StringUtils::toUnicode(f));
+    out.insert(field::kParts);  // compound parts: added by the parser itself
+    return out;
+  }();
+  auto check = [](const String& name) { return kAllowed.count(name) ? Status::okStatus() : unknownField(name); };
+  if (!query) return Status::okStatus();
+  if (auto b = boost::dynamic_pointer_cast<BooleanQuery>(query)) {
+    for (const auto& clause : b->getClauses()) {
+      if (Status st = checkParsedFields(clause->getQuery()); !st.ok()) return st;
+    }
+    return Status::okStatus();
+  }
+  if (auto t = boost::dynamic_pointer_cast<TermQuery>(query)) return check(t->getTerm()->field());
+  if (auto p = boost::dynamic_pointer_cast<PhraseQuery>(query)) {
+    for (const auto& term : p->getTerms()) {
+      if (Status st = check(term->field()); !st.ok()) return st;
+    }
+    return Status::okStatus();
+  }
+  if (auto m = boost::dynamic_pointer_cast<MultiPhraseQuery>(query)) {
+    for (const auto& terms : m->getTermArrays()) {
+      for (const auto& term : terms) {
+        if (Status st = check(term->field()); !st.ok()) return st;
+      }
+    }
+    return Status::okStatus();
+  }
+  if (auto p = boost::dynamic_pointer_cast<PrefixQuery>(query)) return check(p->getPrefix()->field());
+  if (auto w = boost::dynamic_pointer_cast<WildcardQuery>(query)) return check(w->getTerm()->field());
+  if (auto f = boost::dynamic_pointer_cast<FuzzyQuery>(query)) return check(f->getTerm()->field());
+  if (auto r = boost::dynamic_pointer_cast<TermRangeQuery>(query)) return check(r->getField());
+  if (boost::dynamic_pointer_cast<MatchAllDocsQuery>(query)) return Status::okStatus();    // visibility still applies
+  return Status::invalidArgument("Sökfrågan innehåller en konstruktion som inte stöds.");  // fail closed
+}
+
 }  // namespace detail
 
 Status checkQuery(const std::string& query, const QueryLimits& limits) {
@@ -165,7 +220,9 @@ Status checkQuery(const std::string& query, const QueryLimits& limits) {
       }
       continue;
     }
-    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    // '!' is Lucene's NOT (and "&&", "||" its AND, OR): they end a word too,
+    // so "body:kommun!public:false" is checked as two words.
+    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '!' || c == '&' || c == '|') {
       // A field name may stand right before a parenthesis: "kind:(a OR b)".
       if (c == '(' && in_word && !word.empty() && word.back() == ':') word += 'x';
       if (Status s = endWord(); !s.ok()) return s;

@@ -202,6 +202,8 @@ class LuceneIndex final : public SearchIndex {
                                        " Kontrollera citattecken, parenteser och operatorer.");
       }
       if (!query) return SearchResults{};  // nothing but stop words
+      // The real firewall: whatever the syntax, the parsed query names only searchable fields.
+      if (Status fields = detail::checkParsedFields(query); !fields.ok()) return fields;
       QueryPtr ranked = restrict(query, request);
       const auto wanted = static_cast<int32_t>(request.offset + limit);
       TopDocsCollectorPtr top = collectorFor(request.sort, wanted);

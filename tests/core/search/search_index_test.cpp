@@ -239,6 +239,11 @@ TEST_CASE("the query firewall rejects hostile and malformed queries with a messa
   CHECK(checkQuery(many).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery(std::string(2000, 'a')).code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery("secret:field").message().find("Okänt fält") != std::string::npos);
+  // Lucene's operators without spaces do not hide a field from the allow-list.
+  for (const char* q : {"body:kommun!public:false", "kommun&&public:false", "kommun||state:draft", "a!org:x"}) {
+    INFO(q);
+    CHECK(checkQuery(q).message().find("Okänt fält") != std::string::npos);
+  }
   CHECK(checkQuery("utveckling~").code() == StatusCode::kInvalidArgument);  // fuzzy: unbounded cost
   CHECK(checkQuery("utveckling~0.1 ab~").code() == StatusCode::kInvalidArgument);
   CHECK(checkQuery("\"regional utveckling\"~3").ok());  // proximity is fine
