@@ -116,7 +116,6 @@ Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServer
   auto login = ctx.runtime.auth().login(name, password, clientAddress(request));
   if (!login.ok()) return login.status();
   setSessionCookie(ctx, response, login->session_token);
-  audit(ctx, {login->principal, "", true}, "session.login", "user", login->principal.user_id, "", "");
   return login;
 }
 

@@ -81,6 +81,15 @@ struct AuditEntry {
   std::string after;
 };
 
+// What `beslut audit verify` found: the chain intact over `rows` rows, or the
+// first row where it breaks and why (in Swedish).
+struct AuditVerification {
+  std::size_t rows = 0;
+  bool intact = true;
+  Id first_bad_id = 0;
+  std::string problem;
+};
+
 // Persistence of the above. Thread-safe.
 class AccountStore {
  public:
@@ -104,7 +113,10 @@ class AccountStore {
   virtual Status addToken(Id user_id, const std::string& token_hash, const std::string& label) = 0;
   virtual Result<std::optional<Id>> userForToken(const std::string& token_hash) const = 0;
 
+  // Appends to the hash-chained audit log (see AuditVerification).
   virtual Status audit(const AuditEntry& entry) = 0;
+  // Walks the whole chain: a changed, removed or reordered row is found.
+  virtual Result<AuditVerification> verifyAudit() const = 0;
   // Newest first; entity "" for every entity.
   virtual Result<std::vector<AuditEntry>> auditLog(std::size_t limit, const std::string& entity = {},
                                                    Id entity_id = 0) const = 0;

@@ -28,6 +28,8 @@ struct ImportRequest {
   // New minutes on their way through justering: stored unpublished ("draft"),
   // never visible to the public in between. Otherwise stored as read.
   bool as_draft = false;
+  // Recorded in the audit log in the same transaction as the document, if it is new.
+  std::optional<AuditEntry> audit = std::nullopt;
 };
 
 struct ImportReport {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "beslut/accounts.h"
 #include "beslut/corrections.h"
 #include "beslut/followup.h"
 #include "beslut/model.h"
@@ -40,6 +41,7 @@ struct ImportOutcome {
 struct PendingImport {
   const Document* document = nullptr;
   std::string_view original_bytes;
+  const AuditEntry* audit = nullptr;  // recorded with the document (its entity_id set), if given
 };
 
 // A document's identifying fields without its text and items.
@@ -98,10 +100,12 @@ class Store {
 
   // Stores the original bytes, the document and its items, decisions and
   // assignments, and appends ("document", id, "upsert") to the change log, in
-  // one transaction. If a document with the same original bytes exists,
-  // nothing is written and its id is returned with created == false.
+  // one transaction, together with `audit` (if given; its entity_id becomes
+  // the new id) in the audit log. If a document with the same original bytes
+  // exists, nothing is written and its id is returned with created == false.
   // REQUIRES: document.original.sha256 == sha256Hex(original_bytes).
-  virtual Result<ImportOutcome> importDocument(const Document& document, std::string_view original_bytes) = 0;
+  virtual Result<ImportOutcome> importDocument(const Document& document, std::string_view original_bytes,
+                                               const AuditEntry* audit = nullptr) = 0;
   // Imports several documents in one transaction, so a bulk import waits for
   // one disk sync instead of one per file. Each document is stored as
   // importDocument would, inside a savepoint of its own: one that fails leaves

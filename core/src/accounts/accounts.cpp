@@ -167,7 +167,9 @@ Result<Authenticator::Login> Authenticator::login(const std::string& name, std::
                                                   const std::string& client) {
   const std::int64_t now = clock_();
   const std::string name_key = "name:" + Poco::UTF8::toLower(name), client_key = "client:" + client;
+  const std::string attempt = "namn: " + name + (client.empty() ? "" : ", från: " + client);
   if (throttled(name_key, now) || (!client.empty() && throttled(client_key, now))) {
+    (void)accounts_.audit({0, "", "", "session.login_throttled", "user", 0, "", attempt});
     return Status::tooManyRequests("För många misslyckade inloggningar. Vänta en stund och försök igen.");
   }
   auto user = accounts_.userByName(name);
@@ -178,6 +180,7 @@ Result<Authenticator::Login> Authenticator::login(const std::string& name, std::
   if (!good) {
     recordFailure(name_key, now);
     if (!client.empty()) recordFailure(client_key, now);
+    (void)accounts_.audit({0, "", "", "session.login_failed", "user", user.ok() ? user->id : 0, "", attempt});
     return Status::unauthenticated("Fel användarnamn eller lösenord.");
   }
   {
@@ -190,6 +193,7 @@ Result<Authenticator::Login> Authenticator::login(const std::string& name, std::
   out.principal = {user->id, user->name, user->grants};
   Status st = accounts_.addSession({sha256Hex(out.session_token), user->id, out.csrf_token, now, now});
   if (!st.ok()) return st;
+  (void)accounts_.audit({0, "", user->name, "session.login", "user", user->id, "", client});
   return out;
 }
 

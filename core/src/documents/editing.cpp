@@ -24,8 +24,17 @@ Result<Document> editable(const Store& store, const Principal& who, Id document_
 
 Result<ImportReport> Editing::importDocument(const Principal& who, const Upload& upload) {
   if (!who.canEditSomewhere()) return mayNotEdit("");
-  const ImportRequest request{upload.bytes, upload.filename, upload.media_type.substr(0, upload.media_type.find(';')),
-                              upload.draft};
+  ImportRequest request{upload.bytes, upload.filename, upload.media_type.substr(0, upload.media_type.find(';')),
+                        upload.draft};
+  request.audit = AuditEntry{0,
+                             "",
+                             who.name,
+                             "document.import",
+                             "document",
+                             0,
+                             "",
+                             upload.filename + " (" + std::to_string(upload.bytes.size()) + " byte" +
+                                 (upload.draft ? ", utkast" : "") + ")"};
   auto report = ingest_.importFile(request, [&](const Document& d) {
     if (d.organization.empty()) {
       // An archive's record of an unnamed body is stored as read; a draft needs its body (whose
@@ -40,9 +49,6 @@ Result<ImportReport> Editing::importDocument(const Principal& who, const Upload&
   if (upload.draft) {
     if (Status st = Publishing(store_, accounts_).makeDraft(report->id); !st.ok()) return st;
   }
-  recordChange(accounts_, who, "document.import", "document", report->id, "",
-               upload.filename + " (" + std::to_string(upload.bytes.size()) + " byte" +
-                   (upload.draft ? ", utkast" : "") + ")");
   return report;
 }
 

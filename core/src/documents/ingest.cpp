@@ -147,7 +147,7 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request,
     Status st = admit(doc.value());
     if (!st.ok()) return st;
   }
-  auto outcome = store_.importDocument(doc.value(), request.bytes);
+  auto outcome = store_.importDocument(doc.value(), request.bytes, request.audit ? &*request.audit : nullptr);
   if (!outcome.ok()) return outcome.status();
   if (outcome->created) matchNewAssignments(outcome->id, doc.value());
   return reportOf(outcome.value(), doc.value());
@@ -178,7 +178,10 @@ std::vector<Result<ImportReport>> Ingest::importFiles(const std::vector<ImportRe
   }
   std::vector<PendingImport> batch;
   batch.reserve(docs.size());
-  for (std::size_t k = 0; k < docs.size(); ++k) batch.push_back({&docs[k], requests[positions[k]].bytes});
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    const ImportRequest& r = requests[positions[k]];
+    batch.push_back({&docs[k], r.bytes, r.audit ? &*r.audit : nullptr});
+  }
   auto outcomes = store_.importDocuments(batch);
   for (std::size_t k = 0; k < docs.size(); ++k) {
     if (!outcomes[k].ok()) {

@@ -262,6 +262,17 @@ const std::vector<Migration>& schemaMigrations() {
            "ALTER TABLE saved_searches ADD COLUMN feed_key TEXT NOT NULL DEFAULT ''",
            "UPDATE saved_searches SET feed_key = lower(hex(randomblob(16)))",
        }},
+      {11,
+       "the audit log is a hash chain (rows written before are chained once, at open)",
+       {
+           "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+           R"(CREATE TABLE audit_head(
+                singleton INTEGER PRIMARY KEY CHECK(singleton = 1),
+                last_id INTEGER NOT NULL,
+                last_hash TEXT NOT NULL,
+                rows INTEGER NOT NULL))",
+       }},
   };
   return kMigrations;
 }

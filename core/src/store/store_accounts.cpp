@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "beslut/accounts.h"
+#include "audit_chain.h"
 #include "sqlite_util.h"
 #include "store_rows.h"
 
@@ -140,13 +141,12 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Status audit(const AuditEntry& e) override {
-    return write(write_mutex_, pool_, "could not write the audit log", [&](Session& s) {
-      std::string at = e.at.empty() ? detail::nowIso() : e.at, actor = e.actor, action = e.action, entity = e.entity,
-                  before = e.before, after = e.after;
-      Poco::Int64 id = e.entity_id;
-      s << "INSERT INTO audit_log(at, actor, action, entity, entity_id, before, after) VALUES(?, ?, ?, ?, ?, ?, ?)",
-          use(at), use(actor), use(action), use(entity), use(id), use(before), use(after), now;
-    });
+    return write(write_mutex_, pool_, "could not write the audit log", [&](Session& s) { detail::appendAudit(s, e); });
+  }
+
+  Result<AuditVerification> verifyAudit() const override {
+    return read(pool_, "could not read the audit log",
+                [&](Session& s) -> Result<AuditVerification> { return detail::verifyAuditLog(s); });
   }
 
   Result<std::vector<AuditEntry>> auditLog(std::size_t limit, const std::string& entity, Id entity_id) const override {

@@ -6,6 +6,7 @@
 
 #include "schema.h"
 #include "store_rows.h"
+#include "audit_chain.h"
 #include "store_sqlite.h"
 
 namespace beslut {
@@ -41,7 +42,7 @@ Status SqliteStore::migrate() {
       });
       if (!st.ok()) return st;
     }
-    return Status::okStatus();
+    return inTransaction(s, [&] { sealAuditLog(s); });  // rows from before the chain (migration 11), once
   });
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "beslut/document_json.h"
+#include "audit_chain.h"
 #include "store_rows.h"
 #include "store_sqlite.h"
 
@@ -43,7 +44,7 @@ Poco::Int64 insertDocument(Session& s, const Document& d) {
 // One document of an import, in the caller's transaction: its id if the same
 // bytes were imported before, else the original, the document and its rows,
 // logged as ("document", id, "upsert").
-ImportOutcome importOne(Session& s, const Document& d, std::string_view bytes) {
+ImportOutcome importOne(Session& s, const Document& d, std::string_view bytes, const AuditEntry* audit) {
   ImportOutcome outcome;
   std::vector<Poco::Int64> existing;
   std::string sha = d.original.sha256;
@@ -57,6 +58,11 @@ ImportOutcome importOne(Session& s, const Document& d, std::string_view bytes) {
   outcome.created = true;
   syncDocumentRows(s, outcome.id, d);
   appendChange(s, "document", outcome.id, "upsert");
+  if (audit != nullptr) {
+    AuditEntry entry = *audit;
+    entry.entity_id = outcome.id;
+    appendAudit(s, entry);
+  }
   return outcome;
 }
 
@@ -143,9 +149,9 @@ Result<Document> loadEffective(Session& s, Id id) {
   return d;
 }
 
-Result<ImportOutcome> SqliteStore::importDocument(const Document& d, std::string_view bytes) {
+Result<ImportOutcome> SqliteStore::importDocument(const Document& d, std::string_view bytes, const AuditEntry* audit) {
   return write(write_mutex_, pool_, "could not store the document",
-               [&](Session& s) -> Result<ImportOutcome> { return importOne(s, d, bytes); });
+               [&](Session& s) -> Result<ImportOutcome> { return importOne(s, d, bytes, audit); });
 }
 
 std::vector<Result<ImportOutcome>> SqliteStore::importDocuments(const std::vector<PendingImport>& batch) {
@@ -156,7 +162,7 @@ std::vector<Result<ImportOutcome>> SqliteStore::importDocuments(const std::vecto
       // A savepoint per document: one that fails is undone alone and reported in its place.
       s << "SAVEPOINT one_import", now;
       try {
-        ImportOutcome outcome = importOne(s, *batch[i].document, batch[i].original_bytes);
+        ImportOutcome outcome = importOne(s, *batch[i].document, batch[i].original_bytes, batch[i].audit);
         s << "RELEASE one_import", now;
         results[i] = outcome;
       } catch (const Poco::Exception& e) {

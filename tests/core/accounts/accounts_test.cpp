@@ -163,6 +163,16 @@ TEST_CASE("login, sessions with idle and absolute timeouts, logout and throttlin
   auto login = auth.login("Sara", "hemligt lösenord", "10.0.0.1");
   REQUIRE_MESSAGE(login.ok(), login.status().toString());
   CHECK(login->principal.name == "Sara");
+  // Failed logins are audited too, with the name tried and the client; then the login.
+  auto log = a.accounts->auditLog(10, "user");
+  REQUIRE(log.ok());
+  REQUIRE(log->size() >= 3);
+  CHECK(log->at(0).action == "session.login");
+  CHECK(log->at(0).actor == "Sara");
+  CHECK(log->at(1).action == "session.login_failed");
+  CHECK(log->at(1).after == "namn: Okänd, från: 10.0.0.1");
+  CHECK(log->at(2).action == "session.login_failed");
+  CHECK(a.accounts->verifyAudit().value().intact);
   CHECK(login->session_token != login->csrf_token);
   // Only the hash of the cookie value is stored.
   CHECK_FALSE(a.accounts->session(login->session_token).value().has_value());

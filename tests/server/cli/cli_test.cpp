@@ -2,6 +2,8 @@
 // plugins and content relative to itself.
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include <fstream>
 
 #include <Poco/Pipe.h>
@@ -77,10 +79,58 @@ TEST_CASE("import, search and reindex from the command line, started from anothe
   REQUIRE(accounts.ok());
   auto log = accounts.value()->auditLog(10, "document");
   REQUIRE(log.ok());
-  CHECK(log->size() == 4);
-  for (const auto& e : log.value()) {
-    CHECK(e.action == "document.reextract");
-    CHECK(e.actor.rfind("cli:", 0) == 0);
+  REQUIRE(log->size() == 8);  // newest first: four re-extractions, then the four imports
+  for (std::size_t i = 0; i < log->size(); ++i) {
+    CHECK(log->at(i).action == (i < 4 ? "document.reextract" : "document.import"));
+    CHECK(log->at(i).actor.rfind("cli:", 0) == 0);
+  }
+}
+
+namespace {
+
+void execSql(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  INFO(sql, (error != nullptr ? error : ""));
+  CHECK(rc == SQLITE_OK);
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+TEST_CASE("beslut audit verify finds a changed, removed or reordered row of the hash-chained log") {
+  TempDir cwd;
+  const std::string samples = std::string(BESLUT_SOURCE_DIR) + "/content/samples";
+  REQUIRE(runBeslut({"import", "--data", "d", samples}, cwd.path()).code == 0);
+  REQUIRE(runBeslut({"reextract", "--data", "d"}, cwd.path()).code == 0);
+  const std::string db = cwd.file("d/beslut.db");
+  auto backup = beslut::testing::readFile(db);
+  auto intact = runBeslut({"audit", "verify", "--data", "d"}, cwd.path());
+  INFO(intact.out, intact.err);
+  CHECK(intact.code == 0);
+  CHECK(intact.out.find("Granskningsloggen är hel: 8 rader.") != std::string::npos);
+  auto listed = runBeslut({"audit", "list", "--data", "d", "--json", "--limit", "3"}, cwd.path());
+  CHECK(listed.code == 0);
+  CHECK(listed.out.find("\"action\":\"document.reextract\"") != std::string::npos);
+
+  const std::vector<std::pair<std::string, std::string>> tampering = {
+      {"UPDATE audit_log SET after = 'ingenting' WHERE id = 2", "Rad 2 har ändrats"},
+      {"DELETE FROM audit_log WHERE id = 3", "före rad 4"},
+      {"UPDATE audit_log SET id = 100 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 5; "
+       "UPDATE audit_log SET id = 5 WHERE id = 100",
+       "rad 2"},
+      {"DELETE FROM audit_log WHERE id = 8", "sista rader"},
+  };
+  for (const auto& [sql, found] : tampering) {
+    beslut::testing::writeFile(db, backup);
+    execSql(db, sql);
+    auto verified = runBeslut({"audit", "verify", "--data", "d"}, cwd.path());
+    INFO(sql, verified.out, verified.err);
+    CHECK(verified.code == 1);
+    CHECK(verified.out.find(found) != std::string::npos);
   }
 }
 
