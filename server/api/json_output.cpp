@@ -89,6 +89,10 @@ Object::Ptr importReportToJson(const ImportReport& r) {
   o->set("title", r.title);
   o->set("plugin", r.plugin);
   o->set("items", static_cast<Poco::UInt64>(r.items));
+  o->set("held_as_draft", r.held_as_draft);
+  Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
+  for (const auto& w : r.warnings) warnings->add(w);
+  o->set("warnings", warnings);
   return o;
 }
 

@@ -1062,6 +1062,81 @@ TEST_CASE("assignment similarity: shared task words, a bonus for the same assign
   CHECK(assignmentSimilarity(a, c) < kProposeMatch);
 }
 
+TEST_CASE("minutes imported straight to the public with a personal identity number are held back as a draft") {
+  TempDir dir;
+  Server server(dir.path());
+  const std::string minutes = laterMinutes("2019-02-01") +
+                              "2. Ansökan om bidrag\n\nSökande Kalle Kula (811218-9876) ansöker om bidrag. "
+                              "Beslut: Rådet beviljar ansökan om kanelbullebidrag.\n";
+  auto res = server.upload("protokoll.txt", minutes);
+  REQUIRE_MESSAGE(res.status == 201, res.body);
+  CHECK(res.json()->getValue<bool>("held_as_draft"));
+  REQUIRE(res.json()->getArray("warnings")->size() == 1);
+  CHECK(res.json()->getArray("warnings")->getElement<std::string>(0).find("personnummer") != std::string::npos);
+  const std::string doc = "/api/v1/documents/" + std::to_string(res.json()->getValue<Id>("id"));
+  CHECK(server.get(doc).status == 404);
+  CHECK(server.search("kanelbullebidrag").json()->getValue<int>("total") == 0);
+  CHECK(server.getAs(doc, server.write_token).json()->getValue<std::string>("publication_state") == "draft");
+  // Without one, minutes imported straight away are public at once, as before.
+  auto plain = server.upload("annat.txt", laterMinutes("2019-03-01") + "2. Information\n\nRådet informeras om "
+                                                                       "pepparkaksprojektet.\n");
+  REQUIRE(plain.status == 201);
+  CHECK_FALSE(plain.json()->getValue<bool>("held_as_draft"));
+  CHECK(server.search("pepparkaksprojektet").json()->getValue<int>("total") == 1);
+}
+
+TEST_CASE("a non-public item's words reach the public in no field: not through the document's strategy links") {
+  TempDir dir;
+  Server server(dir.path());
+  auto imported = server.upload("protokoll.txt", seedMinutes());
+  REQUIRE(imported.status == 201);
+  const std::string doc = "/api/v1/documents/" + std::to_string(imported.json()->getValue<Id>("id"));
+  // The item a document-level link calls its strongest ("… starkast 9 Title: … quote").
+  auto full = server.getAs(doc, server.write_token).json();
+  std::string strongest;
+  auto links = full->getArray("links");
+  for (std::size_t i = 0; i < links->size() && strongest.empty(); ++i) {
+    auto l = links->getObject(static_cast<unsigned>(i));
+    const std::string why = l->getValue<std::string>("explanation");
+    if (l->getValue<std::string>("object_type") != "document" || why.find("starkast ") == std::string::npos) continue;
+    std::istringstream rest(why.substr(why.find("starkast ") + 9));
+    rest >> strongest;
+  }
+  REQUIRE_FALSE(strongest.empty());
+  auto hidden = server.postJson(doc + "/corrections", R"({"path": "/items/)" + strongest +
+                                                          R"(/public", "value": false, "reason": "sekretess"})");
+  REQUIRE_MESSAGE(hidden.status == 201, hidden.body);
+  std::string hidden_text, other_text;
+  auto items = full->getArray("items");
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    auto item = items->getObject(static_cast<unsigned>(i));
+    (item->getValue<std::string>("number") == strongest
+         ? hidden_text
+         : other_text) += item->getValue<std::string>("title") + " " + item->getValue<std::string>("text") + " ";
+  }
+  {  // the cover (attendees, chair, …) is public too
+    Object::Ptr cover = new Object(*full);
+    cover->remove("items");
+    cover->remove("links");
+    cover->remove("evidence");
+    std::ostringstream out;
+    cover->stringify(out);
+    other_text += out.str();
+  }
+  const std::string api = server.get(doc).body;
+  const std::string page = server.get("/dokument/" + doc.substr(doc.rfind('/') + 1)).body;
+  std::istringstream words(hidden_text);
+  std::size_t checked = 0;
+  for (std::string w; words >> w;) {
+    if (w.size() < 8 || w.find_first_of(".,:;()\"") != std::string::npos) continue;
+    if (other_text.find(w) != std::string::npos) continue;  // said elsewhere in the document too
+    ++checked;
+    CHECK_MESSAGE(api.find(w) == std::string::npos, w);
+    CHECK_MESSAGE(page.find(w) == std::string::npos, w);
+  }
+  CHECK(checked > 3);
+}
+
 TEST_CASE("accounts: login with a cookie and CSRF, roles per body, non-public items hidden from the public") {
   TempDir dir;
   Server server(dir.path());
@@ -1419,7 +1494,7 @@ TEST_CASE(
   Poco::Net::HTTPRequest md("POST", "/api/v1/documents?filename=m.md", Poco::Net::HTTPMessage::HTTP_1_1);
   md.setContentType("text/markdown");
   auto markdown = server.send(md, "# Protokoll " + ssr +
-                                      "\n\nDatum: 2018-12-20\n\n1. Mötet öppnas\nHemlig *text* 811218-9876.\n");
+                                      "\n\nDatum: 2018-12-20\n\n1. Mötet öppnas\nHemlig *text* 12345.\n");
   REQUIRE_MESSAGE(markdown.status == 201, markdown.body);
   const std::string page_uri = "/dokument/" + std::to_string(markdown.json()->getValue<Id>("id"));
   auto anonymous_page = server.get(page_uri);

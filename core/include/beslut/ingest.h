@@ -39,6 +39,10 @@ struct ImportReport {
   std::string title;
   std::string plugin;
   std::size_t items = 0;
+  // Said to whoever imported it, in Swedish: e.g. that it was held back as a
+  // draft because it seems to contain a personal identity number.
+  std::vector<std::string> warnings;
+  bool held_as_draft = false;
 };
 
 // The media type of a file by its name's extension (case-insensitive):

@@ -16,6 +16,39 @@ bool wholeDocumentPublic(const Document& d) {
   return published(d) && std::all_of(d.items.begin(), d.items.end(), [](const Item& i) { return i.is_public; });
 }
 
+// A document-level strategy link is read from all its items, and its
+// explanation quotes the strongest: with items hidden, it is kept only where a
+// visible item links to the same area, and explained by that item alone (a
+// person's confirmation stays, without the plugin's quote).
+// REQUIRES: d.items and the item links are already the visible ones.
+void publicDocumentLinks(Document& d) {
+  std::vector<Link> out;
+  for (auto& l : d.links) {
+    if (l.object_type != "document") {
+      out.push_back(std::move(l));
+      continue;
+    }
+    const Link* best = nullptr;
+    for (const auto& other : d.links) {
+      if (other.object_type == "item" && other.scheme == l.scheme && other.code == l.code &&
+          (best == nullptr || other.score > best->score)) {
+        best = &other;
+      }
+    }
+    if (best != nullptr && best->item_index < d.items.size()) {
+      const Item& item = d.items[best->item_index];
+      l.score = std::min(l.score, best->score);
+      l.explanation = "i de offentliga delarna; starkast " + (item.number.empty() ? "" : "§ " + item.number + " ") +
+                      item.title + ": " + best->explanation;
+      out.push_back(std::move(l));
+    } else if (!l.confirmed_by.empty()) {
+      l.explanation = "Bekräftad av " + l.confirmed_by + ".";
+      out.push_back(std::move(l));
+    }
+  }
+  d.links = std::move(out);
+}
+
 bool redactForPublic(Document& d) {
   auto visible = [&](const Item& i) { return itemVisibleToPublic(d.publication_state, i); };
   if (!published(d) && std::none_of(d.items.begin(), d.items.end(), visible)) return false;
@@ -27,6 +60,7 @@ bool redactForPublic(Document& d) {
     new_index[i] = kept.size();
     kept.push_back(std::move(d.items[i]));
   }
+  const bool some_hidden = kept.size() < d.items.size();
   d.items = std::move(kept);
   std::vector<Link> links;
   for (auto& l : d.links) {
@@ -38,6 +72,7 @@ bool redactForPublic(Document& d) {
     }
   }
   d.links = std::move(links);
+  if (some_hidden) publicDocumentLinks(d);
   if (!whole) {
     // Minutes not yet adjusted: only the items released at once, nothing of the rest.
     d.attendees.clear();

@@ -46,7 +46,7 @@ Result<ImportReport> Editing::importDocument(const Principal& who, const Upload&
     return who.canEdit(d.organization) ? Status::okStatus() : mayNotEdit(d.organization);
   });
   if (!report.ok() || !report->created) return report;
-  if (upload.draft) {
+  if (upload.draft || report->held_as_draft) {
     if (Status st = Publishing(store_, accounts_).makeDraft(report->id); !st.ok()) return st;
   }
   return report;

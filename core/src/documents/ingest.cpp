@@ -1,5 +1,7 @@
 #include "beslut/ingest.h"
 
+#include "beslut/publishing.h"
+
 #include "beslut/sha256.h"
 #include "beslut/text.h"
 
@@ -112,6 +114,24 @@ void Ingest::matchNewAssignments(Id id, const Document& document) const {
 
 namespace {
 
+// A document about to be public at once that seems to hold a personal
+// identity number is stored as a draft instead (the same check as before
+// sending minutes for justering): where the first one is, if so.
+std::optional<std::string> holdIdentityNumbers(Document& doc) {
+  if (doc.publication_state == PublicationState::kDraft) return std::nullopt;
+  auto hits = findIdentityNumbers(doc);
+  if (hits.empty()) return std::nullopt;
+  doc.publication_state = PublicationState::kDraft;
+  return hits.front().item_number.empty() ? std::string("utanför paragraferna") : "i § " + hits.front().item_number;
+}
+
+void addHeldWarning(ImportReport& report, const std::string& where) {
+  report.held_as_draft = true;
+  report.warnings.push_back("Dokumentet verkar innehålla ett personnummer (" + where +
+                            "). Det sparades som utkast och syns inte för allmänheten förrän det har granskats "
+                            "och publicerats.");
+}
+
 ImportReport reportOf(const ImportOutcome& outcome, const Document& doc) {
   ImportReport report;
   report.id = outcome.id;
@@ -143,6 +163,7 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request,
   auto doc = extractDocument(plugins_, request, limits_, taxonomy_ != nullptr ? *taxonomy_ : Taxonomy{});
   if (!doc.ok()) return doc.status();
   if (request.as_draft) doc->publication_state = PublicationState::kDraft;
+  const auto held = holdIdentityNumbers(doc.value());
   if (admit) {
     Status st = admit(doc.value());
     if (!st.ok()) return st;
@@ -150,11 +171,14 @@ Result<ImportReport> Ingest::importFile(const ImportRequest& request,
   auto outcome = store_.importDocument(doc.value(), request.bytes, request.audit ? &*request.audit : nullptr);
   if (!outcome.ok()) return outcome.status();
   if (outcome->created) matchNewAssignments(outcome->id, doc.value());
-  return reportOf(outcome.value(), doc.value());
+  ImportReport report = reportOf(outcome.value(), doc.value());
+  if (held && outcome->created) addHeldWarning(report, *held);
+  return report;
 }
 
 std::vector<Result<ImportReport>> Ingest::importFiles(const std::vector<ImportRequest>& requests) const {
   std::vector<Result<ImportReport>> results(requests.size(), Status::internal("not imported"));
+  std::vector<std::optional<std::string>> held(requests.size());
   std::vector<Document> docs;
   std::vector<std::size_t> positions;  // docs[k] came from requests[positions[k]]
   docs.reserve(requests.size());
@@ -173,6 +197,8 @@ std::vector<Result<ImportReport>> Ingest::importFiles(const std::vector<ImportRe
       results[i] = doc.status();
       continue;
     }
+    if (requests[i].as_draft) doc->publication_state = PublicationState::kDraft;
+    held[i] = holdIdentityNumbers(doc.value());
     docs.push_back(std::move(doc).value());
     positions.push_back(i);
   }
@@ -189,7 +215,9 @@ std::vector<Result<ImportReport>> Ingest::importFiles(const std::vector<ImportRe
       continue;
     }
     if (outcomes[k]->created) matchNewAssignments(outcomes[k]->id, docs[k]);
-    results[positions[k]] = reportOf(outcomes[k].value(), docs[k]);
+    ImportReport report = reportOf(outcomes[k].value(), docs[k]);
+    if (held[positions[k]] && outcomes[k]->created) addHeldWarning(report, *held[positions[k]]);
+    results[positions[k]] = std::move(report);
   }
   return results;
 }

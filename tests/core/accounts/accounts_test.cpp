@@ -263,9 +263,25 @@ TEST_CASE("the public sees published documents without their non-public items") 
   REQUIRE(redactForPublic(copy));
   REQUIRE(copy.items.size() == 2);
   CHECK(copy.items[1].number == "3");
-  REQUIRE(copy.links.size() == 2);
-  CHECK(copy.links[1].code == "5.3");
-  CHECK(copy.links[1].item_index == 1);  // renumbered with the items
+  // The document-level link is read from every item, the hidden one too: it stays only
+  // where a visible item links to the same area, explained by that item.
+  REQUIRE(copy.links.size() == 1);
+  CHECK(copy.links[0].code == "5.3");
+  CHECK(copy.links[0].item_index == 1);  // renumbered with the items
+  {
+    Document supported = d;
+    supported.links[0].explanation = "starkast 2: hemligt citat";
+    Link visible = third;
+    visible.object_type = "item";
+    visible.code = "5.4";
+    visible.explanation = "offentligt citat";
+    supported.links.push_back(visible);
+    REQUIRE(redactForPublic(supported));
+    REQUIRE(supported.links.size() == 3);
+    CHECK(supported.links[0].object_type == "document");
+    CHECK(supported.links[0].explanation.find("hemligt") == std::string::npos);
+    CHECK(supported.links[0].explanation.find("offentligt citat") != std::string::npos);
+  }
 
   d.publication_state = PublicationState::kDraft;
   Document draft = d;
