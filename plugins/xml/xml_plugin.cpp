@@ -217,9 +217,25 @@ Result<std::string> xmlToText(std::string_view xml) {
   // pugixml does not process DTDs: only the predefined entities and character
   // references are expanded, so entity expansion cannot blow up.
   pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
-  if (!parsed)
-    return Status::invalidArgument("XML-filen är felaktig: " + std::string(parsed.description()) + " (vid byte " +
+  if (!parsed) {
+    // pugixml's description is English: the secretary reads what kind of fault, and where.
+    const char* what = "strukturen är trasig";
+    switch (parsed.status) {
+      case pugi::status_end_element_mismatch: what = "en sluttagg passar inte sin starttagg"; break;
+      case pugi::status_unrecognized_tag: what = "en tagg går inte att läsa"; break;
+      case pugi::status_bad_attribute: what = "ett attribut är felskrivet"; break;
+      case pugi::status_bad_start_element:
+      case pugi::status_bad_end_element: what = "en tagg är felskriven"; break;
+      case pugi::status_bad_cdata:
+      case pugi::status_bad_comment:
+      case pugi::status_bad_pi:
+      case pugi::status_bad_doctype: what = "ett avsnitt (kommentar, CDATA, deklaration) är felskrivet"; break;
+      case pugi::status_no_document_element: what = "den saknar rotelement"; break;
+      default: break;
+    }
+    return Status::invalidArgument(std::string("XML-filen är felaktig: ") + what + " (vid byte " +
                                    std::to_string(parsed.offset) + ").");
+  }
   pugi::xml_node root = doc.document_element();
   if (!root) return Status::invalidArgument("XML-filen saknar rotelement.");
   std::string text;

@@ -451,15 +451,22 @@ void answerAssignment(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerR
     if (!body.ok()) return sendError(res, body.status());
     Object::Ptr o = body.value();
     FollowUp f;
-    auto status = parseAssignmentStatus(o->optValue<std::string>("status", ""));
+    auto status_field = jsonText(o, "status");
+    auto comment = jsonText(o, "comment");
+    auto date = jsonText(o, "date");
+    auto progress = jsonNumber(o, "progress", -1);
+    for (const Status& bad : {status_field.status(), comment.status(), date.status(), progress.status()}) {
+      if (!bad.ok()) return sendError(res, bad);
+    }
+    auto status = parseAssignmentStatus(status_field.value());
     if (!status) {
       return sendError(res, Status::invalidArgument("Ange status: open, in_progress, done, overdue eller cancelled."));
     }
     f.status = *status;
-    f.comment = o->optValue<std::string>("comment", "");
-    f.date = o->optValue<std::string>("date", "");
+    f.comment = comment.value();
+    f.date = date.value();
     if (o->has("progress")) {
-      f.progress = o->optValue<double>("progress", -1);
+      f.progress = progress.value();
       if (f.progress < 0) return sendError(res, Status::invalidArgument("Andelen klart ska vara 0–100."));
     }
     auto stored = followups.add(principal, id, f);

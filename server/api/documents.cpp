@@ -1,11 +1,14 @@
 #include "api/api.h"
 
+#include "beslut/text.h"
+
 #include <Poco/CountingStream.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/MessageHeader.h>
+#include <Poco/URI.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
 #include <Poco/NumberParser.h>
@@ -172,12 +175,16 @@ void getOriginal(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   if (!bytes.ok()) return sendError(res, bytes.status());
   res.setContentType(doc->original.media_type.empty() ? "application/octet-stream" : doc->original.media_type);
   res.set("X-Content-Type-Options", "nosniff");
-  // Quote-safe file name: drop characters that would break the header.
-  std::string name;
-  for (char c : doc->original.filename) {
-    if (c != '"' && c != '\\' && c != '\r' && c != '\n') name += c;
+  // RFC 6266: an ASCII name for old clients and the UTF-8 name percent-encoded;
+  // the stored name is already safe (safeFileName), this keeps the header so whatever it holds.
+  const std::string name = safeFileName(doc->original.filename);
+  std::string ascii, encoded;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    ascii += (u < 0x20 || u >= 0x7F || c == '"' || c == '\\') ? '_' : c;
   }
-  res.set("Content-Disposition", "attachment; filename=\"" + (name.empty() ? "original" : name) + "\"");
+  Poco::URI::encode(name, "\"\\;,%'()*<>@[]{}=?/ ", encoded);
+  res.set("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
   res.setContentLength(static_cast<std::streamsize>(bytes->size()));
   res.send() << bytes.value();
 }
@@ -239,7 +246,12 @@ void postCorrection(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServ
   std::ostringstream value;
   Poco::JSON::Stringifier::stringify(o->get("value"), value);
   c.value_json = value.str();
-  c.reason = o->optValue<std::string>("reason", "");
+  if (c.value_json.find("\\u0000") != std::string::npos) {
+    return sendError(res, Status::invalidArgument("Värdet innehåller ett NUL-tecken, som inte får lagras."));
+  }
+  auto reason = jsonText(o, "reason");
+  if (!reason.ok()) return sendError(res, reason.status());
+  c.reason = reason.value();
   auto stored = ctx.runtime.editing().correct(caller->principal, id, c);
   if (!stored.ok()) return sendError(res, stored.status());
   catchUpIndex(ctx);
@@ -279,17 +291,22 @@ void publication(AppContext& ctx, const PathParams& path, Poco::Net::HTTPServerR
   if (post) {
     auto body = readJsonBody(req, res, 4096);
     if (!body.ok()) return sendError(res, body.status());
-    const std::string action = body.value()->optValue<std::string>("action", "");
+    auto action_field = jsonText(body.value(), "action");
+    auto checked = jsonFlag(body.value(), "checked_identity_numbers");
+    auto item = jsonText(body.value(), "item");
+    for (const Status& bad : {action_field.status(), checked.status(), item.status()}) {
+      if (!bad.ok()) return sendError(res, bad);
+    }
+    const std::string action = action_field.value();
     Publishing publishing = ctx.runtime.publishing();
     Status st;
     if (action == "send") {
-      st = publishing.sendForAdjustment(id, who,
-                                        Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"),
-                                        body.value()->optValue<bool>("checked_identity_numbers", false));
+      st = publishing.sendForAdjustment(
+          id, who, Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"), checked.value());
     } else if (action == "withdraw") {
       st = publishing.withdraw(id, who);
     } else if (action == "approve") {
-      auto r = publishing.approve(id, who, body.value()->optValue<std::string>("item", ""), stockholmToday());
+      auto r = publishing.approve(id, who, item.value(), stockholmToday());
       if (!r.ok()) st = r.status();
     } else {
       st = Status::invalidArgument("Ange \"action\": send, withdraw eller approve.");
@@ -359,7 +376,8 @@ void postDocument(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReque
       std::istringstream in(body.value());
       form.load(req, in, part);
     } catch (const Poco::Exception& e) {
-      return sendError(res, Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText()));
+      Poco::Logger::get("beslut.http").information("form not read: " + e.displayText());
+      return sendError(res, Status::invalidArgument(kFormUnreadable));
     }
     if (part.tooLarge()) return sendError(res, tooLarge(max));
     if (!part.found() && !form.has("file")) {

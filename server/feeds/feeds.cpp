@@ -66,8 +66,13 @@ void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequ
   if (!body.ok()) return sendError(res, body.status());
   Poco::JSON::Object::Ptr o = body.value();
   SavedSearch s;
-  s.name = o->optValue<std::string>("name", "");
-  s.query = o->optValue<std::string>("query", "");
+  auto name = jsonText(o, "name");
+  auto query = jsonText(o, "query");
+  for (const Status& bad : {name.status(), query.status()}) {
+    if (!bad.ok()) return sendError(res, bad);
+  }
+  s.name = name.value();
+  s.query = query.value();
   if (s.name.empty() || s.query.empty()) {
     return sendError(res, Status::invalidArgument("Ange både \"name\" och \"query\" för den sparade sökningen."));
   }

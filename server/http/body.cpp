@@ -112,6 +112,24 @@ Status readFixed(std::istream& in, std::string& out, std::size_t length) {
 }  // namespace
 
 Status checkFraming(const Poco::Net::HTTPServerRequest& request) {
+  // RFC 9112 5.1: whitespace between a field name and its colon must be refused
+  // ("Transfer-Encoding : chunked" would be ignored here and obeyed by a proxy).
+  for (const auto& [name, value] : request) {
+    if (name.empty() || name.find_first_of(" \t") != std::string::npos) {
+      return Status::invalidArgument("Begäran har ett felaktigt rubrikfält. Inget har lästs.");
+    }
+  }
+  const std::string& version = request.getVersion();
+  if (version != Poco::Net::HTTPMessage::HTTP_1_1 && version != Poco::Net::HTTPMessage::HTTP_1_0) {
+    return Status::invalidArgument("HTTP-versionen stöds inte (HTTP/1.1 eller HTTP/1.0).");
+  }
+  if (countHeader(request, "Authorization") > 1) {
+    return Status::invalidArgument("Begäran har flera Authorization-fält; skicka ett.");
+  }
+  const std::size_t hosts = countHeader(request, "Host");
+  if (hosts > 1 || (hosts == 0 && version == Poco::Net::HTTPMessage::HTTP_1_1)) {
+    return Status::invalidArgument("Begäran ska ha exakt ett Host-fält (HTTP/1.1).");
+  }
   const std::size_t lengths = countHeader(request, "Content-Length");
   const std::size_t codings = countHeader(request, "Transfer-Encoding");
   if (lengths > 1 || codings > 1 || (lengths == 1 && codings == 1)) {

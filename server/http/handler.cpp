@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "api/json_output.h"
+#include "beslut/text.h"
 #include "http/body.h"
 
 namespace beslut::server {
@@ -42,8 +43,13 @@ void Handler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     try {
       Poco::URI(request.getURI()).getQueryParameters();
     } catch (const Poco::SyntaxException&) {
-      sendError(response, Status::invalidArgument("Adressen är felaktig (ogiltig procentkodning)."));
-      return;
+      const Status bad = Status::invalidArgument("Adressen är felaktig (ogiltig procentkodning).");
+      if (request.getURI().rfind("/api/", 0) == 0) return sendError(response, bad);
+      return sendHtml(response,
+                      "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Felaktig adress – "
+                      "Beslut</title></head><body><main><h1>Felaktig adress</h1><p>" +
+                          bad.message() + "</p><p><a href=\"/\">Till sökningen</a></p></main></body></html>",
+                      HTTPResponse::HTTP_BAD_REQUEST);
     }
     handle(request, response);
     finishBody(request, response);
@@ -114,8 +120,36 @@ Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& reque
     if (value.type() != typeid(Poco::JSON::Object::Ptr)) return Status::invalidArgument("Skicka ett JSON-objekt.");
     return value.extract<Poco::JSON::Object::Ptr>();
   } catch (const Poco::Exception& e) {
-    return Status::invalidArgument("Begäran är inte giltig JSON: " + e.displayText());
+    Poco::Logger::get("beslut.http").information("JSON not read: " + e.displayText());
+    return Status::invalidArgument(
+        "Begäran är inte giltig JSON. Kontrollera citattecken, kommatecken och klamrar, att texten är UTF-8 och "
+        "att talen är vanliga tal.");
   }
+}
+
+Result<std::string> jsonText(const Poco::JSON::Object::Ptr& o, const std::string& name) {
+  if (!o->has(name) || o->isNull(name)) return std::string();
+  const Poco::Dynamic::Var v = o->get(name);
+  if (!v.isString()) return Status::invalidArgument("Fältet \"" + name + "\" ska vara text.");
+  std::string text = v.extract<std::string>();
+  if (text.find('\0') != std::string::npos || !isValidUtf8(text)) {
+    return Status::invalidArgument("Fältet \"" + name + "\" innehåller otillåtna tecken.");
+  }
+  return text;
+}
+
+Result<bool> jsonFlag(const Poco::JSON::Object::Ptr& o, const std::string& name, bool absent) {
+  if (!o->has(name) || o->isNull(name)) return absent;
+  const Poco::Dynamic::Var v = o->get(name);
+  if (!v.isBoolean()) return Status::invalidArgument("Fältet \"" + name + "\" ska vara true eller false.");
+  return v.extract<bool>();
+}
+
+Result<double> jsonNumber(const Poco::JSON::Object::Ptr& o, const std::string& name, double absent) {
+  if (!o->has(name) || o->isNull(name)) return absent;
+  const Poco::Dynamic::Var v = o->get(name);
+  if (!v.isNumeric()) return Status::invalidArgument("Fältet \"" + name + "\" ska vara ett tal.");
+  return v.convert<double>();
 }
 
 std::string baseUrl(const Poco::Net::HTTPServerRequest& request) {

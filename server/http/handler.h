@@ -38,6 +38,17 @@ void sendHtml(Poco::Net::HTTPServerResponse& response, const std::string& html,
 Result<Poco::JSON::Object::Ptr> readJsonBody(Poco::Net::HTTPServerRequest& request,
                                              Poco::Net::HTTPServerResponse& response, std::size_t max = 1 << 20);
 
+// Typed fields of a JSON body: absent gives the default; a value of another
+// type, text with a NUL character or invalid UTF-8 is kInvalidArgument
+// naming the field (in Swedish). Bad input is refused, never converted.
+Result<std::string> jsonText(const Poco::JSON::Object::Ptr& o, const std::string& name);
+Result<bool> jsonFlag(const Poco::JSON::Object::Ptr& o, const std::string& name, bool absent = false);
+Result<double> jsonNumber(const Poco::JSON::Object::Ptr& o, const std::string& name, double absent);
+
+// The answer to a form (urlencoded or multipart) that cannot be read.
+inline constexpr const char* kFormUnreadable =
+    "Formuläret kunde inte läsas (felaktig kodning, för många fält eller ett avbrutet formulär). Försök igen.";
+
 // "http://host[:port]" of the request, for absolute links in feeds; a Host
 // header with anything but a host name, address and port becomes localhost.
 std::string baseUrl(const Poco::Net::HTTPServerRequest& request);

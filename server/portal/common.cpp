@@ -130,7 +130,8 @@ Status readForm(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse
     std::istringstream in(body.value());
     form.load(req, in);
   } catch (const Poco::Exception& e) {
-    return Status::invalidArgument("Formuläret kunde inte läsas: " + e.displayText());
+    Poco::Logger::get("beslut.http").information("form not read: " + e.displayText());
+    return Status::invalidArgument(kFormUnreadable);
   }
   return Status::okStatus();
 }

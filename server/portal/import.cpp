@@ -49,7 +49,8 @@ void showImportPage(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
     form.load(req, in, part);
   } catch (const Poco::Exception& e) {
     res.setKeepAlive(false);
-    return show("Formuläret kunde inte läsas: " + e.displayText(), HTTPResponse::HTTP_BAD_REQUEST);
+    Poco::Logger::get("beslut.http").information("form not read: " + e.displayText());
+    return show(kFormUnreadable, HTTPResponse::HTTP_BAD_REQUEST);
   }
   auto checked = requireSignedIn(ctx, req, form.get("csrf", ""));
   if (!checked.ok()) return show(checked.status().message(), httpStatusFor(checked.status().code()));

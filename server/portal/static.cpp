@@ -13,7 +13,9 @@ void sendStaticFile(AppContext& ctx, Poco::Net::HTTPServerRequest& req, Poco::Ne
   std::string path;
   if (name == "chart.min.js") {
     path = ctx.runtime.settings().chartjs;
-  } else if (name.find('/') == std::string::npos && name.find("..") == std::string::npos && !name.empty()) {
+  } else if (!name.empty() && name.find("..") == std::string::npos &&
+             name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+                 std::string::npos) {  // never a NUL, a slash or anything else a file system reads otherwise
     path = ctx.runtime.settings().content_dir + "/static/" + name;
   }
   const auto type = kTypes.find(std::filesystem::path(name).extension().string());

@@ -519,7 +519,8 @@ async function advanceNextId() {
 // Checking one entry.
 
 const SWEDISH = /[åäöÅÄÖ]|\b(och|inte|eller|för|att|med|är|ska|fel|saknas|finns|kan|du|ange|skicka|logga|filen|begäran|sökfrågan|adressen|metoden|stöds|ogiltig)\b/i;
-const ENGLISH_LEAK = /exception|syntax error|\bPoco\b|std::|\bMalformed\b|\bBad request\b|\binvalid\b|\bunexpected\b|\bfailed\b/i;
+// Technical English of a library (Poco, Lucene++, pugixml) passed on to the reader.
+const ENGLISH_LEAK = /exception|syntax error|\bPoco\b|std::|\bmalformed\b|\bbad request\b|\binvalid\b|\bunexpected\b|\bfailed\b|\bnot found\b|\bmismatch\b|\btoo many\b|\bcannot\b|\bencountered\b|\blexical\b|\bnot allowed\b|\bexpected\b/i;
 
 function statusList(expect) {
   if (expect.status === undefined) return null;
@@ -560,6 +561,9 @@ function checkAnswer(problems, r, expect, path, label = 'answer') {
   for (const s of expect.head_not_contains ?? []) {
     if (r.headRaw && r.headRaw.includes(Buffer.from(s, 'utf8'))) problems.push(`${label} header block contains ${JSON.stringify(s)}`);
   }
+  if (expect.content_type && r.status > 0 && !(r.headers['content-type'] ?? '').startsWith(expect.content_type)) {
+    problems.push(`${label}: Content-Type ${r.headers['content-type']}, expected ${expect.content_type}`);
+  }
   for (const h of expect.no_header ?? []) {
     if (r.headers && r.headers[h.toLowerCase()] !== undefined) problems.push(`${label} has header ${h}: ${r.headers[h.toLowerCase()]}`);
   }
@@ -578,6 +582,9 @@ function checkAnswer(problems, r, expect, path, label = 'answer') {
       const s = typeof v === 'string' ? v : JSON.stringify(v ?? '');
       for (const bad of rule.not_contains ?? []) {
         if (s.includes(bad)) problems.push(`${label}: ${p} = ${JSON.stringify(s.slice(0, 120))} contains ${JSON.stringify(bad)}`);
+      }
+      if (rule.max !== undefined && !(typeof v === 'number' && v <= rule.max)) {
+        problems.push(`${label}: ${p} is ${JSON.stringify(v)}, expected at most ${rule.max}`);
       }
       if (rule.max_length !== undefined && s.length > rule.max_length) {
         problems.push(`${label}: ${p} is ${s.length} characters long (at most ${rule.max_length})`);
@@ -685,7 +692,8 @@ async function runEntry(entry) {
   const onlyOne = expect.no_second_response === true || (expect.no_second_response === 'if_error' && refused);
   if (closeWanted && !result.closed) problems.push('the connection stayed open after the answer');
   if (onlyOne && result.responses.length > 1) {
-    problems.push(`a second answer came on the same connection: ${result.responses.slice(1).map((r) => r.status).join(', ')}`);
+    const seconds = result.responses.slice(1).map((r) => (r.status === -2 ? `not HTTP: ${JSON.stringify(r.head.slice(0, 40))}` : r.status));
+    problems.push(`a second answer came on the same connection (bytes of the body read as a request?): ${seconds.join(', ')}`);
   }
   if (onlyOne && result.rest.length > 0 && result.rest.toString('latin1').startsWith('HTTP/')) {
     problems.push('a second (partial) answer came on the same connection');
@@ -709,6 +717,7 @@ async function runEntry(entry) {
 // ---------------------------------------------------------------------------
 
 const failures = [];
+const knownGaps = [];
 const fixtureProblems = [];
 let ran = 0;
 
@@ -753,13 +762,18 @@ describe('hostile inputs (tests/hostile/catalogue.json)', { concurrency: false }
     ctx.nextId = FIXTURE_ID;
     await advanceNextId();
     ctx.snapshot = await takeSnapshot();
+    // The comparisons after refused writes are only worth something if these are real.
+    if (!ctx.snapshot.doc.includes('"id":1,')) fixtureProblems.push('the fixture document cannot be read: ' + ctx.snapshot.doc.slice(0, 200));
+    if (!ctx.snapshot.saved.includes('hemlig bevakning')) fixtureProblems.push('the saved searches cannot be read: ' + ctx.snapshot.saved.slice(0, 200));
   });
 
   after(async () => {
     for (const p of fixtureProblems) console.log('FIXTURE PROBLEM ' + p);
     const lines = failures.map((f) => `  FAIL ${f.id} [${f.category}]: ${f.problems.join('; ')}\n       answer: ${f.answer}`);
-    console.log(`\nhostile catalogue: ${ran - failures.length} of ${ran} entries run as expected` +
-      (failures.length ? `; ${failures.length} failing:\n${lines.join('\n')}` : ''));
+    console.log(`\nhostile catalogue: ${ran - failures.length - knownGaps.length} of ${ran} entries run as expected, ` +
+      `${knownGaps.length} known gaps (RESILIENCY.md)` +
+      (knownGaps.length ? `:\n${knownGaps.join('\n')}` : '') +
+      (failures.length ? `\n${failures.length} failing:\n${lines.join('\n')}` : ''));
     if (ctx.server && !ctx.exited) {
       const server = ctx.server;
       const gone = new Promise((r) => server.once('exit', r));
@@ -803,6 +817,21 @@ describe('hostile inputs (tests/hostile/catalogue.json)', { concurrency: false }
       if (process.env.HOSTILE_VERBOSE) {
         const a = outcome.answer;
         console.log(`${entry.id}\t${a ? a.status : '-'}\t${a ? a.bodyText.slice(0, 160).replace(/\s+/g, ' ') : ''}`);
+      }
+      // A known gap (RESILIENCY.md): the answer is not yet the one we want, but
+      // the server must still live and store nothing; once the answer is right,
+      // the entry fails until its known_gap is removed.
+      if (entry.known_gap) {
+        const answer = outcome.answer ? describeAnswer(outcome.answer) : 'none';
+        const unsafe = problems.filter((p) => /server died|refused .*but|stored/.test(p));
+        if (problems.length === 0) {
+          problems.push(`answers as expected now: remove "known_gap" from the entry (and from RESILIENCY.md)`);
+        } else if (unsafe.length === 0) {
+          knownGaps.push(`  KNOWN GAP ${entry.id}: ${entry.known_gap} — answer: ${answer}`);
+          return;
+        } else {
+          problems.splice(0, problems.length, ...unsafe);
+        }
       }
       if (problems.length > 0) {
         const answer = outcome.answer ? describeAnswer(outcome.answer) : 'none';

@@ -9,7 +9,10 @@
 // (concurrent importers, default 4); BESLUT_CRASH_SAMPLE (older acknowledged documents re-verified
 // after each restart, default 300, `all` for every one); BESLUT_REQUIRE_CHECK=1 (fail, instead of
 // reporting "not available", when the binary has no `beslut check`, `beslut audit verify` or
-// `beslut audit list`); BESLUT_KEEP_DATA=1 or --keep (keep the data folder and print where it is).
+// `beslut audit list`); BESLUT_KEEP_DATA=1 or --keep (keep the data folder and print where it is);
+// BESLUT_SNAPSHOT=0 (run the binary in place; by default its installation, bin/beslut with ../lib,
+// ../share and ../etc, is copied to a temporary folder at the start, so that a rebuild during the
+// run cannot mix two builds); BESLUT_BINARY_WAIT_MS (how long to wait for a build in progress).
 //
 // One data folder lives through the whole run; a secretary and an API token are made with the CLI
 // before the first start. Each cycle: the server starts on port 0 and must answer /healthz and
@@ -180,6 +183,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
 
   const failures = Object.fromEntries(Object.keys(CATEGORIES).map((k) => [k, []]));
   const unavailable = {};   // category → why it could not be checked
+  const ran = new Set();    // categories that were checked at all
   const notes = [];
   const fail = (category, message) => failures[category].push(message);
 
@@ -211,6 +215,9 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
     stored_without_audit_row: 0, sigterm_max_ms: 0, start_max_ms: 0,
   };
 
+  // A copy of the binary, so that a rebuild during the run cannot mix two builds (BESLUT_SNAPSHOT=0: none).
+  const snapshot = process.env.BESLUT_SNAPSHOT === '0' ? null : await lib.snapshotBinary({ onWait: log });
+  notes.push(snapshot ? `binary: a copy of ${snapshot.original} (built ${snapshot.builtAt})` : `binary: ${lib.exe}`);
   const dataDir = lib.makeDataDir('beslut-crash-');
   let server = null;
   const killOnExit = () => { try { if (server) server.proc.kill('SIGKILL'); } catch { /* gone */ } };
@@ -231,6 +238,8 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
   })();
   const token = lib.createUserWithToken(dataDir, { name: 'Sekreterare Krocktest', role: 'secretary', organization });
 
+  let binaryWaits = 0;
+
   // Lines of a finished server's log that say something went wrong (evidence for the report).
   const serverErrors = new Map(); // line → count
   function harvest(srv) {
@@ -246,7 +255,14 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
   async function start(label, category = 'restart') {
     harvest(server);
     try {
-      server = await lib.startServer(dataDir, { ready: true, startTimeoutMs: START_TIMEOUT_MS });
+      server = await lib.startServer(dataDir, {
+        ready: true,
+        startTimeoutMs: START_TIMEOUT_MS,
+        onWait: (why) => {
+          if (!binaryWaits++) notes.push(`the binary was being rebuilt during the run; waited for it (${why.split('\n').find((l) => /beslut/.test(l) && !/serves/.test(l)) || why.slice(0, 120)})`);
+          log('the binary is being rebuilt; waiting …');
+        },
+      });
       figures.start_max_ms = Math.max(figures.start_max_ms, server.readyMs);
       return true;
     } catch (e) {
@@ -468,6 +484,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
   // A SIGTERM must end the server with exit code 0 within SIGTERM_LIMIT_MS (the time is measured
   // up to SIGTERM_WAIT_MS, then it is killed).
   function checkStop(stop, label) {
+    ran.add('sigterm');
     figures.sigterm_max_ms = Math.max(figures.sigterm_max_ms, stop.ms);
     if (stop.timedOut) {
       fail('sigterm', `${label}: still running after ${stop.ms} ms (then killed)\n${server.log().slice(-1000)}`);
@@ -505,6 +522,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
       figures.cycles_run = cycle;
       if (!(await start(`start after cycle ${cycle} (${useSigterm ? 'SIGTERM' : 'SIGKILL'} ${delay} ms into imports)`))) break;
       if (!(await guarded(`verification after cycle ${cycle}`, () => verify(cycle)))) break;
+      for (const k of ['restart', 'import_errors', 'durability', 'search', 'duplicates', 'half_stored']) ran.add(k);
       const acked = [...docs.values()].filter((d) => d.acked).length;
       log(`cycle ${cycle}/${cycles}: ${useSigterm ? 'SIGTERM' : 'SIGKILL'} after ${delay} ms, ${figures.requests - before} requests, ${acked} acknowledged so far, ready in ${server.readyMs} ms`);
     }
@@ -524,6 +542,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
     const optional = (category, args, { expectFailure = false, label } = {}) => {
       const r = lib.cli(args, { timeoutMs: 600000 });
       const what = label || `beslut ${args.join(' ').replace(dataDir, 'DIR')}`;
+      if (!lib.isUnknownCommand(r)) ran.add(category);
       if (lib.isUnknownCommand(r)) {
         const why = `${what}: not available in this binary (${(r.stderr.split('\n')[0] || '').trim()})`;
         if (!unavailable[category]) {
@@ -546,9 +565,9 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
     // Audit rows: `beslut audit list --json`, else the database read with the sqlite3 shell.
     let importRows = null;
     let auditSource = '';
-    const list = lib.cli(['audit', 'list', '--data', dataDir, '--json'], { timeoutMs: 600000 });
+    const list = lib.cli(['audit', 'list', '--data', dataDir, '--limit', '1000000000', '--json'], { timeoutMs: 600000 });
     if (!lib.isUnknownCommand(list)) {
-      auditSource = 'beslut audit list --json';
+      auditSource = 'beslut audit list --limit 1000000000 --json';
       if (list.status !== 0) fail('audit_rows', `beslut audit list --json exited ${list.status}: ${(list.stdout + list.stderr).slice(-1000)}`);
       else importRows = auditImportIds(list.stdout);
       if (list.status === 0 && importRows === null) fail('audit_rows', `cannot read the output of beslut audit list --json: ${list.stdout.slice(0, 500)}`);
@@ -564,6 +583,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
       }
     }
     if (importRows) {
+      ran.add('audit_rows');
       notes.push(`audit rows read with ${auditSource}`);
       const missing = [];
       for (const d of docs.values()) if (d.acked && !importRows.has(d.ackId)) missing.push(d);
@@ -604,6 +624,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
       const what = damageIndex(join(dataDir, 'index'), damage);
       if (!what) { fail('index_rebuild', `${damage}: found no index file to damage in ${join(dataDir, 'index')}`); continue; }
       log(`index damaged (${what}); starting again …`);
+      ran.add('index_rebuild');
       optional('check', ['check', '--data', dataDir], { expectFailure: true, label: `beslut check after ${what}` });
       if (!(await start(`${what}: the server did not come up`, 'index_rebuild'))) {
         if (!repair(what)) break;
@@ -641,6 +662,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
     process.off('exit', killOnExit);
     if (keep) notes.push(`data folder kept: ${dataDir}`);
     else lib.removeDataDir(dataDir);
+    if (snapshot) snapshot.remove();
   }
 
   if (retrySample) notes.push(`a re-sent document that was already stored is answered: ${retrySample}`);
@@ -649,7 +671,7 @@ export async function runCrashHarness({ cycles = 20, seed, importers, sample, ke
   const storedMarkers = new Set([...idsByMarker].filter(([, ids]) => ids.size).map(([m]) => m));
   figures.stored_unacknowledged = [...docs.values()].filter((d) => !d.acked && storedMarkers.has(d.marker)).length;
   figures.seconds = Math.round((Date.now() - t0) / 100) / 10;
-  return { figures, failures, unavailable, notes, statusCounts, retryOutcomes, dataDir: keep ? dataDir : null };
+  return { figures, failures, unavailable, ran, notes, statusCounts, retryOutcomes, dataDir: keep ? dataDir : null };
 }
 
 // The ids of documents with a document.import row in `beslut audit list --json` output: a JSON
@@ -658,7 +680,7 @@ function auditImportIds(text) {
   let rows = null;
   try {
     const v = JSON.parse(text);
-    rows = Array.isArray(v) ? v : Object.values(v).find(Array.isArray) || null;
+    rows = Array.isArray(v) ? v : v && v.action ? [v] : Object.values(v || {}).find(Array.isArray) || null;
   } catch {
     try {
       rows = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -721,7 +743,7 @@ export function formatReport(result) {
   lines.push('Checks:');
   for (const [k, title] of Object.entries(CATEGORIES)) {
     const list = failures[k];
-    const state = list.length ? `FAIL (${list.length})` : unavailable[k] ? 'NOT AVAILABLE' : 'ok';
+    const state = list.length ? `FAIL (${list.length})` : unavailable[k] ? 'NOT AVAILABLE' : result.ran.has(k) ? 'ok' : 'NOT RUN';
     lines.push(`  [${state}] ${k}: ${title}`);
     if (unavailable[k] && !list.length) lines.push(`      ${unavailable[k]}`);
     for (const m of list.slice(0, 8)) lines.push('      ' + m.replace(/\n/g, '\n        '));
@@ -744,6 +766,7 @@ if (underTestRunner) {
       await t.test(`${k}: ${title}`, (st) => {
         const list = result.failures[k];
         if (!list.length && result.unavailable[k]) return st.skip(result.unavailable[k]);
+        if (!list.length && !result.ran.has(k)) throw new Error('not run: the run ended early (see the other failures)');
         if (list.length) throw new Error(`${list.length} failure(s):\n` + list.slice(0, 10).join('\n'));
       });
     }

@@ -1,17 +1,81 @@
 // Shared helpers for the resilience tests (Node 20, no npm packages): the built
-// `beslut` (env BESLUT_EXE, default /work/main/build/bin/beslut) over a
+// `beslut` (env BESLUT_EXE, default build/bin/beslut of this checkout) over a
 // temporary data folder, driven through its CLI and served on a free loopback
 // port (`--port 0`, the port read from the line the server prints), and small
 // HTTP helpers on node:http (one connection per request, so a killed server
 // never leaves a half-dead keep-alive socket behind).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const exe = process.env.BESLUT_EXE || '/work/main/build/bin/beslut';
+// Default: build/bin/beslut of this checkout (/work/main/build/bin/beslut here).
+export let exe = process.env.BESLUT_EXE || fileURLToPath(new URL('../../build/bin/beslut', import.meta.url));
 export const sourceDir = process.env.BESLUT_SOURCE_DIR || '';
+
+// ---------------------------------------------------------------- a stable copy of the binary
+
+// Size and modification time of every file of an installation prefix (bin/beslut, lib, share, etc).
+function fingerprint(prefix, exePath) {
+  const parts = [];
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else parts.push(`${p}:${st.size}:${st.mtimeMs}`);
+  };
+  walk(exePath);
+  for (const d of ['lib', 'share', 'etc']) walk(join(prefix, d));
+  return parts.join('|');
+}
+
+// Copies the installation `beslut` runs from (PREFIX/bin/beslut with PREFIX/lib, PREFIX/share,
+// PREFIX/etc, which it finds relative to itself) to a temporary folder and uses that copy from
+// now on, so that a rebuild while the tests run cannot mix two builds. Waits while a build is
+// writing (the files change during the copy, or the copy cannot list its plugins). Returns
+// {dir, exe, builtAt, remove()}, or null when the binary does not sit in such a prefix.
+export async function snapshotBinary({ onWait } = {}) {
+  const prefix = dirname(dirname(exe));
+  if (basename(dirname(exe)) !== 'bin' || !existsSync(join(prefix, 'lib'))) return null;
+  const deadline = Date.now() + binaryWaitMs;
+  for (;;) {
+    const before = fingerprint(prefix, exe);
+    // The executable is relinked after the libraries it links; an older one means a build is
+    // half-way (a library newer than the executable ran into std::bad_alloc here once).
+    const libs = readdirSync(join(prefix, 'lib')).filter((n) => /\.so(\.|$)/.test(n));
+    const newestLib = Math.max(0, ...libs.map((n) => statSync(join(prefix, 'lib', n)).mtimeMs));
+    if (statSync(exe).mtimeMs < newestLib) {
+      if (Date.now() > deadline) throw new Error(`${exe} is older than its libraries in ${prefix}/lib: a build is half-way`);
+      if (onWait) onWait(`${exe} is older than ${prefix}/lib: a build is half-way; waiting`);
+      await sleep(3000);
+      continue;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'beslut-binary-'));
+    mkdirSync(join(dir, 'bin'));
+    cpSync(exe, join(dir, 'bin', 'beslut'), { dereference: true });
+    for (const d of ['lib', 'share', 'etc']) {
+      if (existsSync(join(prefix, d))) cpSync(join(prefix, d), join(dir, d), { recursive: true, dereference: true });
+    }
+    const copied = join(dir, 'bin', 'beslut');
+    const probe = spawnSync(copied, ['plugins'], { encoding: 'utf8', timeout: 60000 });
+    if (before === fingerprint(prefix, exe) && probe.status === 0) {
+      const original = exe;
+      const builtAt = new Date(statSync(exe).mtimeMs).toISOString();
+      exe = copied;
+      const remove = () => {
+        exe = original;
+        rmSync(dir, { recursive: true, force: true });
+      };
+      return { dir, exe: copied, original, builtAt, remove };
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`no stable copy of ${exe}: ${probe.stderr || probe.error}`);
+    if (onWait) onWait(`the build in ${prefix} is changing; waiting`);
+    await sleep(3000);
+  }
+}
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,25 +92,42 @@ export function removeDataDir(dir) {
 
 // ---------------------------------------------------------------- command line
 
-// Runs `beslut ARGS...` to completion: {status, signal, stdout, stderr, ms}.
-// `input` goes to standard input.
+// True when `beslut` could not run at all because it is being rebuilt right now (a half-written
+// executable or library, "Text file busy"): worth waiting for, not a finding.
+export function binaryBeingReplaced(text, code) {
+  return code === 127 || code === 126 ||
+    /error while loading shared libraries|symbol lookup error|invalid ELF header|ETXTBSY|Text file busy|ENOENT|EACCES|Exec format error|cannot load plugin library|file too short/i.test(text || '');
+}
+
+// How long to wait for a binary that is being rebuilt (ms); BESLUT_BINARY_WAIT_MS overrides.
+export const binaryWaitMs = Number(process.env.BESLUT_BINARY_WAIT_MS || 300000);
+
+// Runs `beslut ARGS...` to completion: {status, signal, stdout, stderr, ms}. `input` goes to
+// standard input. While the binary is being rebuilt (see binaryBeingReplaced) it waits and tries
+// again, for up to binaryWaitMs.
 export function cli(args, { input, timeoutMs = 120000, cwd } = {}) {
-  const t0 = Date.now();
-  const r = spawnSync(exe, args, {
-    input: input ?? '',
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    cwd,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return {
-    status: r.status,
-    signal: r.signal,
-    stdout: r.stdout ?? '',
-    stderr: r.stderr ?? '',
-    error: r.error,
-    ms: Date.now() - t0,
-  };
+  const deadline = Date.now() + binaryWaitMs;
+  for (;;) {
+    const t0 = Date.now();
+    const r = spawnSync(exe, args, {
+      input: input ?? '',
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      cwd,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const result = {
+      status: r.status,
+      signal: r.signal,
+      stdout: r.stdout ?? '',
+      stderr: (r.stderr ?? '') + (r.error && r.error.code !== 'ETIMEDOUT' ? String(r.error.message) : ''),
+      error: r.error,
+      ms: Date.now() - t0,
+    };
+    const replaced = binaryBeingReplaced(result.stderr, result.status) || (r.error && r.error.code !== 'ETIMEDOUT');
+    if (!replaced || Date.now() > deadline) return result;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);  // a synchronous sleep
+  }
 }
 
 // True when the binary does not know the (sub)command: the CLI prints
@@ -90,8 +171,22 @@ function tail(limit) {
 // printed the address it serves and GET /healthz answers 200 (and, with
 // `ready`, GET /readyz answers 200: the index has caught up with the store).
 // Returns {proc, base, port, pid, log(), exited} where `exited` resolves with
-// {code, signal, at} when the process ends.
-export async function startServer(dataDir, { extraArgs = [], startTimeoutMs = 60000, ready = false } = {}) {
+// {code, signal, at} when the process ends. A binary that is being rebuilt
+// (see binaryBeingReplaced) is waited for, up to binaryWaitMs; `onWait` hears of it.
+export async function startServer(dataDir, { extraArgs = [], startTimeoutMs = 60000, ready = false, onWait } = {}) {
+  const deadline = Date.now() + binaryWaitMs;
+  for (;;) {
+    try {
+      return await startOnce(dataDir, { extraArgs, startTimeoutMs, ready });
+    } catch (e) {
+      if (!e.binaryReplaced || Date.now() > deadline) throw e;
+      if (onWait) onWait(e.message);
+      await sleep(2000);
+    }
+  }
+}
+
+async function startOnce(dataDir, { extraArgs, startTimeoutMs, ready }) {
   const t0 = Date.now();
   const proc = spawn(exe, ['serve', '--data', dataDir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,6 +198,8 @@ export async function startServer(dataDir, { extraArgs = [], startTimeoutMs = 60
   proc.stderr.on('data', (c) => out.add(c));
   const exited = new Promise((resolve) => {
     proc.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
+    // Not started at all (no 'exit' follows).
+    proc.once('error', (err) => resolve({ code: null, signal: null, error: err, at: Date.now() }));
   });
   const server = { proc, pid: proc.pid, base: null, port: 0, exited, log: () => out.text, startedAt: t0 };
 
@@ -122,9 +219,12 @@ export async function startServer(dataDir, { extraArgs = [], startTimeoutMs = 60
       }
     };
     proc.stdout.on('data', onData);
-    exited.then(({ code, signal }) => {
+    exited.then(({ code, signal, error }) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (code ${code}, signal ${signal}) before serving:\n${out.text}`));
+      const e = new Error(error ? `server could not be started: ${error.message}`
+        : `server exited (code ${code}, signal ${signal}) before serving:\n${out.text}`);
+      e.binaryReplaced = !!error || binaryBeingReplaced(out.text, code);
+      reject(e);
     });
   });
   server.base = base;
@@ -156,7 +256,7 @@ export async function waitFor(server, path, deadline) {
 }
 
 function alive(server) {
-  return server && server.proc.exitCode === null && server.proc.signalCode === null;
+  return server && server.proc.pid !== undefined && server.proc.exitCode === null && server.proc.signalCode === null;
 }
 
 // SIGKILL, then waits for the process to be gone.

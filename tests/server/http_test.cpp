@@ -283,6 +283,47 @@ TEST_CASE("a second server on a port that is in use does not start") {
   CHECK(server.get("/healthz").status == 200);
 }
 
+TEST_CASE("file names are stored safe and sent back in a header that cannot break") {
+  TempDir dir;
+  Server server(dir.path());
+  struct Case {
+    std::string query;  // ?filename=, percent-encoded
+    std::string stored;
+  };
+  const std::vector<Case> cases = {
+      {"svar%00.txt", "svar.txt"},
+      {"a%0D%0ASet-Cookie:%20x=1.txt", "aSet-Cookie: x=1.txt"},
+      {"..%2F..%2Fetc%2Fpasswd.txt", "passwd.txt"},
+      {"%FF%FEnamn.txt", "__namn.txt"},
+      {"faktura%E2%80%AEtxt.exe", "fakturatxt.exe"},
+      {std::string(300, 'a') + ".txt", std::string(200, 'a')},
+      {"..", "dokument"},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    INFO(c.query);
+    Poco::Net::HTTPRequest req("POST", "/api/v1/documents?filename=" + c.query, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setContentType("text/plain");
+    auto res = server.send(req, "Svar på motion nummer " + std::to_string(++n) + " om cykelvägar.");
+    REQUIRE_MESSAGE(res.status == 201, res.body);
+    const std::string doc = "/api/v1/documents/" + std::to_string(res.json()->getValue<Id>("id"));
+    auto read = server.get(doc);
+    REQUIRE_MESSAGE(read.status == 200, read.body);
+    CHECK(read.json()->getObject("original")->getValue<std::string>("filename") == c.stored);
+    Poco::Net::HTTPClientSession session("127.0.0.1", server.http->port());
+    Poco::Net::HTTPRequest get("GET", doc + "/original", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(get);
+    Poco::Net::HTTPResponse original;
+    std::string bytes;
+    Poco::StreamCopier::copyToString(session.receiveResponse(original), bytes);
+    CHECK(original.getStatus() == 200);
+    const std::string disposition = original.get("Content-Disposition", "");
+    CHECK(disposition.rfind("attachment; filename=\"", 0) == 0);
+    CHECK(disposition.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
+    CHECK(disposition.find("filename*=UTF-8''") != std::string::npos);
+  }
+}
+
 TEST_CASE("routing, errors and health") {
   TempDir dir;
   Server server(dir.path());

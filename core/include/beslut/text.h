@@ -17,6 +17,12 @@ namespace beslut {
 // (U+D800..U+DFFF), nothing above U+10FFFF, no truncated sequences.
 bool isValidUtf8(std::string_view s);
 
+// An uploaded file's name as it may be stored and shown: its last path
+// component, without control characters (NUL, CR, LF, …) or bidirectional
+// overrides, invalid UTF-8 as '_', trimmed of spaces and dots, at most 200
+// bytes (at a character boundary); "dokument" when nothing is left.
+std::string safeFileName(std::string_view name);
+
 // `s` without a leading UTF-8 byte order mark (EF BB BF), if it has one.
 std::string_view stripUtf8Bom(std::string_view s);
 

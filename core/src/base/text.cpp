@@ -187,6 +187,33 @@ bool isValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string safeFileName(std::string_view name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  std::string out;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > name.size() || !isValidUtf8(name.substr(i, len))) {
+      out += '_';
+      ++i;
+      continue;
+    }
+    const std::string_view ch = name.substr(i, len);
+    i += len;
+    if (len == 1 && (c < 0x20 || c == 0x7F)) continue;
+    // U+200E/F, U+202A-E, U+2066-9: marks and overrides that make a name read otherwise than it is.
+    if (ch == "\u200E" || ch == "\u200F" || (ch >= "\u202A" && ch <= "\u202E") || (ch >= "\u2066" && ch <= "\u2069")) {
+      continue;
+    }
+    if (out.size() + len > 200) break;
+    out += ch;
+  }
+  const std::size_t first = out.find_first_not_of(" ."), last = out.find_last_not_of(" .");
+  out = first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+  return out.empty() ? std::string("dokument") : out;
+}
+
 std::string_view stripUtf8Bom(std::string_view s) {
   if (s.size() >= 3 && u8(s[0]) == 0xEF && u8(s[1]) == 0xBB && u8(s[2]) == 0xBF) s.remove_prefix(3);
   return s;

@@ -73,7 +73,7 @@ Result<Document> extractDocument(const PluginRegistry& plugins, const ImportRequ
   }
   doc.original.sha256 = sha256Hex(request.bytes);
   doc.original.media_type = text->media_type;
-  doc.original.filename = request.filename;
+  doc.original.filename = safeFileName(request.filename);
   doc.original.size = request.bytes.size();
   if (Status st = checkUtf8(doc); !st.ok()) return st;
   if (!taxonomy.nodes.empty()) {

@@ -198,8 +198,9 @@ class LuceneIndex final : public SearchIndex {
       try {
         query = parser(today)->parse(wide(request.query));
       } catch (const LuceneException& e) {
-        return Status::invalidArgument("Sökfrågan kunde inte tolkas: " + lucenMessage(e) +
-                                       " Kontrollera citattecken, parenteser och operatorer.");
+        return Status::invalidArgument(
+            "Sökfrågan kunde inte tolkas. Kontrollera citattecken, parenteser och operatorer (AND, OR, NOT "
+            "behöver ord på båda sidor), och att * eller ? inte står först i ett ord.");
       }
       if (!query) return SearchResults{};  // nothing but stop words
       // The real firewall: whatever the syntax, the parsed query names only searchable fields.
