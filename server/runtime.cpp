@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include <Poco/Logger.h>
+
 #include "beslut/taxonomy.h"
 
 #include <filesystem>
@@ -45,7 +47,14 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings, IndexMo
     if (!index.ok()) return index.status();
     rt->index_ = std::move(index).value();
   } else {
-    auto index = openSearchIndex(settings.indexDir(), index_options);
+    // serve (kWritable) checks the index first and rebuilds a damaged one from the store.
+    std::string set_aside;
+    auto index = mode == IndexMode::kWritable ? openOrRebuildSearchIndex(settings.indexDir(), index_options, &set_aside)
+                                              : openSearchIndex(settings.indexDir(), index_options);
+    if (!set_aside.empty()) {
+      Poco::Logger::get("beslut.index")
+          .error("the search index was damaged and is rebuilt from the store; the old one is in " + set_aside);
+    }
     if (index.ok()) {
       rt->index_ = std::move(index).value();
       rt->index_writable_ = true;

@@ -55,6 +55,10 @@ Commands:
   user list [--data DIR]                             the users and their roles
   token create [--data DIR] [--label TEXT] NAME      print a new API token for the user (send it as
                                                      "Authorization: Bearer TOKEN"); shown only once
+  check [--data DIR] [--config FILE]                 SQLite's integrity check of the store and
+                                                     Lucene++'s CheckIndex of the search index: exit 0
+                                                     when both are clean, 1 otherwise (`serve` rebuilds
+                                                     a damaged index from the store by itself)
   audit verify [--data DIR] [--json]                 check the hash-chained audit log: exit 0 when
                                                      intact, 1 with the first changed, removed or
                                                      reordered row
@@ -513,6 +517,19 @@ int tokenCommand(const Args& args) {
   return 0;
 }
 
+// `beslut check`: the store's integrity and the index's CheckIndex, read-only.
+int checkCommand(const Args& args) {
+  auto settings = loadSettings(args.config_file, args.overrides);
+  if (!settings.ok()) return fail(settings.status().message());
+  auto store = openSqliteStore({settings->databasePath(), 2});
+  if (!store.ok()) return fail(store.status().message());
+  Status db = store.value()->checkIntegrity();
+  std::cout << "Databasen: " << (db.ok() ? std::string("hel") : db.message()) << "\n";
+  Status index = checkSearchIndex(settings->indexDir());
+  std::cout << "Sökindexet: " << (index.ok() ? std::string("helt") : index.message()) << "\n";
+  return db.ok() && index.ok() ? 0 : 1;
+}
+
 // `beslut audit verify|list`.
 int auditCommand(const Args& args) {
   const std::string sub = args.positional.empty() ? "" : args.positional[0];
@@ -616,6 +633,7 @@ int runCli(int argc, char** argv) {
   if (command == "user") return userCommand(args);
   if (command == "token") return tokenCommand(args);
   if (command == "audit") return auditCommand(args);
+  if (command == "check") return checkCommand(args);
   return fail("unknown command '" + command + "'\n\n" + kUsage);
 }
 

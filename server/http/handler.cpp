@@ -78,6 +78,7 @@ HTTPResponse::HTTPStatus httpStatusFor(StatusCode code) {
     case StatusCode::kUnauthenticated: return HTTPResponse::HTTP_UNAUTHORIZED;
     case StatusCode::kPermissionDenied: return HTTPResponse::HTTP_FORBIDDEN;
     case StatusCode::kTooManyRequests: return HTTPResponse::HTTP_TOO_MANY_REQUESTS;
+    case StatusCode::kNoSpace: return HTTPResponse::HTTP_INSUFFICIENT_STORAGE;
     default: return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
   }
 }

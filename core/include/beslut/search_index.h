@@ -95,6 +95,16 @@ class SearchIndex {
 // Opens (creating if needed) the on-disk index in `dir` for writing. Fails with
 // kAlreadyExists when another process holds the index's write lock.
 Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir, IndexOptions options = {});
+// Lucene++'s CheckIndex over the index in `dir` (read-only; may take a while on
+// a large index): ok when clean or when there is no index yet, kCorruption
+// naming what is wrong otherwise.
+Status checkSearchIndex(const std::string& dir);
+// Opens the index for writing; one that is damaged (it fails CheckIndex or
+// cannot be opened) is moved aside to `dir` + ".skadat-<time>" and a new, empty
+// one is opened: the index is derived data, and catching up with the store's
+// change log from the start rebuilds it. `*set_aside` tells where it went.
+Result<std::unique_ptr<SearchIndex>> openOrRebuildSearchIndex(const std::string& dir, IndexOptions options,
+                                                              std::string* set_aside);
 // Opens an existing on-disk index for searching only.
 Result<std::unique_ptr<SearchIndex>> openSearchIndexReadOnly(const std::string& dir, IndexOptions options = {});
 // An in-memory index (Lucene++ RAMDirectory), for tests.

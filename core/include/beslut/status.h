@@ -23,6 +23,7 @@ enum class StatusCode {
   kIOError,
   kCorruption,
   kInternal,
+  kNoSpace,  // the disk is full: nothing was stored (HTTP 507)
 };
 
 class [[nodiscard]] Status {
@@ -43,6 +44,7 @@ class [[nodiscard]] Status {
   static Status ioError(std::string m) { return {StatusCode::kIOError, std::move(m)}; }
   static Status corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
   static Status internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status noSpace(std::string m) { return {StatusCode::kNoSpace, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

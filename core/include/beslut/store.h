@@ -112,6 +112,8 @@ class Store {
   // the others stored. The results follow the order of `batch`; if the
   // transaction as a whole cannot commit, every result carries that error.
   virtual std::vector<Result<ImportOutcome>> importDocuments(const std::vector<PendingImport>& batch) = 0;
+  // SQLite's integrity check of the whole database: ok, or kCorruption with what it found.
+  virtual Status checkIntegrity() const = 0;
   // Deletes a document (its items, decisions, assignments) and logs ("document", id, "delete").
   virtual Status deleteDocument(Id id) = 0;
 

@@ -17,6 +17,7 @@ const char* statusCodeName(StatusCode code) {
     case StatusCode::kIOError: return "io_error";
     case StatusCode::kCorruption: return "corruption";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kNoSpace: return "no_space";
   }
   return "unknown";
 }

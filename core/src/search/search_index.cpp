@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <lucene++/LuceneHeaders.h>
+#include <lucene++/CheckIndex.h>
 #include <lucene++/BooleanQuery.h>
 #include <lucene++/Sort.h>
 #include <lucene++/SortField.h>
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <set>
 #include <map>
@@ -557,6 +559,42 @@ Result<std::unique_ptr<SearchIndex>> finishOpen(std::unique_ptr<LuceneIndex> ind
 }
 
 }  // namespace
+
+Status checkSearchIndex(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::okStatus();
+  try {
+    DirectoryPtr directory = FSDirectory::open(wide(dir));
+    if (!IndexReader::indexExists(directory)) return Status::okStatus();
+    auto checker = newLucene<CheckIndex>(directory);
+    IndexStatusPtr status = checker->checkIndex();
+    if (status->clean) return Status::okStatus();
+    if (status->missingSegments) return Status::corruption("the search index has lost segments");
+    return Status::corruption("the search index is damaged (" + std::to_string(status->numBadSegments) + " of " +
+                              std::to_string(status->numSegments) + " segments fail CheckIndex)");
+  } catch (const LuceneException& e) {
+    return Status::corruption("the search index cannot be read: " + lucenMessage(e));
+  } catch (const std::exception& e) {
+    return Status::corruption(std::string("the search index cannot be read: ") + e.what());
+  }
+}
+
+Result<std::unique_ptr<SearchIndex>> openOrRebuildSearchIndex(const std::string& dir, IndexOptions options,
+                                                              std::string* set_aside) {
+  Status health = checkSearchIndex(dir);
+  if (health.ok()) {
+    auto index = openSearchIndex(dir, options);
+    // Locked by another process is not damage; anything else that stops it opening is.
+    if (index.ok() || index.status().code() == StatusCode::kAlreadyExists) return index;
+    health = index.status();
+  }
+  const std::string aside = dir + ".skadat-" + std::to_string(std::time(nullptr));
+  std::error_code ec;
+  std::filesystem::rename(dir, aside, ec);
+  if (ec) return Status::ioError(health.message() + "; it could not be moved aside: " + ec.message());
+  if (set_aside != nullptr) *set_aside = aside + " (" + health.message() + ")";
+  return openSearchIndex(dir, options);
+}
 
 Result<std::unique_ptr<SearchIndex>> openSearchIndex(const std::string& dir, IndexOptions options) {
   std::error_code ec;

@@ -71,6 +71,12 @@ Status inTransaction(Poco::Data::Session& s, Fn&& body) {
 }
 
 inline Status fromException(const std::string& what, const std::string& context) {
+  // SQLITE_FULL: the transaction was rolled back, nothing of it is stored.
+  if (what.find("disk is full") != std::string::npos) {
+    return Status::noSpace(
+        "Servern har inte plats att spara mer just nu. Inget har sparats; försök igen senare eller kontakta den "
+        "som sköter Beslut.");
+  }
   return Status::ioError(context + ": " + what);
 }
 

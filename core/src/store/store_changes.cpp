@@ -46,6 +46,17 @@ Status SqliteStore::migrate() {
   });
 }
 
+Status SqliteStore::checkIntegrity() const {
+  return read(pool_, "could not check the database", [&](Session& s) -> Status {
+    std::vector<std::string> rows;
+    s << "PRAGMA integrity_check", into(rows), now;
+    if (rows.size() == 1 && rows.front() == "ok") return Status::okStatus();
+    std::string found;
+    for (std::size_t i = 0; i < rows.size() && i < 5; ++i) found += (i ? "; " : "") + rows[i];
+    return Status::corruption("the database fails its integrity check: " + found);
+  });
+}
+
 Result<std::vector<ChangeEntry>> SqliteStore::changesSince(Sequence after, std::size_t limit) const {
   return read(pool_, "could not read the change log", [&](Session& s) -> Result<std::vector<ChangeEntry>> {
     std::vector<Poco::Int64> seqs, ids;

@@ -33,6 +33,7 @@ class SqliteStore final : public Store {
 
   // Documents (store_documents.cpp).
   Result<ImportOutcome> importDocument(const Document& d, std::string_view bytes, const AuditEntry* audit) override;
+  Status checkIntegrity() const override;
   std::vector<Result<ImportOutcome>> importDocuments(const std::vector<PendingImport>& batch) override;
   Status deleteDocument(Id id) override;
   Result<Document> document(Id id) const override;
