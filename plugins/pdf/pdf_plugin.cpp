@@ -4,6 +4,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <chrono>
 #include <climits>
 #include <exception>
 #include <memory>
@@ -45,6 +46,13 @@ bool looksComplete(std::string_view b) {
   return tail.find("%%EOF") != std::string_view::npos;
 }
 
+// Pages are read one at a time and poppler-cpp cannot stop inside a page, so
+// the budget is checked between pages.
+Status tooSlow(double seconds) {
+  return Status::tooLarge("PDF-filen tar för lång tid att läsa (mer än " + std::to_string(static_cast<int>(seconds)) +
+                          " sekunder).");
+}
+
 }  // namespace
 
 PdfPlugin::PdfPlugin() : PdfPlugin(PdfLimits{}) {}
@@ -77,12 +85,25 @@ Result<ExtractedText> PdfPlugin::extract(const ExtractInput& input) const {
     std::vector<std::string> pages;
     pages.reserve(static_cast<std::size_t>(count));
     std::size_t total = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(limits_.max_seconds);
     for (int i = 0; i < count; ++i) {
+      if (std::chrono::steady_clock::now() > deadline) return tooSlow(limits_.max_seconds);
       std::unique_ptr<poppler::page> page(doc->create_page(i));
       if (!page) {
         pages.emplace_back();
         continue;
       }
+      // Cheap pass first (no word grouping): its size is what the physical
+      // layout below would have to group.
+      poppler::byte_array raw = page->text(poppler::rectf(), poppler::page::raw_order_layout).to_utf8();
+      if (raw.size() > limits_.max_page_bytes)
+        return Status::tooLarge("PDF-filen har för mycket text på sida " + std::to_string(i + 1) + " (högst " +
+                                std::to_string(limits_.max_page_bytes >> 10) + " kB per sida).");
+      if (trimView(std::string_view(raw.data(), raw.size())).empty()) {  // no text: skip the second pass
+        pages.emplace_back();
+        continue;
+      }
+      if (std::chrono::steady_clock::now() > deadline) return tooSlow(limits_.max_seconds);
       poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       total += utf8.size();
       if (total > limits_.max_output_bytes) return Status::tooLarge("PDF-filen innehåller för mycket text.");

@@ -13,6 +13,15 @@ namespace beslut::plugins {
 struct PdfLimits {
   std::size_t max_pages = 2000;              // more pages -> kTooLarge
   std::size_t max_output_bytes = 64u << 20;  // more extracted text -> kTooLarge
+  // A page's text in content-stream order (poppler's cheap raw_order_layout,
+  // read before the physical layout, whose word grouping grows faster than
+  // linearly with the words on a page). A dense A4 page has about 8 kB; more
+  // -> kTooLarge. Pages that share one big content stream, or that draw the
+  // same text thousands of times, stop here on their first page.
+  std::size_t max_page_bytes = 64u << 10;
+  // Wall-clock budget for reading all pages, checked between pages -> kTooLarge.
+  // poppler-cpp cannot interrupt a page, so one page may overrun it.
+  double max_seconds = 10.0;
 };
 
 class PdfPlugin : public Extractor {
@@ -28,7 +37,7 @@ class PdfPlugin : public Extractor {
   // kInvalidArgument: not a PDF, corrupt or truncated ("PDF-filen är skadad
   // eller kan inte läsas."); kUnprocessable: password protected ("PDF-filen är
   // lösenordsskyddad.") or no text ("PDF-filen innehåller ingen text (skannad
-  // bild?)."); kTooLarge: over the page or output limit.
+  // bild?)."); kTooLarge: over the page, output, per-page text or time limit.
   Result<ExtractedText> extract(const ExtractInput& input) const override;
 
  private:

@@ -372,6 +372,11 @@ void assignmentsCsv(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerReq
       error(n + 1, current.status().message());
       continue;
     }
+    // Rights first: a row for another body's assignment is refused even when it changes nothing.
+    if (!caller->principal.canEdit(current->organization)) {
+      error(n + 1, mayNotEdit(current->organization).message());
+      continue;
+    }
     const Assignment& a = current->assignment;
     // Compare with the recorded status, not today's: "overdue" is computed, and a
     // past-due row saying "in_progress" must not add a follow-up at every import.

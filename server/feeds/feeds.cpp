@@ -49,8 +49,11 @@ Poco::JSON::Object::Ptr savedSearchToJson(const SavedSearch& s) {
 void savedSearches(AppContext& ctx, const PathParams&, Poco::Net::HTTPServerRequest& req,
                    Poco::Net::HTTPServerResponse& res) {
   Store& store = ctx.runtime.store();
-  auto caller = requireSignedIn(ctx, req);
+  // Reading needs a login (no CSRF token: nothing changes); saving needs both.
+  auto caller = req.getMethod() == "POST" ? requireSignedIn(ctx, req) : identify(ctx, req);
   if (!caller.ok()) return sendError(res, caller.status());
+  if (caller->principal.anonymous())
+    return sendError(res, Status::unauthenticated("Logga in för att se dina sparade sökningar."));
   if (req.getMethod() != "POST") {
     auto all = store.savedSearches();
     if (!all.ok()) return sendError(res, all.status());

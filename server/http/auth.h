@@ -40,7 +40,7 @@ Result<Caller> requireSignedIn(AppContext& ctx, const Poco::Net::HTTPServerReque
 std::string clientAddress(const Poco::Net::HTTPServerRequest& request);
 
 // Signs a person in (Authenticator::login: throttled per client address), sets the
-// session cookie and records "session.login"; the one way in for the portal and the API.
+// session cookie; Authenticator::login audits it. The one way in for the portal and the API.
 Result<Authenticator::Login> signIn(AppContext& ctx, const Poco::Net::HTTPServerRequest& request,
                                     Poco::Net::HTTPServerResponse& response, const std::string& name,
                                     const std::string& password);

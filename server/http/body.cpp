@@ -55,23 +55,46 @@ std::size_t countHeader(const Poco::Net::HTTPServerRequest& request, const std::
   return n;
 }
 
+// Where chunked bytes come from: the connection, or (for the fuzzer) a string.
+struct SessionSource {
+  Poco::Net::HTTPSession& session;
+  int next() { return SessionAccess::nextByte(session); }
+  int read(char* buffer, std::size_t n) {
+    return SessionAccess::readBytes(session, buffer, static_cast<std::streamsize>(n));
+  }
+};
+
+struct StringSource {
+  std::string_view bytes;
+  std::size_t at = 0;
+  int next() { return at < bytes.size() ? static_cast<unsigned char>(bytes[at++]) : kEof; }
+  int read(char* buffer, std::size_t n) {
+    n = std::min(n, bytes.size() - at);
+    std::copy_n(bytes.data() + at, n, buffer);
+    at += n;
+    return static_cast<int>(n);
+  }
+};
+
 // One line of chunk framing (a size with extensions, or a trailer field), up
 // to CRLF, at most `limit` bytes; false on a bare LF, EOF or a longer line.
-bool readLine(Poco::Net::HTTPSession& session, std::string& line, std::size_t limit) {
+template <typename Source>
+bool readLine(Source& source, std::string& line, std::size_t limit) {
   line.clear();
   for (;;) {
-    int c = SessionAccess::nextByte(session);
+    int c = source.next();
     if (c == kEof) return false;
-    if (c == '\r') return SessionAccess::nextByte(session) == '\n';
+    if (c == '\r') return source.next() == '\n';
     if (c == '\n' || line.size() >= limit) return false;
     line += static_cast<char>(c);
   }
 }
 
-Status readChunked(Poco::Net::HTTPSession& session, std::string& out, std::size_t max) {
+template <typename Source>
+Status readChunked(Source& source, std::string& out, std::size_t max) {
   std::string line;
   for (;;) {
-    if (!readLine(session, line, 4096)) return badChunks();
+    if (!readLine(source, line, 4096)) return badChunks();
     const std::string size_text = line.substr(0, line.find(';'));
     if (size_text.empty() || size_text.size() > 15 ||
         size_text.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
@@ -84,15 +107,14 @@ Status readChunked(Poco::Net::HTTPSession& session, std::string& out, std::size_
     out.resize(start + size);
     std::size_t got = 0;
     while (got < size) {
-      const int n = SessionAccess::readBytes(session, out.data() + start + got,
-                                             static_cast<std::streamsize>(size - got));
+      const int n = source.read(out.data() + start + got, size - got);
       if (n <= 0) return truncated();
       got += static_cast<std::size_t>(n);
     }
-    if (!readLine(session, line, 0) || !line.empty()) return badChunks();  // CRLF right after the data
+    if (!readLine(source, line, 0) || !line.empty()) return badChunks();  // CRLF right after the data
   }
   for (std::size_t fields = 0;; ++fields) {  // trailer fields, then the empty line
-    if (!readLine(session, line, 8192) || fields > 100) return badChunks();
+    if (!readLine(source, line, 8192) || fields > 100) return badChunks();
     if (line.empty()) return Status::okStatus();
   }
 }
@@ -145,6 +167,12 @@ Status checkFraming(const Poco::Net::HTTPServerRequest& request) {
   return Status::okStatus();
 }
 
+Status decodeChunked(std::string_view wire, std::string& out, std::size_t max) {
+  StringSource source{wire};
+  out.clear();
+  return readChunked(source, out, max);
+}
+
 void beginBody(const Poco::Net::HTTPServerRequest& request) { current = BodyState{&request, false}; }
 
 Result<std::string> readBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
@@ -159,7 +187,8 @@ Result<std::string> readBody(Poco::Net::HTTPServerRequest& request, Poco::Net::H
     if (request.has("Transfer-Encoding")) {
       auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
       if (impl == nullptr) return Status::internal("no HTTP session to read chunks from");
-      st = readChunked(impl->session(), out, max);
+      SessionSource source{impl->session()};
+      st = readChunked(source, out, max);
     } else if (request.has("Content-Length")) {
       const auto length = static_cast<std::uint64_t>(std::stoull(Poco::trim(request.get("Content-Length"))));
       if (length > max) {

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "beslut/status.h"
 
@@ -20,6 +21,10 @@ namespace beslut::server {
 // Content-Length or Transfer-Encoding, both at once, a length that is not a
 // plain decimal number, or a transfer coding other than exactly "chunked".
 Status checkFraming(const Poco::Net::HTTPServerRequest& request);
+
+// The chunked body in `wire` (chunks, last chunk, trailer), strictly, as
+// readBody reads it from a connection: for tests and the fuzzer.
+Status decodeChunked(std::string_view wire, std::string& out, std::size_t max);
 
 // Marks the start of a request on this thread (Handler does it).
 void beginBody(const Poco::Net::HTTPServerRequest& request);

@@ -4,6 +4,7 @@
 #include <Poco/URI.h>
 
 #include "api/json_output.h"
+#include "http/auth.h"
 #include "http/handler.h"
 
 namespace beslut::server {
@@ -32,7 +33,25 @@ bool positiveInteger(const std::string& s) {
 class RouteHandler : public Handler {
  public:
   RouteHandler(AppContext& ctx, Answer answer, PathParams path) : ctx_(ctx), answer_(answer), path_(std::move(path)) {}
-  void handle(Request& req, Response& res) override { answer_(ctx_, path_, req, res); }
+  void handle(Request& req, Response& res) override {
+    // A bad bearer token is a 401 on every route, portal pages too: never an anonymous visit.
+    if (req.has("Authorization")) {
+      auto who = identify(ctx_, req);
+      if (!who.ok() && who.status().code() == StatusCode::kUnauthenticated) {
+        if (req.getURI().rfind("/api/", 0) == 0 || req.getURI().rfind("/feeds/", 0) == 0) {
+          return sendError(res, who.status());
+        }
+        res.set("WWW-Authenticate", "Bearer realm=\"Beslut\"");
+        return sendHtml(res,
+                        "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Inte inloggad – "
+                        "Beslut</title></head><body><main><h1>Inte inloggad</h1><p>" +
+                            who.status().message() +
+                            "</p><p><a href=\"/logga-in\">Logga in</a></p></main></body></html>",
+                        Poco::Net::HTTPResponse::HTTP_UNAUTHORIZED);
+      }
+    }
+    answer_(ctx_, path_, req, res);
+  }
 
  private:
   AppContext& ctx_;

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include <Poco/JSON/Parser.h>
 
 #include <chrono>
@@ -19,6 +21,7 @@
 #include "pdf_cleanup.h"
 #include "pdf_plugin.h"
 #include "plugin_test_util.h"
+#include "test_util.h"
 
 using beslut::StatusCode;
 using beslut::plugins::PdfLimits;
@@ -388,4 +391,27 @@ TEST_CASE("pdf: the seed minutes read from their PDF as well as from their text"
   }
   CHECK(fromPdf.value().organization == fromText.value().organization);
   CHECK(fromPdf.value().attendees.size() == fromText.value().attendees.size());
+}
+
+TEST_CASE("pdf: hostile files are refused quickly, whatever shares or loops (tests/data/pdf-hostile, make.py)") {
+  PdfPlugin p;
+  const std::string dir = std::string(BESLUT_TEST_DATA) + "/pdf-hostile/";
+  // 500 pages whose contents are one shared 200 kB stream: refused at its first page.
+  for (const char* name : {"shared_stream_500.pdf", "contents_array.pdf"}) {
+    INFO(name);
+    const auto started = std::chrono::steady_clock::now();
+    auto r = p.extract({beslut::testing::readFile(dir + name), name, "application/pdf"});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kTooLarge);
+    CHECK(r.status().message().find("för mycket text på sida") != std::string::npos);
+    MESSAGE(std::string(name) << " refused in " << seconds << " s");
+  }
+  // Page trees and object streams that loop: an answer, never a hang or a crash.
+  for (const char* name : {"pagetree_loop.pdf", "pagetree_loop2.pdf", "objstm_self.pdf", "objstm_length_loop.pdf",
+                           "objstm_extends_loop.pdf"}) {
+    INFO(name);
+    auto r = p.extract({beslut::testing::readFile(dir + name), name, "application/pdf"});
+    if (!r.ok()) CHECK(r.status().code() != StatusCode::kInternal);
+  }
 }

@@ -77,6 +77,10 @@ Result<Correction> Editing::correct(const Principal& who, Id document_id, Correc
 Status Editing::reextract(const Principal& who, Id document_id) {
   auto before = editable(store_, who, document_id);
   if (!before.ok()) return before.status();
+  // Re-reading changes the content: frozen once sent for justering, as corrections are.
+  auto publication = store_.publication(document_id);
+  if (!publication.ok()) return publication.status();
+  if (Status frozen = correctionAllowed(publication.value(), "/text"); !frozen.ok()) return frozen;
   Status st = ingest_.reextract(document_id);
   if (!st.ok()) return st.code() == StatusCode::kNotFound ? documentMissing(document_id) : st;
   if (auto after = store_.document(document_id); after.ok()) {

@@ -54,7 +54,15 @@ Status FollowUps::decideMatch(const Principal& who, Id assignment_id, Id match_i
   if (!current.ok()) return current.status();
   auto mine = store_.assignmentMatches(assignment_id);
   if (!mine.ok()) return mine.status();
-  if (std::none_of(mine->begin(), mine->end(), [&](const AssignmentMatch& m) { return m.id == match_id; })) {
+  // Only a match whose other assignment the person may see: a match with another
+  // body's draft is not theirs to decide (nor to learn of).
+  auto visible = [&](const AssignmentMatch& m) {
+    const Id other = m.assignment_id == assignment_id ? m.other_id : m.assignment_id;
+    auto record = store_.assignment(other);
+    return record.ok() && canSee(who, record.value());
+  };
+  if (std::none_of(mine->begin(), mine->end(),
+                   [&](const AssignmentMatch& m) { return m.id == match_id && visible(m); })) {
     return Status::notFound("Uppdraget har ingen matchning " + std::to_string(match_id) + ".");
   }
   const std::string before = summary(who, assignment_id);

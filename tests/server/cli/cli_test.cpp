@@ -124,7 +124,9 @@ TEST_CASE("beslut audit verify finds a changed, removed or reordered row of the 
        "rad 2"},
       {"DELETE FROM audit_log WHERE id = 8", "sista rader"},
   };
-  for (const auto& [sql, found] : tampering) {
+  for (const auto& change : tampering) {
+    const std::string& sql = change.first;
+    const std::string& found = change.second;
     beslut::testing::writeFile(db, backup);
     execSql(db, sql);
     auto verified = runBeslut({"audit", "verify", "--data", "d"}, cwd.path());
