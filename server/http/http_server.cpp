@@ -30,7 +30,8 @@ Status HttpServer::start() {
   ctx_ = std::make_unique<AppContext>(AppContext{runtime_, tailer_.get(), std::move(pages).value()});
 
   try {
-    auto* params = new Poco::Net::HTTPServerParams;
+    // Reference-counted: freed also when the bind below fails (a port in use).
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(s.threads);
     params->setMaxQueued(s.queue);
     params->setKeepAlive(true);
